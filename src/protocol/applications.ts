@@ -1,0 +1,39 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DocumentKind, Iin, Lang, Phone, ServiceCode, Uuid } from './common';
+
+/**
+ * POST /api/v1/applications — idempotent on `id`, which the kiosk makes: 201 new, 200 the same
+ * body again, 409 the same id with another body, 400/422 with a code for one that will never be taken.
+ */
+export const ApplicationSubmission = Type.Object(
+  {
+    id: Uuid,
+    number: Type.String({ pattern: '^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$' }),
+    iin: Iin,
+    service: ServiceCode,
+    document: DocumentKind,
+    lang: Lang,
+    phone: Phone,
+    phoneToken: Type.String({ maxLength: 64 }),
+    identityToken: Type.String({ maxLength: 64 }),
+    paymentId: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+    feeKzt: Type.Integer({ minimum: 0 }),
+    /** The document portrait, 35×45, as base64 JPEG. */
+    photoJpeg: Type.String({ maxLength: 2_000_000 }),
+    /** The signature as base64 PNG. */
+    signaturePng: Type.String({ maxLength: 2_000_000 }),
+    centreId: Type.String({ maxLength: 32 }),
+    terminalId: Type.String({ maxLength: 32 }),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type ApplicationSubmission = Static<typeof ApplicationSubmission>;
+
+export const ApplicationAccepted = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  status: Type.Literal('accepted'),
+  readyBy: Type.String({ format: 'date' }),
+});
+export type ApplicationAccepted = Static<typeof ApplicationAccepted>;

@@ -1,0 +1,30 @@
+// Wire types shared by the kiosk and the back office. TypeBox schemas are JSON Schema, so Fastify
+// validates requests with them natively and the kiosk checks responses with `Value.Check`.
+import { Type, type Static } from '@sinclair/typebox';
+
+export const API_PREFIX = '/api/v1';
+
+export const Iin = Type.String({ pattern: '^[0-9]{12}$' });
+export const Lang = Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')]);
+export type Lang = Static<typeof Lang>;
+
+export const SERVICE_CODES = ['04', '07', '09', '13', '14', '16', '17', '18'] as const;
+export const ServiceCode = Type.Union(SERVICE_CODES.map((code) => Type.Literal(code)));
+export type ServiceCode = Static<typeof ServiceCode>;
+
+export const DocumentKind = Type.Union([Type.Literal('id_card'), Type.Literal('passport')]);
+export type DocumentKind = Static<typeof DocumentKind>;
+
+/** Mobile number as the БМГ stores it: +77XXXXXXXXX. */
+export const Phone = Type.String({ pattern: '^\\+77[0-9]{9}$' });
+
+export const Uuid = Type.String({
+  pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+});
+
+/** Every error the back office returns: a stable code the kiosk maps to a message in the citizen's language. */
+export const ApiError = Type.Object({
+  code: Type.String(),
+  detail: Type.Optional(Type.String()),
+});
+export type ApiError = Static<typeof ApiError>;

@@ -1,0 +1,31 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+export const DESCRIPTOR_LENGTH = 128;
+
+/**
+ * POST /api/v1/identify — the kiosk sends the live face descriptor; the back office compares it
+ * with the registry's reference. The reference never leaves the back office.
+ */
+export const IdentifyRequest = Type.Object(
+  {
+    phoneToken: Type.String({ maxLength: 64 }),
+    descriptor: Type.Array(Type.Number(), { minItems: DESCRIPTOR_LENGTH, maxItems: DESCRIPTOR_LENGTH }),
+    liveness: Type.Object({
+      challenge: Type.String({ maxLength: 32 }),
+      passed: Type.Boolean(),
+      durationMs: Type.Integer({ minimum: 0 }),
+    }),
+  },
+  { additionalProperties: false },
+);
+export type IdentifyRequest = Static<typeof IdentifyRequest>;
+
+export const IdentifyResponse = Type.Union([
+  Type.Object({ matched: Type.Literal(true), identityToken: Type.String() }),
+  Type.Object({
+    matched: Type.Literal(false),
+    code: Type.Union([Type.Literal('face_mismatch'), Type.Literal('too_many_attempts'), Type.Literal('no_reference')]),
+    attemptsLeft: Type.Integer(),
+  }),
+]);
+export type IdentifyResponse = Static<typeof IdentifyResponse>;

@@ -1,0 +1,6 @@
+export * from './common';
+export * from './citizens';
+export * from './phone';
+export * from './identify';
+export * from './payments';
+export * from './applications';

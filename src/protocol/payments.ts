@@ -1,0 +1,28 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DocumentKind, ServiceCode, Uuid } from './common';
+
+/** POST /api/v1/payments — the back office computes the fee itself from the tariff; the kiosk's figure is only shown. */
+export const PaymentCreateRequest = Type.Object(
+  { applicationId: Uuid, identityToken: Type.String({ maxLength: 64 }), service: ServiceCode, document: DocumentKind },
+  { additionalProperties: false },
+);
+export type PaymentCreateRequest = Static<typeof PaymentCreateRequest>;
+
+export const PaymentStatus = Type.Union([
+  Type.Literal('not_required'),
+  Type.Literal('pending'),
+  Type.Literal('paid'),
+  Type.Literal('declined'),
+  Type.Literal('expired'),
+]);
+export type PaymentStatus = Static<typeof PaymentStatus>;
+
+export const Payment = Type.Object({
+  paymentId: Type.String(),
+  amountKzt: Type.Integer({ minimum: 0 }),
+  /** EMVCo merchant-presented QR payload; empty when no fee is due. */
+  qrPayload: Type.String(),
+  status: PaymentStatus,
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type Payment = Static<typeof Payment>;
