@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DocumentKind, Iin, Lang, Phone, ServiceCode, Uuid } from './common';
+import { DocumentKind, Iin, IsoDate, IsoDateTime, Lang, Phone, ServiceCode, Uuid } from './common';
 
 /**
  * POST /api/v1/applications — idempotent on `id`, which the kiosk makes: 201 new, 200 the same
@@ -24,7 +24,7 @@ export const ApplicationSubmission = Type.Object(
     signaturePng: Type.String({ maxLength: 2_000_000 }),
     centreId: Type.String({ maxLength: 32 }),
     terminalId: Type.String({ maxLength: 32 }),
-    createdAt: Type.String({ format: 'date-time' }),
+    createdAt: IsoDateTime,
   },
   { additionalProperties: false },
 );
@@ -34,6 +34,6 @@ export const ApplicationAccepted = Type.Object({
   id: Uuid,
   number: Type.String(),
   status: Type.Literal('accepted'),
-  readyBy: Type.String({ format: 'date' }),
+  readyBy: IsoDate,
 });
 export type ApplicationAccepted = Static<typeof ApplicationAccepted>;

@@ -28,3 +28,10 @@ export const ApiError = Type.Object({
   detail: Type.Optional(Type.String()),
 });
 export type ApiError = Static<typeof ApiError>;
+
+// Patterns rather than JSON Schema `format`s: TypeBox's Value.Check on the kiosk knows no formats
+// unless they are registered, and a pattern means the same on both sides.
+export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+export const IsoDateTime = Type.String({
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$',
+});

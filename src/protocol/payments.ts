@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DocumentKind, ServiceCode, Uuid } from './common';
+import { DocumentKind, IsoDateTime, ServiceCode, Uuid } from './common';
 
 /** POST /api/v1/payments — the back office computes the fee itself from the tariff; the kiosk's figure is only shown. */
 export const PaymentCreateRequest = Type.Object(
@@ -23,6 +23,6 @@ export const Payment = Type.Object({
   /** EMVCo merchant-presented QR payload; empty when no fee is due. */
   qrPayload: Type.String(),
   status: PaymentStatus,
-  expiresAt: Type.String({ format: 'date-time' }),
+  expiresAt: IsoDateTime,
 });
 export type Payment = Static<typeof Payment>;

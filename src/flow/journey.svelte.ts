@@ -1,0 +1,39 @@
+import type { EventLog, WipeReason } from './events';
+import type { Session } from './session.svelte';
+import { STEP_IDS, STEPS, nextStep, type StepId } from './steps';
+
+/** Where the citizen is in the journey; moves only along the table in steps.ts. */
+export class Journey {
+  step = $state<StepId>('language');
+
+  constructor(
+    readonly session: Session,
+    private readonly log: EventLog,
+  ) {}
+
+  advance(): void {
+    this.#enter(nextStep(this.step, this.session.data));
+  }
+
+  /** Back to an earlier step (e.g. "choose another reason"), keeping what that step still has. */
+  backTo(step: StepId): void {
+    if (STEP_IDS.indexOf(step) >= STEP_IDS.indexOf(this.step) || !STEPS[step].guard(this.session.data)) return;
+    this.#enter(step);
+  }
+
+  /** Ends the session: personal data dropped, devices released, back to the first screen. */
+  end(reason: WipeReason): void {
+    this.log.emit('session_ended', { reason, atStep: this.step });
+    this.session.wipe();
+    this.#enter('language');
+  }
+
+  refused(code: string): void {
+    this.log.emit('step_refused', { step: this.step, code });
+  }
+
+  #enter(step: StepId): void {
+    this.step = step;
+    this.log.emit('step_entered', { step });
+  }
+}

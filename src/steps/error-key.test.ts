@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { errorKey } from './error-key';
+
+describe('errorKey', () => {
+  it('explains a code the step knows', () => {
+    expect(errorKey('invalid_iin', 'iin')).toBe('iin.error.invalid_iin');
+  });
+  it('tells network trouble apart from everything else', () => {
+    expect(errorKey('network', 'phone')).toBe('error.network');
+    expect(errorKey('bad_response', 'phone')).toBe('error.server');
+    expect(errorKey('invalid_iin', 'phone')).toBe('error.server');
+  });
+});

@@ -1,0 +1,16 @@
+import type { MessageKey } from '../i18n';
+
+/** Keys of the messages for back-office error codes that a step knows how to explain. */
+const STEP_ERRORS: Partial<Record<string, MessageKey>> = {
+  'iin:invalid_iin': 'iin.error.invalid_iin',
+};
+
+/**
+ * The message for a failed call: the step's own explanation where it has one, else "no connection"
+ * for network trouble and "try again" for anything the citizen cannot fix.
+ */
+export function errorKey(code: string, step: string): MessageKey {
+  const own = STEP_ERRORS[`${step}:${code}`];
+  if (own) return own;
+  return code === 'network' ? 'error.network' : 'error.server';
+}
