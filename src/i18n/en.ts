@@ -100,6 +100,7 @@ export const en = {
   'identify.error.timeout': 'We did not see the movement. Let us try again.',
   'identify.error.face_lost': 'Your face left the frame. Let us try again.',
   'identify.error.several_faces': 'We saw more than one face. Let us try again.',
+  'identify.error.wrong_direction': 'You turned the other way. Let us try again.',
   'identify.error.face_mismatch': 'Your face does not match the photo in the register. Tries left: {n}.',
   'identify.error.too_many_attempts': 'We could not confirm who you are.',
   'identify.error.no_reference': 'The register has no photo to compare with.',

@@ -101,6 +101,7 @@ export const kk = {
   'identify.error.timeout': 'Бұрылғаныңызды көрмедік. Қайталап көрейік.',
   'identify.error.face_lost': 'Бетіңіз кадрдан шығып кетті. Қайталап көрейік.',
   'identify.error.several_faces': 'Кадрда бірнеше бет болды. Қайталап көрейік.',
+  'identify.error.wrong_direction': 'Басыңызды басқа жаққа бұрдыңыз. Қайталап көрейік.',
   'identify.error.face_mismatch': 'Бетіңіз тізілімдегі суретке сәйкес келмейді. Қалған әрекет: {n}.',
   'identify.error.too_many_attempts': 'Жеке басыңызды растай алмадық.',
   'identify.error.no_reference': 'Тізілімде салыстыруға сурет жоқ.',

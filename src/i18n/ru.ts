@@ -101,6 +101,7 @@ export const ru = {
   'identify.error.timeout': 'Мы не увидели поворота. Попробуем ещё раз.',
   'identify.error.face_lost': 'Лицо вышло из кадра. Попробуем ещё раз.',
   'identify.error.several_faces': 'В кадре было больше одного лица. Попробуем ещё раз.',
+  'identify.error.wrong_direction': 'Вы повернули голову в другую сторону. Попробуем ещё раз.',
   'identify.error.face_mismatch': 'Лицо не совпадает с фотографией в базе. Осталось попыток: {n}.',
   'identify.error.too_many_attempts': 'Мы не смогли подтвердить вашу личность.',
   'identify.error.no_reference': 'В базе нет фотографии для сравнения.',

@@ -1,0 +1,67 @@
+import type { FaceAnalysis } from '../biometrics/face-analysis';
+import { getFaceAnalyser, type FaceAnalyser } from '../workers/face-client';
+import { CameraError, openCamera, type CameraHandle } from './camera';
+
+export type FaceCameraError = 'camera_denied' | 'camera_missing' | 'camera_failed' | 'face_models_failed';
+
+/**
+ * The camera and the face worker together: opens the camera, then analyses frames one after
+ * another (never two at once, so the worker is never queued) and hands each result to `onFrame`.
+ * stop() turns the camera off; the session calls it on wipe too.
+ */
+export class FaceCamera {
+  status = $state<'starting' | 'running' | 'stopped' | 'failed'>('starting');
+  error = $state<FaceCameraError | null>(null);
+  #camera: CameraHandle | null = null;
+  #analyser: FaceAnalyser | null = null;
+  #wantDescriptor = false;
+  #running = false;
+
+  constructor(private readonly onFrame: (analysis: FaceAnalysis, video: HTMLVideoElement) => void) {}
+
+  async start(video: HTMLVideoElement): Promise<void> {
+    this.status = 'starting';
+    this.error = null;
+    try {
+      const [camera, analyser] = await Promise.all([openCamera(video), getFaceAnalyser()]);
+      this.#camera = camera;
+      this.#analyser = analyser;
+    } catch (error) {
+      this.stop();
+      this.status = 'failed';
+      this.error = error instanceof CameraError ? error.code : 'face_models_failed';
+      return;
+    }
+    if (this.status !== 'starting') return this.stop(); // stopped while starting
+    this.status = 'running';
+    this.#running = true;
+    void this.#loop();
+  }
+
+  /** The next frame also gets a descriptor (it costs about 50 ms more, so only when needed). */
+  requestDescriptor(): void {
+    this.#wantDescriptor = true;
+  }
+
+  stop(): void {
+    this.#running = false;
+    this.#camera?.stop();
+    this.#camera = null;
+    if (this.status !== 'failed') this.status = 'stopped';
+  }
+
+  async #loop(): Promise<void> {
+    while (this.#running && this.#camera && this.#analyser) {
+      const video = this.#camera.video;
+      const descriptor = this.#wantDescriptor;
+      try {
+        const analysis = await this.#analyser.analyse(video, { descriptor });
+        if (descriptor && analysis.descriptor) this.#wantDescriptor = false;
+        if (this.#running) this.onFrame(analysis, video);
+      } catch {
+        // A frame the camera could not give (starting up, switching): wait a moment and go on.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// The application as the citizen sees it: its number, when the document will be ready, their name on the receipt.
+import { DomainError } from './domain-error';
+import { addDays, parseIsoDate } from './dates';
+import { isWorkingDay } from './holidays';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Crockford's base32: no I, L, O or U, so the number survives being read aloud or copied by hand. */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * "XXXX-XXXX-XXXX" from the first 60 bits (15 hex digits) of the application's uuid, so the kiosk
+ * makes it offline and it is the same on every retry. For a v4 uuid the 13th hex digit is the
+ * version, so 56 of the 60 bits are random: a collision is likely only after ~2^28 applications,
+ * and the back office still keys applications on the uuid.
+ */
+export function applicationNumber(id: string): string {
+  const uuid = id.toLowerCase();
+  if (!UUID.test(uuid)) throw new DomainError('invalid_uuid', `not a uuid: ${JSON.stringify(id)}`);
+  let bits = BigInt(`0x${uuid.replace(/-/g, '').slice(0, 15)}`);
+  const chars: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    chars.unshift(CROCKFORD.charAt(Number(bits & 31n)));
+    bits >>= 5n;
+  }
+  const text = chars.join('');
+  return `${text.slice(0, 4)}-${text.slice(4, 8)}-${text.slice(8)}`;
+}
+
+/** The day the document is due: the `workingDays`-th working day after `from` (the day of application does not count). */
+export function readyBy(from: string, workingDays = 15): string {
+  parseIsoDate(from);
+  if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number ≥ 0, got ${workingDays}`);
+  let date = from;
+  for (let left = workingDays; left > 0; ) {
+    date = addDays(date, 1);
+    if (isWorkingDay(date)) left--;
+  }
+  return date;
+}
+
+/** Five asterisks whatever the surname's length: the length itself would help to guess it. */
+const SURNAME_MASK = '*****';
+
+function firstLetter(word: string): string {
+  return (Array.from(word.trim())[0] ?? '').toLocaleUpperCase('ru');
+}
+
+/**
+ * "Айгерим Б***** К.": the receipt is handed over, dropped and left in public, so it carries what
+ * lets its owner recognise it — the given name — and no more than initials of the rest, which
+ * together with the given name would identify the person.
+ */
+export function maskName(surname: string, givenName: string, patronymic: string | null): string {
+  const parts = [givenName.trim(), `${firstLetter(surname)}${SURNAME_MASK}`];
+  const patronymicInitial = patronymic === null ? '' : firstLetter(patronymic);
+  if (patronymicInitial !== '') parts.push(`${patronymicInitial}.`);
+  return parts.join(' ');
+}

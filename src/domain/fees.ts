@@ -1,0 +1,88 @@
+// The state fee (госпошлина). Figures are effective-dated data: a new MRP or tariff is a new row,
+// and an application keeps the fee of the day it was made.
+import type { DocumentKind, ServiceCode } from '../protocol';
+import { DomainError } from './domain-error';
+import { parseIsoDate } from './dates';
+
+/** The monthly calculation index (МРП) in tenge, set yearly by the budget law. */
+export const MRP_BY_YEAR: Readonly<Record<number, number>> = { 2025: 3932, 2026: 4325 };
+
+export type TariffRule = 'id_card' | 'id_card_lost_repeatedly' | 'id_card_on_expiry' | 'passport_adult_36';
+
+export interface TariffRow {
+  from: string; // YYYY-MM-DD, in force from this day until a later row of the same rule
+  document: DocumentKind;
+  rule: TariffRule;
+  mrp: number;
+}
+
+/**
+ * Tax Code of 2026: ID card 0.2 MRP; ID card lost more than twice in a year 1 MRP; passport of
+ * 36 pages 8 MRP (the 24-page child's passport never applies: the kiosk serves those 16 and over);
+ * replacement of an ID card on expiry is exempt. Rows before 2026 are not known here, so earlier
+ * dates are refused rather than guessed.
+ */
+export const TARIFF: readonly TariffRow[] = [
+  { from: '2026-01-01', document: 'id_card', rule: 'id_card', mrp: 0.2 },
+  { from: '2026-01-01', document: 'id_card', rule: 'id_card_lost_repeatedly', mrp: 1 },
+  { from: '2026-01-01', document: 'id_card', rule: 'id_card_on_expiry', mrp: 0 },
+  { from: '2026-01-01', document: 'passport', rule: 'passport_adult_36', mrp: 8 },
+];
+
+export interface Fee {
+  exempt: boolean;
+  mrp: number;
+  amountKzt: number; // integer tenge, rounded
+  rule: string; // "<rule>@<from>": the row applied, stable for audits
+}
+
+export interface FeeInput {
+  service: ServiceCode;
+  document: DocumentKind;
+  on: string; // YYYY-MM-DD
+  lostIdCardsThisYear: number;
+}
+
+/** "Lost more than twice in a year": the count is the registry's, including a loss declared with this application. */
+const LOST_ID_CARDS_ALLOWED = 2;
+
+function ruleFor(input: FeeInput): TariffRule {
+  if (input.document === 'passport') return 'passport_adult_36';
+  if (input.service === '18') return 'id_card_on_expiry';
+  // Only a replacement for a lost card (09) is charged more; other reasons keep the ordinary fee.
+  if (input.service === '09' && input.lostIdCardsThisYear > LOST_ID_CARDS_ALLOWED) return 'id_card_lost_repeatedly';
+  return 'id_card';
+}
+
+export function feeFor(input: FeeInput): Fee {
+  const { year } = parseIsoDate(input.on);
+  const rule = ruleFor(input);
+  let row: TariffRow | undefined;
+  for (const candidate of TARIFF) {
+    if (candidate.rule === rule && candidate.document === input.document && candidate.from <= input.on && (row === undefined || candidate.from > row.from)) {
+      row = candidate;
+    }
+  }
+  if (row === undefined) throw new DomainError('no_tariff', `no tariff for ${rule} on ${input.on}`);
+  const mrpValue = MRP_BY_YEAR[year];
+  if (mrpValue === undefined) throw new DomainError('no_mrp_for_year', `no MRP known for ${year}`);
+  return {
+    exempt: row.mrp === 0,
+    mrp: row.mrp,
+    amountKzt: Math.round(row.mrp * mrpValue),
+    rule: `${row.rule}@${row.from}`,
+  };
+}
+
+const NBSP = '\u00a0';
+
+/**
+ * "34 600 ₸". Groups are separated by a no-break space, which, unlike the narrow one, is in the
+ * code pages receipt printers have (cp866, windows-1251). English groups with commas.
+ */
+export function formatTenge(amount: number, lang: 'kk' | 'ru' | 'en'): string {
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new DomainError('invalid_amount', `not a whole non-negative tenge amount: ${amount}`);
+  const separator = lang === 'en' ? ',' : NBSP;
+  const grouped = String(amount).replace(/\B(?=(\d{3})+$)/g, separator);
+  return `${grouped}${NBSP}₸`;
+}

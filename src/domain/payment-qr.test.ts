@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './domain-error';
+import { SANDBOX_MERCHANT, crc16CcittFalse, encodePaymentQr, parseEmvQr, parseTlv, type Merchant } from './payment-qr';
+
+/** The example payload of the EMVCo MPM specification (with Chinese text in UTF-8), CRC A13A. */
+const EMVCO_EXAMPLE =
+  '00020101021229300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304A13A';
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof DomainError ? error.code : 'not a DomainError';
+  }
+  return undefined;
+}
+
+describe('crc16CcittFalse', () => {
+  it('gives the standard check value for "123456789"', () => {
+    expect(crc16CcittFalse('123456789')).toBe(0x29b1);
+  });
+
+  it('gives the EMVCo example its CRC', () => {
+    expect(crc16CcittFalse(EMVCO_EXAMPLE.slice(0, -4))).toBe(0xa13a);
+  });
+});
+
+describe('parseEmvQr', () => {
+  it('reads the EMVCo example', () => {
+    const tags = parseEmvQr(EMVCO_EXAMPLE);
+    expect(tags.get('00')).toBe('01');
+    expect(tags.get('52')).toBe('4111');
+    expect(tags.get('54')).toBe('23.72');
+    expect(tags.get('59')).toBe('BEST TRANSPORT');
+    expect(tags.get('64')).toBe('0002ZH0104最佳运输0202北京');
+    expect(parseTlv(tags.get('62')!).get('03')).toBe('1234');
+  });
+
+  it('throws on a CRC mismatch', () => {
+    expect(codeOf(() => parseEmvQr(EMVCO_EXAMPLE.replace('BEST', 'BETS')))).toBe('qr_crc_mismatch');
+    expect(codeOf(() => parseEmvQr(`${EMVCO_EXAMPLE.slice(0, -4)}A13B`))).toBe('qr_crc_mismatch');
+  });
+
+  it('accepts a CRC written in lower case', () => {
+    expect(parseEmvQr(`${EMVCO_EXAMPLE.slice(0, -4)}a13a`).get('59')).toBe('BEST TRANSPORT');
+  });
+
+  it('throws on a payload without a final CRC or with broken TLV', () => {
+    expect(codeOf(() => parseEmvQr('000201'))).toBe('qr_malformed');
+    expect(codeOf(() => parseEmvQr('0002016304A13A5802KZ'))).toBe('qr_malformed');
+    expect(codeOf(() => parseEmvQr('000501'))).toBe('qr_malformed');
+    expect(codeOf(() => parseEmvQr('0x0201'))).toBe('qr_malformed');
+    expect(codeOf(() => parseEmvQr('000201000201'))).toBe('qr_malformed');
+  });
+});
+
+describe('encodePaymentQr', () => {
+  const payload = encodePaymentQr({ amountKzt: 865, reference: '7K3M-9QXA-2BCD' });
+
+  it('encodes every field in TLV order with a valid CRC', () => {
+    expect(payload).toBe(
+      '000201' +
+        '010212' +
+        '2635' + '0015kz.gov.egov.fee' + '0112000000000000' +
+        '52049311' +
+        '5303398' +
+        '5406865.00' +
+        '5802KZ' +
+        '5916SANDBOX EGOV FEE' +
+        '6006ASTANA' +
+        '6218' + '05147K3M-9QXA-2BCD' +
+        '6304' + payload.slice(-4),
+    );
+    const tags = parseEmvQr(payload);
+    expect([...tags.keys()]).toEqual(['00', '01', '26', '52', '53', '54', '58', '59', '60', '62', '63']);
+    expect(parseTlv(tags.get('26')!)).toEqual(new Map([['00', 'kz.gov.egov.fee'], ['01', '000000000000']]));
+    expect(parseTlv(tags.get('62')!).get('05')).toBe('7K3M-9QXA-2BCD');
+  });
+
+  it('writes amounts with two decimals', () => {
+    expect(parseEmvQr(encodePaymentQr({ amountKzt: 34_600, reference: 'A' })).get('54')).toBe('34600.00');
+  });
+
+  it('names the default merchant as a sandbox', () => {
+    expect(parseEmvQr(payload).get('59')).toMatch(/SANDBOX/);
+  });
+
+  it('takes a real merchant', () => {
+    const merchant: Merchant = { guid: 'kz.example.acq', account: '123456789012', name: 'Egov Fees', city: 'Almaty' };
+    const tags = parseEmvQr(encodePaymentQr({ amountKzt: 865, reference: 'X1' }, merchant));
+    expect(tags.get('59')).toBe('Egov Fees');
+    expect(tags.get('60')).toBe('Almaty');
+    expect(parseTlv(tags.get('26')!).get('01')).toBe('123456789012');
+  });
+
+  it('refuses amounts that are not positive whole tenge', () => {
+    for (const amountKzt of [0, -865, 865.5, Number.NaN, 1e10]) {
+      expect(codeOf(() => encodePaymentQr({ amountKzt, reference: 'A' }))).toBe('invalid_amount');
+    }
+    expect(codeOf(() => encodePaymentQr({ amountKzt: 9_999_999_999, reference: 'A' }))).toBeUndefined();
+  });
+
+  it('refuses references outside A–Z, 0–9 and "-", or longer than 25', () => {
+    for (const reference of ['', 'abc', 'A B', 'Ж', 'A'.repeat(26), 'A*']) {
+      expect(codeOf(() => encodePaymentQr({ amountKzt: 865, reference }))).toBe('invalid_reference');
+    }
+    expect(codeOf(() => encodePaymentQr({ amountKzt: 865, reference: 'A'.repeat(25) }))).toBeUndefined();
+  });
+
+  it('refuses a merchant the payload cannot carry', () => {
+    const bad: Merchant[] = [
+      { ...SANDBOX_MERCHANT, name: 'A'.repeat(26) },
+      { ...SANDBOX_MERCHANT, name: 'ЕГОВ' },
+      { ...SANDBOX_MERCHANT, city: 'A'.repeat(16) },
+      { ...SANDBOX_MERCHANT, account: '' },
+      { ...SANDBOX_MERCHANT, guid: 'kz gov' },
+    ];
+    for (const merchant of bad) expect(codeOf(() => encodePaymentQr({ amountKzt: 865, reference: 'A' }, merchant))).toBe('invalid_merchant');
+  });
+});

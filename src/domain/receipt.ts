@@ -1,0 +1,125 @@
+// The расписка: what is printed for the citizen. Values are language-neutral; the kiosk
+// translates the labels and the service and document names (the values of those two rows are
+// the codes 'service' → '04', 'document' → 'id_card').
+import type { DocumentKind, ServiceCode } from '../protocol';
+import { DomainError } from './domain-error';
+import { parseIsoDate } from './dates';
+import { formatTenge } from './fees';
+
+export type ReceiptLabel = 'number' | 'name' | 'service' | 'document' | 'fee' | 'date' | 'centre' | 'terminal' | 'readyBy';
+
+export interface ReceiptInput {
+  number: string;
+  maskedName: string;
+  service: ServiceCode;
+  document: DocumentKind;
+  feeKzt: number;
+  paidAt: string | null; // ISO date-time
+  createdAt: string; // ISO date-time
+  centre: string;
+  terminalId: string;
+  readyBy: string; // YYYY-MM-DD
+  trackingUrl: string;
+}
+
+export interface Receipt {
+  number: string;
+  rows: Array<{ label: ReceiptLabel; value: string }>;
+  trackingUrl: string;
+}
+
+/** Asia/Almaty has been UTC+5 all year since 1 March 2024, with no daylight saving. */
+const ALMATY_OFFSET_MS = 5 * 3_600_000;
+/** An ISO date-time that names its offset: without one, Date.parse would read it in the host's zone. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** "DD.MM.YYYY HH:mm" in Almaty time, whatever the host's timezone. */
+export function formatAlmatyDateTime(iso: string): string {
+  const ms = ISO_DATE_TIME.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(ms)) throw new DomainError('invalid_date', `not an ISO date-time with an offset: ${JSON.stringify(iso)}`);
+  const t = new Date(ms + ALMATY_OFFSET_MS);
+  return `${pad2(t.getUTCDate())}.${pad2(t.getUTCMonth() + 1)}.${t.getUTCFullYear()} ${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}`;
+}
+
+function formatDate(date: string): string {
+  const { year, month, day } = parseIsoDate(date);
+  return `${pad2(day)}.${pad2(month)}.${year}`;
+}
+
+/**
+ * The fee row carries the payment time once paid. An unpaid fee (offline, to be reconciled) shows
+ * the amount alone; the kiosk marks such a receipt provisional.
+ */
+function feeValue(input: ReceiptInput): string {
+  const amount = formatTenge(input.feeKzt, 'ru');
+  return input.paidAt === null ? amount : `${amount} · ${formatAlmatyDateTime(input.paidAt)}`;
+}
+
+export function buildReceipt(input: ReceiptInput): Receipt {
+  return {
+    number: input.number,
+    rows: [
+      { label: 'number', value: input.number },
+      { label: 'name', value: input.maskedName },
+      { label: 'service', value: input.service },
+      { label: 'document', value: input.document },
+      { label: 'fee', value: feeValue(input) },
+      { label: 'date', value: formatAlmatyDateTime(input.createdAt) },
+      { label: 'centre', value: input.centre },
+      { label: 'terminal', value: input.terminalId },
+      { label: 'readyBy', value: formatDate(input.readyBy) },
+    ],
+    trackingUrl: input.trackingUrl,
+  };
+}
+
+/** Text length in characters as a printer counts them: code points, not UTF-16 units. */
+const charCount = (text: string): number => Array.from(text).length;
+
+/** Breaks text into lines of at most `width` characters, at spaces where it can, mid-word where a word is longer than a line. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/[ \t\r\n]+/).filter((w) => w !== '')) {
+    let rest = word;
+    while (charCount(rest) > width) {
+      if (line !== '') lines.push(line);
+      const chars = Array.from(rest);
+      lines.push(chars.slice(0, width).join(''));
+      rest = chars.slice(width).join('');
+      line = '';
+    }
+    if (line === '') line = rest;
+    else if (charCount(line) + 1 + charCount(rest) <= width) line = `${line} ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * The printed lines: "label ... value" on one line when both fit with a space between, otherwise
+ * the label on its own line(s) and the value wrapped beneath, right-aligned so values form a column.
+ */
+export function formatReceiptText(receipt: Receipt, labels: Record<ReceiptLabel, string>, width: number): string[] {
+  if (!Number.isInteger(width) || width < 16) throw new DomainError('invalid_width', `a receipt line needs at least 16 characters, got ${width}`);
+  const lines: string[] = [];
+  for (const { label, value } of receipt.rows) {
+    const labelText = labels[label].trim();
+    // Formatted values keep their no-break spaces: wrapping only splits at ordinary whitespace.
+    const valueText = value.trim();
+    const gap = width - charCount(labelText) - charCount(valueText);
+    if (gap >= 1) {
+      lines.push(labelText + ' '.repeat(gap) + valueText);
+      continue;
+    }
+    lines.push(...wrap(labelText, width));
+    for (const part of wrap(valueText, width)) lines.push(' '.repeat(width - charCount(part)) + part);
+  }
+  return lines;
+}
