@@ -1,0 +1,121 @@
+import type { Box, Point } from '../../src/biometrics/face-analysis';
+import type { RgbaImage } from '../../server/face/rgb-image';
+
+/*
+ * Camera frames made from still portraits: 640×480 RGB24 buffers, ready to pipe into ffmpeg.
+ */
+
+export const FRAME_WIDTH = 640;
+export const FRAME_HEIGHT = 480;
+export const FPS = 15;
+/** A light, slightly warm wall. */
+const BACKGROUND: [number, number, number] = [236, 234, 229];
+
+export interface PlacedFace {
+  /** Where the portrait's face lands in the frame. */
+  box: Box;
+  landmarks: Point[];
+}
+
+export function blankFrame(): Uint8Array {
+  const frame = new Uint8Array(FRAME_WIDTH * FRAME_HEIGHT * 3);
+  for (let i = 0; i < frame.length; i += 3) frame.set(BACKGROUND, i);
+  return frame;
+}
+
+/**
+ * Draws `portrait` into `frame` scaled so its face box is `faceHeight` of the frame's height and
+ * its centre lands on (cx, cy). Returns where the face ended up.
+ */
+export function placePortrait(
+  frame: Uint8Array,
+  portrait: RgbaImage,
+  face: { box: Box; landmarks: Point[] },
+  at: { cx: number; cy: number; faceHeight: number },
+): PlacedFace {
+  const scale = (at.faceHeight * FRAME_HEIGHT) / face.box.height;
+  const dx = at.cx - (face.box.x + face.box.width / 2) * scale;
+  const dy = at.cy - (face.box.y + face.box.height / 2) * scale;
+  const x0 = Math.max(0, Math.floor(dx));
+  const y0 = Math.max(0, Math.floor(dy));
+  const x1 = Math.min(FRAME_WIDTH, Math.ceil(dx + portrait.width * scale));
+  const y1 = Math.min(FRAME_HEIGHT, Math.ceil(dy + portrait.height * scale));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const sx = (x + 0.5 - dx) / scale - 0.5;
+      const sy = (y + 0.5 - dy) / scale - 0.5;
+      if (sx < -0.5 || sy < -0.5 || sx > portrait.width - 0.5 || sy > portrait.height - 0.5) continue;
+      bilinear(portrait.data, portrait.width, portrait.height, 4, sx, sy, frame, (y * FRAME_WIDTH + x) * 3);
+    }
+  }
+  const box = { x: face.box.x * scale + dx, y: face.box.y * scale + dy, width: face.box.width * scale, height: face.box.height * scale };
+  return { box, landmarks: face.landmarks.map(([x, y]): Point => [x * scale + dx, y * scale + dy]) };
+}
+
+/**
+ * Turns the head in a still frame by `degrees` (> 0: towards the person's own left, so the nose
+ * moves to the image's right). The head is a vertical cylinder through the jaw outline: each
+ * column of it is moved to where that strip of the face would be after the turn. The face's
+ * outline stays put while nose, eyes and mouth slide across it, which is exactly what the 68-point
+ * landmarker sees in a real turn. Below the chin the turn fades out so the shoulders stay still.
+ */
+export function turnHead(still: Uint8Array, face: PlacedFace, degrees: number): Uint8Array {
+  const out = new Uint8Array(still);
+  if (degrees === 0) return out;
+  const lm = face.landmarks;
+  const jawL = lm[0]!;
+  const jawR = lm[16]!;
+  const chin = lm[8]!;
+  const eyeY = (lm[36]![1] + lm[45]![1]) / 2;
+  const cx = (jawL[0] + jawR[0]) / 2;
+  const radius = ((jawR[0] - jawL[0]) / 2) * 1.15; // a little hair on both sides turns with the head
+  const eyesToChin = chin[1] - eyeY;
+  const top = Math.max(0, Math.floor(eyeY - 1.6 * eyesToChin));
+  const fadeStart = chin[1];
+  const fadeEnd = chin[1] + 0.5 * eyesToChin;
+  const bottom = Math.min(FRAME_HEIGHT, Math.ceil(fadeEnd));
+  const theta = (degrees * Math.PI) / 180;
+  const x0 = Math.max(0, Math.floor(cx - radius));
+  const x1 = Math.min(FRAME_WIDTH, Math.ceil(cx + radius));
+  for (let y = top; y < bottom; y++) {
+    const weight = y <= fadeStart ? 1 : 1 - (y - fadeStart) / (fadeEnd - fadeStart);
+    const t = theta * smoothstep(weight);
+    for (let x = x0; x < x1; x++) {
+      const u = (x + 0.5 - cx) / radius;
+      if (u <= -1 || u >= 1) continue;
+      const phi = Math.max(-Math.PI / 2, Math.min(Math.PI / 2, Math.asin(u) - t));
+      const sx = cx + radius * Math.sin(phi) - 0.5;
+      bilinear(still, FRAME_WIDTH, FRAME_HEIGHT, 3, sx, y, out, (y * FRAME_WIDTH + x) * 3);
+    }
+  }
+  return out;
+}
+
+/** Yaw of each frame of the turn clip: still, turn, hold, back, still. Loops seamlessly. */
+export function turnSchedule(maxDegrees: number): number[] {
+  const hold = (n: number, v: number) => Array<number>(n).fill(v);
+  const ramp = (n: number, from: number, to: number) =>
+    Array.from({ length: n }, (_, i) => from + (to - from) * smoothstep((i + 1) / n));
+  return [...hold(15, 0), ...ramp(6, 0, maxDegrees), ...hold(9, maxDegrees), ...ramp(6, maxDegrees, 0), ...hold(9, 0)];
+}
+
+function smoothstep(t: number): number {
+  const c = Math.min(1, Math.max(0, t));
+  return c * c * (3 - 2 * c);
+}
+
+function bilinear(src: Uint8Array, width: number, height: number, stride: number, fx: number, fy: number, dst: Uint8Array, at: number): void {
+  const x = Math.min(Math.max(fx, 0), width - 1);
+  const y = Math.min(Math.max(fy, 0), height - 1);
+  const xa = Math.floor(x);
+  const ya = Math.floor(y);
+  const xb = Math.min(xa + 1, width - 1);
+  const yb = Math.min(ya + 1, height - 1);
+  const ax = x - xa;
+  const ay = y - ya;
+  for (let c = 0; c < 3; c++) {
+    const p = (yy: number, xx: number) => src[(yy * width + xx) * stride + c]!;
+    const v = (p(ya, xa) * (1 - ax) + p(ya, xb) * ax) * (1 - ay) + (p(yb, xa) * (1 - ax) + p(yb, xb) * ax) * ay;
+    dst[at + c] = Math.round(v);
+  }
+}

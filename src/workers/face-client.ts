@@ -1,0 +1,74 @@
+import * as Comlink from 'comlink';
+import type { AnalyseOptions, FaceAnalysis } from '../biometrics/face-analysis';
+import type { FaceWorkerApi, LoadOptions } from './face.worker';
+
+export type FaceAnalyserErrorCode = 'face_models_failed' | 'face_frame_failed';
+
+export class FaceAnalyserError extends Error {
+  constructor(
+    readonly code: FaceAnalyserErrorCode,
+    options?: { cause?: unknown },
+  ) {
+    super(code, options);
+    this.name = 'FaceAnalyserError';
+  }
+}
+
+export interface FaceAnalyser {
+  /** 'wasm', or a 'cpu (…)' fallback that is too slow for liveness and should be reported. */
+  readonly backend: string;
+  readonly loadMs: number;
+  /** Grabs the video's current frame and analyses it in the worker. */
+  analyse(video: HTMLVideoElement, options?: AnalyseOptions): Promise<FaceAnalysis>;
+  /** Live tensors in the worker (diagnostics). */
+  tensorCount(): Promise<number>;
+  dispose(): void;
+}
+
+/** Where scripts/copy-models.mjs puts the weights and the tfjs binaries (public/ → site root). */
+const DEFAULT_LOAD: LoadOptions = { modelsUrl: '/models', wasmUrl: '/wasm/' };
+
+export async function createFaceAnalyser(options: LoadOptions = DEFAULT_LOAD): Promise<FaceAnalyser> {
+  const worker = new Worker(new URL('./face.worker.ts', import.meta.url), { type: 'module', name: 'face' });
+  const remote = Comlink.wrap<FaceWorkerApi>(worker);
+  let loaded;
+  try {
+    loaded = await remote.load(options);
+  } catch (cause) {
+    worker.terminate();
+    throw new FaceAnalyserError('face_models_failed', { cause });
+  }
+  return {
+    backend: loaded.backend,
+    loadMs: loaded.loadMs,
+    async analyse(video, analyseOptions = { descriptor: false }) {
+      let frame: ImageBitmap;
+      try {
+        frame = await createImageBitmap(video);
+      } catch (cause) {
+        // No frame yet (video not playing) or the camera went away.
+        throw new FaceAnalyserError('face_frame_failed', { cause });
+      }
+      return remote.analyse(Comlink.transfer(frame, [frame]), analyseOptions);
+    },
+    tensorCount: () => remote.tensorCount(),
+    dispose() {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
+
+let shared: Promise<FaceAnalyser> | undefined;
+
+/**
+ * The page's one analyser. Loading the models takes seconds, so it is made once and outlives
+ * citizens' sessions; a failed load is forgotten so the next call tries again.
+ */
+export function getFaceAnalyser(): Promise<FaceAnalyser> {
+  shared ??= createFaceAnalyser().catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}

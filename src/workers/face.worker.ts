@@ -1,0 +1,129 @@
+import * as Comlink from 'comlink';
+import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
+import type { AnalyseOptions, DetectedFace, FaceAnalysis, Point } from '../biometrics/face-analysis';
+
+/*
+ * Face analysis off the main thread. face-api's ESM bundle carries tfjs and its wasm backend;
+ * wasm with SIMD is the only fast backend on the kiosk's CPU (WebGL falls back to SwiftShader,
+ * ~9× slower; plain CPU ~25× slower — see docs/biometrics.md).
+ */
+
+export interface LoadOptions {
+  /** Where the model weights are served, e.g. '/models'. */
+  modelsUrl: string;
+  /** Where the tfjs .wasm binaries are served, with a trailing slash, e.g. '/wasm/'. */
+  wasmUrl: string;
+}
+
+export interface LoadResult {
+  /** 'wasm', or 'cpu (wasm failed: …)' when the slow fallback is in use. */
+  backend: string;
+  loadMs: number;
+}
+
+/** The parts of tfjs the bundle has but face-api's typings leave out. */
+interface TfRuntime {
+  setWasmPaths(prefix: string): void;
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  getBackend(): string;
+}
+const tf = faceapi.tf as unknown as TfRuntime & typeof faceapi.tf;
+
+const DETECTOR = new faceapi.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: 0.5 });
+
+function notInWorker(what: string): () => never {
+  return () => {
+    throw new Error(`${what} is not available in a worker`);
+  };
+}
+
+/** face-api's own environment check wants window and document; a worker has OffscreenCanvas instead. */
+function setWorkerEnv(): void {
+  faceapi.env.setEnv({
+    Canvas: OffscreenCanvas as unknown as typeof HTMLCanvasElement,
+    CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D as unknown as typeof CanvasRenderingContext2D,
+    Image: class {} as unknown as typeof HTMLImageElement,
+    ImageData,
+    Video: class {} as unknown as typeof HTMLVideoElement,
+    createCanvasElement: () => new OffscreenCanvas(1, 1) as unknown as HTMLCanvasElement,
+    createImageElement: notInWorker('an image element'),
+    createVideoElement: notInWorker('a video element'),
+    fetch: (url, init) => fetch(url, init),
+    readFile: notInWorker('the file system'),
+  });
+}
+
+let loaded: Promise<LoadResult> | undefined;
+
+async function load(options: LoadOptions): Promise<LoadResult> {
+  loaded ??= loadOnce(options);
+  return loaded;
+}
+
+async function loadOnce({ modelsUrl, wasmUrl }: LoadOptions): Promise<LoadResult> {
+  const started = performance.now();
+  setWorkerEnv();
+  let backend = 'wasm';
+  try {
+    tf.setWasmPaths(wasmUrl);
+    if (!(await tf.setBackend('wasm'))) throw new Error('setBackend refused');
+    await tf.ready();
+  } catch (error) {
+    await tf.setBackend('cpu');
+    await tf.ready();
+    backend = `cpu (wasm failed: ${error instanceof Error ? error.message : String(error)})`;
+  }
+  await Promise.all([
+    faceapi.nets.tinyFaceDetector.loadFromUri(modelsUrl),
+    faceapi.nets.faceLandmark68Net.loadFromUri(modelsUrl),
+    faceapi.nets.faceRecognitionNet.loadFromUri(modelsUrl),
+  ]);
+  return { backend, loadMs: Math.round(performance.now() - started) };
+}
+
+async function analyse(frame: ImageBitmap, options: AnalyseOptions): Promise<FaceAnalysis> {
+  const started = performance.now();
+  const { width, height } = frame;
+  const input = tf.browser.fromPixels(frame);
+  frame.close();
+  try {
+    const found = await faceapi.detectAllFaces(input, DETECTOR).withFaceLandmarks();
+    const faces = found.map(toFace);
+    const only = found.length === 1 ? found[0] : undefined;
+    const descriptor = options.descriptor && only ? await describe(input, only.alignedRect) : null;
+    return { width, height, faces, descriptor, ms: Math.round(performance.now() - started) };
+  } finally {
+    input.dispose();
+  }
+}
+
+async function describe(input: faceapi.tf.Tensor3D, rect: faceapi.FaceDetection): Promise<number[]> {
+  const [aligned] = await faceapi.extractFaceTensors(input, [rect]);
+  if (!aligned) throw new Error('no aligned face tensor');
+  try {
+    const descriptor = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(aligned);
+    return Array.from(descriptor as Float32Array);
+  } finally {
+    aligned.dispose();
+  }
+}
+
+function toFace(result: faceapi.WithFaceLandmarks<{ detection: faceapi.FaceDetection }>): DetectedFace {
+  const { x, y, width, height } = result.detection.box;
+  return {
+    box: { x, y, width, height },
+    score: result.detection.score,
+    landmarks: result.landmarks.positions.map((p): Point => [p.x, p.y]),
+  };
+}
+
+/** Live tensor count, to prove in tests that analyse() leaks nothing. */
+function tensorCount(): number {
+  return (tf as unknown as { memory(): { numTensors: number } }).memory().numTensors;
+}
+
+const api = { load, analyse, tensorCount };
+export type FaceWorkerApi = typeof api;
+
+Comlink.expose(api);
