@@ -1,0 +1,12 @@
+export type GatewayPaymentStatus = 'pending' | 'paid' | 'declined' | 'expired';
+
+/**
+ * An acquirer that shows a QR for an invoice and reports whether it was paid. `orderId` is the
+ * back office's own payment id, which acquirers accept as the merchant's order reference.
+ */
+export interface PaymentGateway {
+  createInvoice(invoice: { orderId: string; reference: string; amountKzt: number; expiresAt: Date }): Promise<{
+    qrPayload: string;
+  }>;
+  status(orderId: string): Promise<GatewayPaymentStatus>;
+}

@@ -1,0 +1,3 @@
+export interface SmsGateway {
+  send(message: { phone: string; text: string }): Promise<void>;
+}

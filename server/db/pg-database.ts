@@ -1,0 +1,35 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database';
+
+/** PostgreSQL through a connection pool; every process of the back office can share one server. */
+export async function openPgDatabase(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Fail at start, not on the first citizen, when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const over = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as T[] }),
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...over(pool),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(over(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

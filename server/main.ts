@@ -1,0 +1,45 @@
+// The back office's entry point: `node --import tsx server/main.ts`.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { buildApp } from './app';
+import { openDatabase } from './db/open-database';
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '0.0.0.0';
+const dataDir = resolve(process.env.DATA_DIR ?? './data');
+const databaseUrl = process.env.DATABASE_URL || undefined;
+
+await mkdir(dataDir, { recursive: true });
+const db = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
+const app = await buildApp({
+  db,
+  staticDir: resolve('dist'),
+  codeSecret: await loadCodeSecret(),
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info({ signal }, 'shutting down');
+    void app.close().then(() => db.close()).then(() => process.exit(0));
+  });
+}
+
+await app.listen({ port, host });
+
+/**
+ * The SMS-code HMAC key: CODE_SECRET (hex) when set — the same on every process behind a load
+ * balancer — else one made on first start and kept beside the data, outside the database.
+ */
+async function loadCodeSecret(): Promise<Uint8Array> {
+  if (process.env.CODE_SECRET) return Buffer.from(process.env.CODE_SECRET, 'hex');
+  const file = join(dataDir, 'code-secret');
+  try {
+    return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+  } catch {
+    const secret = randomBytes(32);
+    await writeFile(file, secret.toString('hex'), { mode: 0o600 });
+    return secret;
+  }
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { Payment } from '../../src/protocol/payments';
+import type { PaymentRecord } from '../repositories/payments';
+
+/**
+ * A pending payment as it stands now: the gateway's answer if it has one, else expired once its
+ * time is up. A payment the gateway reports paid stays paid even if it arrived late: the money was taken.
+ */
+export async function currentPayment(app: FastifyInstance, record: PaymentRecord): Promise<PaymentRecord> {
+  if (record.status !== 'pending') return record;
+  const reported = await app.paymentGateway.status(record.id);
+  const status = reported !== 'pending' ? reported : app.clock() >= record.expiresAt ? 'expired' : 'pending';
+  if (status === 'pending') return record;
+  await app.payments.settle(record.id, status);
+  return { ...record, status };
+}
+
+export function toWirePayment(record: PaymentRecord): Payment {
+  return {
+    paymentId: record.id,
+    amountKzt: record.amountKzt,
+    qrPayload: record.qrPayload,
+    status: record.status,
+    expiresAt: record.expiresAt.toISOString(),
+  };
+}

@@ -1,0 +1,31 @@
+import fp from 'fastify-plugin';
+import type { Database } from '../db/database';
+import { kazakhstanDate } from '../kazakhstan-date';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    /** Injected so that tests move time instead of waiting for it. */
+    clock: () => Date;
+    /** Today's date in Kazakhstan, 'YYYY-MM-DD'. */
+    today: () => string;
+    /** Key of the HMAC over SMS codes; outside the database on purpose (see phone/sms-code.ts). */
+    codeSecret: Uint8Array;
+  }
+}
+
+export interface CoreOptions {
+  db: Database;
+  clock: () => Date;
+  codeSecret: Uint8Array;
+}
+
+export default fp<CoreOptions>(
+  async (app, options) => {
+    app.decorate('db', options.db);
+    app.decorate('clock', options.clock);
+    app.decorate('today', () => kazakhstanDate(options.clock()));
+    app.decorate('codeSecret', options.codeSecret);
+  },
+  { name: 'core' },
+);

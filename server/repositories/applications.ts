@@ -1,0 +1,99 @@
+import type { Queryable } from '../db/database';
+
+export type ApplicationStatus = 'accepted' | 'in_production' | 'ready' | 'issued' | 'rejected';
+
+export interface NewApplication {
+  id: string;
+  number: string;
+  iin: string;
+  service: string;
+  document: string;
+  lang: string;
+  phone: string;
+  feeKzt: number;
+  paymentId: string | null;
+  centreId: string;
+  terminalId: string;
+  createdAt: string;
+  receivedAt: Date;
+  readyBy: string;
+  bodyHash: string;
+  photoJpegBase64: string;
+  signaturePngBase64: string;
+}
+
+export interface StoredApplication {
+  id: string;
+  number: string;
+  status: ApplicationStatus;
+  readyBy: string;
+  bodyHash: string;
+}
+
+interface Row {
+  id: string;
+  number: string;
+  status: ApplicationStatus;
+  ready_by: string;
+  body_hash: string;
+}
+
+const SUMMARY = 'id, number, status, ready_by::text AS ready_by, body_hash';
+const toStored = (row: Row): StoredApplication => ({
+  id: row.id,
+  number: row.number,
+  status: row.status,
+  readyBy: row.ready_by,
+  bodyHash: row.body_hash,
+});
+
+export class ApplicationsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /**
+   * Stores the application unless one with this id exists; returns false then. The images go as
+   * base64 text and become bytea in SQL, which PGlite takes several times faster than a bytea parameter.
+   */
+  async insertOnce(a: NewApplication): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
+         terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'accepted', $15,
+         decode($16, 'base64'), decode($17, 'base64'))
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
+        a.terminalId, a.createdAt, a.receivedAt, a.readyBy, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  async findById(id: string): Promise<StoredApplication | null> {
+    const { rows } = await this.db.query<Row>(`SELECT ${SUMMARY} FROM applications WHERE id = $1`, [id]);
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  async findByNumber(number: string): Promise<StoredApplication | null> {
+    const { rows } = await this.db.query<Row>(`SELECT ${SUMMARY} FROM applications WHERE number = $1`, [number]);
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  /** An application of this person that the back office has taken and not yet finished. */
+  async hasOpenApplication(iin: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `SELECT 1 FROM applications WHERE iin = $1 AND status IN ('accepted', 'in_production', 'ready') LIMIT 1`,
+      [iin],
+    );
+    return rows.length > 0;
+  }
+
+  async images(id: string): Promise<{ photoJpeg: Uint8Array; signaturePng: Uint8Array } | null> {
+    const { rows } = await this.db.query<{ photo_jpeg: Uint8Array; signature_png: Uint8Array }>(
+      'SELECT photo_jpeg, signature_png FROM applications WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row ? { photoJpeg: new Uint8Array(row.photo_jpeg), signaturePng: new Uint8Array(row.signature_png) } : null;
+  }
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationNumber } from '../../src/domain/application';
+import { feeFor } from '../../src/domain/fees';
+import { parseEmvQr, parseTlv } from '../../src/domain/payment-qr';
+import { createTestApp, identifyCitizen, type TestApp } from '../test-support';
+
+describe('payments', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, 60_000);
+  afterAll(() => t.close(), 60_000);
+
+  const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/payments', payload });
+  const read = (id: string) => t.app.inject({ method: 'GET', url: `/api/v1/payments/${id}` });
+  const tariff = (service: '09' | '13', document: 'id_card' | 'passport', lost = 0) =>
+    feeFor({ service, document, on: '2026-03-02', lostIdCardsThisYear: lost }).amountKzt;
+  const identified = async (tag: string) => (await identifyCitizen(t.app, t.citizen(tag))).identityToken;
+
+  it('creates a pending QR payment for the tariff, with the application number as reference', async () => {
+    const identityToken = await identified('service-13');
+    const applicationId = randomUUID();
+    const response = await create({ applicationId, identityToken, service: '13', document: 'passport' });
+    expect(response.statusCode).toBe(201);
+    const payment = response.json() as { paymentId: string; amountKzt: number; qrPayload: string; status: string; expiresAt: string };
+    expect(payment).toMatchObject({ amountKzt: tariff('13', 'passport'), status: 'pending' });
+    expect(payment.amountKzt).toBe(34_600);
+    expect(new Date(payment.expiresAt).getTime() - t.now().getTime()).toBe(15 * 60 * 1000);
+    const qr = parseEmvQr(payment.qrPayload);
+    expect(qr.get('54')).toBe('34600.00');
+    expect(parseTlv(qr.get('62') ?? '').get('05')).toBe(applicationNumber(applicationId));
+
+    const again = await create({ applicationId, identityToken, service: '13', document: 'passport' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(payment);
+  });
+
+  it('charges 1 MRP for a third lost ID card and 0.2 MRP for a first', async () => {
+    const repeated = await create({ applicationId: randomUUID(), identityToken: await identified('service-09-lost-repeatedly'), service: '09', document: 'id_card' });
+    expect(repeated.json()).toMatchObject({ amountKzt: tariff('09', 'id_card', 3) });
+    const first = await create({ applicationId: randomUUID(), identityToken: await identified('service-09'), service: '09', document: 'id_card' });
+    expect(first.json()).toMatchObject({ amountKzt: tariff('09', 'id_card') });
+    expect(tariff('09', 'id_card', 3)).toBeGreaterThan(tariff('09', 'id_card'));
+  });
+
+  it('needs no payment for an ID card replaced on expiry', async () => {
+    const response = await create({ applicationId: randomUUID(), identityToken: await identified('service-18'), service: '18', document: 'id_card' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ amountKzt: 0, qrPayload: '', status: 'not_required' });
+  });
+
+  it('follows the sandbox gateway: paid, declined', async () => {
+    const identityToken = await identified('service-16');
+    const paid = (await create({ applicationId: randomUUID(), identityToken, service: '16', document: 'passport' })).json() as { paymentId: string };
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/sandbox/payments/${paid.paymentId}/pay` })).statusCode).toBe(200);
+    expect((await read(paid.paymentId)).json()).toMatchObject({ status: 'paid' });
+
+    const declined = (await create({ applicationId: randomUUID(), identityToken, service: '16', document: 'passport' })).json() as { paymentId: string };
+    await t.app.inject({ method: 'POST', url: `/api/v1/sandbox/payments/${declined.paymentId}/decline` });
+    expect((await read(declined.paymentId)).json()).toMatchObject({ status: 'declined' });
+  });
+
+  it('expires an unpaid payment after 15 minutes, and then a new one can be made for the application', async () => {
+    const identityToken = await identified('service-04-passport');
+    const applicationId = randomUUID();
+    const first = (await create({ applicationId, identityToken, service: '04', document: 'passport' })).json() as { paymentId: string };
+    t.advance(15 * 60 - 1);
+    expect((await read(first.paymentId)).json()).toMatchObject({ status: 'pending' });
+    t.advance(1);
+    expect((await read(first.paymentId)).json()).toMatchObject({ status: 'expired' });
+    const sandboxPay = await t.app.inject({ method: 'POST', url: `/api/v1/sandbox/payments/${first.paymentId}/pay` });
+    expect(sandboxPay.statusCode).toBe(409);
+
+    const second = await create({ applicationId, identityToken, service: '04', document: 'passport' });
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toMatchObject({ status: 'pending' });
+    expect((second.json() as { paymentId: string }).paymentId).not.toBe(first.paymentId);
+  });
+
+  it('refuses without an identity token with 403 unverified_identity', async () => {
+    const response = await create({ applicationId: randomUUID(), identityToken: 'made-up', service: '07', document: 'id_card' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual({ code: 'unverified_identity' });
+  });
+
+  it('refuses a service the person may not apply for with 422 and the refusal code', async () => {
+    const response = await create({ applicationId: randomUUID(), identityToken: await identified('service-04'), service: '13', document: 'passport' });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toEqual({ code: 'no_document_on_record' });
+  });
+
+  it("refuses another person's application id with 409 conflict", async () => {
+    const applicationId = randomUUID();
+    await create({ applicationId, identityToken: await identified('service-07'), service: '07', document: 'id_card' });
+    const response = await create({ applicationId, identityToken: await identified('service-14'), service: '14', document: 'id_card' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toEqual({ code: 'conflict' });
+  });
+
+  it('answers an unknown payment with 404 not_found', async () => {
+    expect((await read(randomUUID())).statusCode).toBe(404);
+    expect((await read('not-a-uuid')).json()).toEqual({ code: 'not_found' });
+  });
+});

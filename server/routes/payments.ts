@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { applicationNumber } from '../../src/domain/application';
+import { feeFor } from '../../src/domain/fees';
+import { checkEligibility } from '../../src/domain/services';
+import { ApiError } from '../../src/protocol/common';
+import { Payment, PaymentCreateRequest } from '../../src/protocol/payments';
+import { findCitizen } from '../citizen-lookup';
+import { currentPayment, toWirePayment } from '../payments/current-payment';
+import { PAYMENT_LIFETIME_S } from '../payments/policy';
+import type { PaymentRecord } from '../repositories/payments';
+import { tokenHash } from '../tokens';
+
+const PaymentParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+const paymentRoutes: FastifyPluginAsync = async (app) => {
+  app.post<{ Body: PaymentCreateRequest; Reply: Payment | ApiError }>(
+    '/payments',
+    {
+      schema: {
+        body: PaymentCreateRequest,
+        response: { 200: Payment, 201: Payment, 400: ApiError, 403: ApiError, 409: ApiError, 422: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const { applicationId, identityToken, service, document } = request.body;
+      const identity = await app.identifications.findByToken(tokenHash(identityToken));
+      if (!identity) return reply.code(403).send({ code: 'unverified_identity' });
+
+      const existing = await app.payments.findLiveByApplication(applicationId);
+      if (existing) {
+        if (existing.iin !== identity.iin) return reply.code(409).send({ code: 'conflict' });
+        const current = await currentPayment(app, existing);
+        // A payment that has just run out frees the application for a new one, below.
+        if (current.status !== 'expired' && current.status !== 'declined') return reply.code(200).send(toWirePayment(current));
+      }
+
+      const person = await findCitizen(app, identity.iin);
+      if (!person) return reply.code(422).send({ code: 'not_found' });
+      const today = app.today();
+      const refusal = checkEligibility(person, service, document, today);
+      if (refusal) return reply.code(422).send({ code: refusal });
+      const fee = feeFor({ service, document, on: today, lostIdCardsThisYear: person.lostIdCardsThisYear });
+
+      const now = app.clock();
+      const record: PaymentRecord = {
+        id: randomUUID(),
+        applicationId,
+        iin: identity.iin,
+        service,
+        document,
+        amountKzt: 0,
+        qrPayload: '',
+        status: 'not_required',
+        createdAt: now,
+        expiresAt: now,
+      };
+      if (!fee.exempt) {
+        record.amountKzt = fee.amountKzt;
+        record.status = 'pending';
+        record.expiresAt = new Date(now.getTime() + PAYMENT_LIFETIME_S * 1000);
+        const invoice = await app.paymentGateway.createInvoice({
+          orderId: record.id,
+          reference: applicationNumber(applicationId),
+          amountKzt: fee.amountKzt,
+          expiresAt: record.expiresAt,
+        });
+        record.qrPayload = invoice.qrPayload;
+      }
+      const { payment, created } = await app.payments.insertOnce(record);
+      return reply.code(created ? 201 : 200).send(toWirePayment(payment));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Reply: Payment | ApiError }>(
+    '/payments/:id',
+    { schema: { params: PaymentParams, response: { 200: Payment, 404: ApiError } } },
+    async (request, reply) => {
+      const record = await app.payments.findById(request.params.id);
+      if (!record) return reply.code(404).send({ code: 'not_found' });
+      return toWirePayment(await currentPayment(app, record));
+    },
+  );
+};
+
+export default paymentRoutes;

@@ -1,0 +1,78 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { ApiError } from '../../src/protocol/common';
+import type { SandboxSettlement } from '../adapters/sandbox-payments';
+
+const SmsQuery = Type.Object(
+  { phone: Type.Optional(Type.String({ maxLength: 16 })), limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })) },
+  { additionalProperties: false },
+);
+const SandboxSms = Type.Object({
+  id: Type.Integer(),
+  phone: Type.String(),
+  text: Type.String(),
+  /** The 6-digit code in the text, for tests; null when the message carries none. */
+  code: Type.Union([Type.String(), Type.Null()]),
+  sentAt: Type.String(),
+});
+const PaymentsQuery = Type.Object(
+  { status: Type.Optional(Type.Union(['pending', 'paid', 'declined', 'expired'].map((s) => Type.Literal(s)))) },
+  { additionalProperties: false },
+);
+const SandboxPayment = Type.Object({
+  id: Type.String(),
+  reference: Type.String(),
+  amountKzt: Type.Integer(),
+  qrPayload: Type.String(),
+  status: Type.String(),
+  createdAt: Type.String(),
+  expiresAt: Type.String(),
+});
+const PaymentParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const SETTLEMENTS: Readonly<Record<string, SandboxSettlement>> = { pay: 'paid', decline: 'declined', expire: 'expired' };
+
+/** Tester tools under /api/v1/sandbox: read the SMS codes, settle the QR payments. Mounted only with the sandbox adapters. */
+const sandboxRoutes: FastifyPluginAsync = async (app) => {
+  const sandbox = requireSandbox(app);
+
+  app.get<{ Querystring: { phone?: string; limit?: string } }>(
+    '/sms',
+    { schema: { querystring: SmsQuery, response: { 200: Type.Object({ messages: Type.Array(SandboxSms) }) } } },
+    async (request) => {
+      const messages = await sandbox.sms.latest(request.query.phone, Number(request.query.limit ?? 20));
+      return { messages: messages.map((m) => ({ ...m, code: /\b\d{6}\b/.exec(m.text)?.[0] ?? null })) };
+    },
+  );
+
+  app.get<{ Querystring: { status?: string } }>(
+    '/payments',
+    { schema: { querystring: PaymentsQuery, response: { 200: Type.Object({ payments: Type.Array(SandboxPayment) }) } } },
+    async (request) => {
+      const all = await sandbox.payments.list();
+      const { status } = request.query;
+      return { payments: status ? all.filter((p) => p.status === status) : all };
+    },
+  );
+
+  for (const [action, outcome] of Object.entries(SETTLEMENTS)) {
+    app.post<{ Params: { id: string } }>(
+      `/payments/:id/${action}`,
+      { schema: { params: PaymentParams, response: { 200: SandboxPayment, 404: ApiError, 409: ApiError } } },
+      async (request, reply) => {
+        const settled = await sandbox.payments.settle(request.params.id, outcome);
+        if (settled) return settled;
+        return (await sandbox.payments.exists(request.params.id))
+          ? reply.code(409).send({ code: 'not_pending' })
+          : reply.code(404).send({ code: 'not_found' });
+      },
+    );
+  }
+};
+
+export function requireSandbox(app: FastifyInstance) {
+  if (!app.sandbox) throw new Error('sandbox routes need the sandbox adapters');
+  return app.sandbox;
+}
+
+export default sandboxRoutes;

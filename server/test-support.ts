@@ -1,0 +1,104 @@
+// Shared by the route tests: an app on in-memory PGlite with synthetic faces and a clock the test moves.
+import type { FastifyInstance } from 'fastify';
+import { vi } from 'vitest';
+import { DESCRIPTOR_LENGTH } from '../src/protocol/identify';
+import { buildApp } from './app';
+import type { Database } from './db/database';
+import { openTestDatabase } from './db/test-database';
+import { kazakhstanDate } from './kazakhstan-date';
+import { buildSeedCitizens, type SeedCitizen } from './seed/citizens';
+import type { FaceSource, RegistryFace } from './seed/faces';
+
+// Each test file starts its own PGlite (seconds of WebAssembly start-up); on two busy cores a
+// whole journey through app.inject() can take longer than vitest's default 5 s.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
+
+export const TEST_START = new Date('2026-03-02T05:00:00Z');
+
+/** Far apart from each other (distance √2·0.6 ≈ 0.85), as different people's descriptors are. */
+export function syntheticDescriptor(faceId: string): number[] {
+  const index = Number(faceId.slice(1)) - 1;
+  return Array.from({ length: DESCRIPTOR_LENGTH }, (_, i) => (i === index ? 0.65 : 0.05));
+}
+
+/** A live descriptor of the same person: close to the reference but not equal to it. */
+export function sameFace(faceId: string): number[] {
+  return syntheticDescriptor(faceId).map((v, i) => (i % 2 === 0 ? v + 0.01 : v - 0.01));
+}
+
+export const syntheticFaces: FaceSource = async () =>
+  Array.from({ length: 22 }, (_, i): RegistryFace => {
+    const faceId = `f${String(i + 1).padStart(2, '0')}`;
+    return { faceId, jpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, i]), descriptor: syntheticDescriptor(faceId) };
+  });
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  citizens: SeedCitizen[];
+  citizen(tag: string): SeedCitizen;
+  now(): Date;
+  advance(seconds: number): void;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  let now = TEST_START;
+  const db = await openTestDatabase();
+  const app = await buildApp({ db, clock: () => now, sandbox: { faces: syntheticFaces } });
+  const citizens = buildSeedCitizens(kazakhstanDate(TEST_START));
+  return {
+    app,
+    db,
+    citizens,
+    citizen: (tag) => {
+      const found = citizens.find((c) => c.tag === tag);
+      if (!found) throw new Error(`no seeded citizen ${tag}`);
+      return found;
+    },
+    now: () => now,
+    advance: (seconds) => {
+      now = new Date(now.getTime() + seconds * 1000);
+    },
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** The last code the sandbox SMS gateway sent to this phone, read as the e2e tests do. */
+export async function lastSmsCode(app: FastifyInstance, phone: string): Promise<string> {
+  const response = await app.inject({ method: 'GET', url: `/api/v1/sandbox/sms?phone=${encodeURIComponent(phone)}` });
+  const code = (response.json() as { messages: { code: string | null }[] }).messages[0]?.code;
+  if (!code) throw new Error(`no SMS code for ${phone}`);
+  return code;
+}
+
+/** Runs the phone step for a seeded citizen and returns the phone token. */
+export async function confirmPhone(app: FastifyInstance, citizen: SeedCitizen): Promise<string> {
+  const start = await app.inject({
+    method: 'POST',
+    url: '/api/v1/phone/start',
+    payload: { iin: citizen.person.iin, phone: citizen.phoneToType },
+  });
+  const { verificationId } = start.json() as { verificationId: string };
+  const code = await lastSmsCode(app, citizen.phoneToType);
+  const confirm = await app.inject({ method: 'POST', url: '/api/v1/phone/confirm', payload: { verificationId, code } });
+  const { phoneToken } = confirm.json() as { phoneToken?: string };
+  if (!phoneToken) throw new Error(`phone confirmation failed: ${confirm.body}`);
+  return phoneToken;
+}
+
+/** Runs the phone and face steps; returns both tokens. */
+export async function identifyCitizen(app: FastifyInstance, citizen: SeedCitizen): Promise<{ phoneToken: string; identityToken: string }> {
+  const phoneToken = await confirmPhone(app, citizen);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/identify',
+    payload: { phoneToken, descriptor: sameFace(citizen.faceId ?? 'f01'), liveness: { challenge: 'blink', passed: true, durationMs: 2100 } },
+  });
+  const { identityToken } = response.json() as { identityToken?: string };
+  if (!identityToken) throw new Error(`identification failed: ${response.body}`);
+  return { phoneToken, identityToken };
+}
