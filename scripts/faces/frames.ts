@@ -96,7 +96,9 @@ export function turnSchedule(maxDegrees: number): number[] {
   const hold = (n: number, v: number) => Array<number>(n).fill(v);
   const ramp = (n: number, from: number, to: number) =>
     Array.from({ length: n }, (_, i) => from + (to - from) * smoothstep((i + 1) / n));
-  return [...hold(15, 0), ...ramp(6, 0, maxDegrees), ...hold(9, maxDegrees), ...ramp(6, maxDegrees, 0), ...hold(9, 0)];
+  // Frontal long enough for a slow machine to settle the baseline (about 3.5 s across the loop's seam),
+  // then a turn held for about a second, as a person does when asked.
+  return [...hold(30, 0), ...ramp(8, 0, maxDegrees), ...hold(12, maxDegrees), ...ramp(8, maxDegrees, 0), ...hold(22, 0)];
 }
 
 function smoothstep(t: number): number {

@@ -17,11 +17,12 @@ import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { detectFace, loadRegistryFaces, type RegistryFace } from '../../server/face/registry-faces';
 import { decodeJpeg } from '../../server/face/rgb-image';
+import { estimateYaw } from '../../src/biometrics/head-pose';
 import { blankFrame, FPS, FRAME_HEIGHT, FRAME_WIDTH, placePortrait, turnHead, turnSchedule, type PlacedFace } from './frames';
 
 /** Face box height as a share of the frame: the middle of faceGuidance's 0.25–0.6 band. */
 const FACE_HEIGHT = 0.42;
-const TURN_DEGREES = 40;
+const TURN_DEGREES = 36;
 const STILL_FRAMES = 2 * FPS;
 
 const NAME = /^(f\d\d)(?:-(still|turn))?$|^(two-faces|no-face)$/;
@@ -46,7 +47,11 @@ async function main(): Promise<void> {
     if (motion !== 'still') {
       await makeClip(join(outDir, `${id}-turn.y4m`), async () => {
         const { frame, placed } = await alone(face);
-        return turnSchedule(TURN_DEGREES).map((deg) => turnHead(frame, placed[0]!, deg));
+        const head = placed[0]!;
+        // Most sample faces are a little turned (group photos); a citizen at the kiosk starts by
+        // looking at the screen, so the clip first turns the face to frontal, then asks for the turn.
+        const toFrontal = -estimateYaw(head.landmarks);
+        return turnSchedule(TURN_DEGREES).map((deg) => turnHead(frame, head, toFrontal + deg));
       });
     }
   }

@@ -29,7 +29,14 @@ const YEAR = 365;
 const VALIDITY = 10 * YEAR;
 /** The first eight are the e2e journeys, one per service; each has its own face. */
 const E2E_FACES = 8;
-const FACE_COUNT = 22;
+/**
+ * Faces of those eight, by service 04 07 09 13 14 16 17 18. The sample photos are group photos and
+ * most faces in them are turned; the e2e journeys (04, 09, 13, 18) get the most frontal ones
+ * (f01, f03, f04, f05), whose synthetic head turn the landmarks follow best.
+ */
+const E2E_FACE_ORDER = ['f01', 'f06', 'f03', 'f04', 'f07', 'f08', 'f02', 'f05'] as const;
+/** Faces loadRegistryFaces() keeps from the sample photos (22 found, 18 large and sharp enough). */
+const FACE_COUNT = 18;
 
 type Sex = 'M' | 'F';
 
@@ -144,7 +151,7 @@ export function buildSeedCitizens(today: string): SeedCitizen[] {
     const names = nameFor(random, scenario.sex, index % 3 === 2 ? RUSSIAN_NAMES : KAZAKH_NAMES);
     const iin = makeIin(birthDate, scenario.sex, 100 + index * 7);
     const own = phone();
-    const faceId = scenario.noFace ? null : index < E2E_FACES ? faceName(index) : faceName(E2E_FACES + (faceCursor++ % (FACE_COUNT - E2E_FACES)));
+    const faceId = scenario.noFace ? null : index < E2E_FACES ? E2E_FACE_ORDER[index]! : faceName(E2E_FACES + (faceCursor++ % (FACE_COUNT - E2E_FACES)));
     const person: RegistryPerson = {
       iin,
       ...names,

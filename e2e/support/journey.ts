@@ -1,0 +1,104 @@
+// The journey as a citizen walks it, one function a step, for the specs that go through it whole.
+import { chromium, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import type { SeedCitizen } from '../../server/seed/citizens';
+import type { Lang } from '../../src/protocol';
+import { latestSmsCode, listPayments, payPending } from './backoffice';
+import { cameraLaunchOptions, type CameraVideo } from './camera';
+import { phoneDigits } from './citizens';
+import { expectStep, pressAction, step, typeDigits } from './kiosk';
+
+/** Liveness and auto-capture on two shared cores take seconds, not milliseconds. */
+export const CAMERA_STEP_TIMEOUT = 60_000;
+
+/**
+ * The fake camera's video is a browser launch flag, so a journey with its own face launches its
+ * own Chromium. The test profile fixes the challenge the turn videos show (a left turn).
+ */
+export async function openKiosk(video: CameraVideo, baseURL: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch(cameraLaunchOptions(video));
+  const context = await browser.newContext({ baseURL, viewport: { width: 1080, height: 1920 } });
+  const page = await context.newPage();
+  await page.goto('/?profile=test&challenge=turn_left');
+  await expectStep(page, 'language');
+  return { browser, page };
+}
+
+export async function chooseService(page: Page, lang: Lang, c: SeedCitizen): Promise<void> {
+  await pressAction(page, `lang-${lang}`);
+  await expectStep(page, 'service');
+  await pressAction(page, `service-${c.example.service}`);
+  const documentChoice = page.locator(`[data-action="document-${c.example.document}"]`);
+  // Reasons that serve one document only go straight on.
+  if (await documentChoice.isVisible().catch(() => false)) await documentChoice.click();
+  await expectStep(page, 'iin');
+}
+
+export async function enterIin(page: Page, iin: string): Promise<void> {
+  await typeDigits(page, iin);
+  await pressAction(page, 'next');
+}
+
+export async function verifyPhone(page: Page, request: APIRequestContext, c: SeedCitizen): Promise<void> {
+  await expectStep(page, 'phone');
+  await typeDigits(page, phoneDigits(c));
+  await pressAction(page, 'next');
+  await expect(page.locator('[data-field="sms-code"]')).toBeVisible();
+  await typeDigits(page, await latestSmsCode(request, c.phoneToType));
+  await expectStep(page, 'identify');
+}
+
+export async function passIdentifyAndPhoto(page: Page): Promise<void> {
+  await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+  await expect(page.locator('[data-field="portrait"]')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+  await pressAction(page, 'accept');
+  await expectStep(page, 'signature');
+}
+
+/** A scribble across the pad, as a finger signs. */
+export async function drawSignature(page: Page, scale = 1): Promise<void> {
+  const box = await page.locator('[data-field="signature"]').boundingBox();
+  if (!box) throw new Error('no signature pad on screen');
+  const x0 = box.x + box.width * 0.2;
+  const y0 = box.y + box.height * 0.5;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) {
+    const x = x0 + (box.width * 0.6 * scale * i) / 24;
+    const y = y0 + Math.sin(i * 1.3) * box.height * 0.25 * scale;
+    await page.mouse.move(x, y, { steps: 3 });
+  }
+  await page.mouse.up();
+}
+
+export async function sign(page: Page): Promise<void> {
+  await drawSignature(page);
+  await pressAction(page, 'confirm');
+  await expectStep(page, 'payment');
+}
+
+/** The payment the kiosk shows: the QR's payload is the sandbox payment's. */
+export async function shownPaymentId(page: Page, request: APIRequestContext): Promise<string> {
+  const payload = await page.locator('[data-qr="payment"]').getAttribute('data-payload');
+  const { payments } = (await listPayments(request)) as { payments: Array<{ id: string; qrPayload: string }> };
+  const shown = payments.find((p) => p.qrPayload === payload);
+  if (!shown) throw new Error('the QR on screen is not a sandbox payment');
+  return shown.id;
+}
+
+export async function pay(page: Page, request: APIRequestContext): Promise<void> {
+  await expect(page.locator('[data-qr="payment"]')).toBeVisible();
+  await payPending(request, await shownPaymentId(page, request));
+  await expectStep(page, 'receipt');
+}
+
+/** The emulated printer's paper, then "take your receipt", then the first screen again. */
+export async function takeReceipt(page: Page): Promise<string> {
+  const paper = page.locator('[data-device="printer"]');
+  await expect(paper).toBeVisible();
+  const text = (await paper.innerText()).trim();
+  await pressAction(page, 'next');
+  await expectStep(page, 'done');
+  await pressAction(page, 'finish');
+  await expectStep(page, 'language');
+  return text;
+}

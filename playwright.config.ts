@@ -1,0 +1,51 @@
+// e2e: the built kiosk (dist/, from `npm run build`) served by the back office, in Debian's
+// Chromium, in the kiosk's portrait screen. `npm test` builds first; run alone with
+// `npm run build && npx playwright test`.
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium';
+import { REPO_ROOT } from './e2e/support/paths';
+
+const port = Number(process.env.E2E_PORT ?? 8181);
+const baseURL = `http://127.0.0.1:${port}`;
+const onCi = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './e2e/support/global-setup.ts',
+  // One worker: a page's face analysis takes about one of the two cores at full frame rate. With
+  // two workers, two camera specs at once halved it and a journey's liveness step timed out
+  // (seen: passed only on retry). E2E_WORKERS=2 is faster for specs without the camera.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
+  fullyParallel: false,
+  forbidOnly: onCi,
+  retries: onCi ? 1 : 0,
+  // A journey with liveness and photo capture runs for tens of seconds on this hardware.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: join(REPO_ROOT, '.cache', 'test-results', 'playwright.json') }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions(),
+    viewport: { width: 1080, height: 1920 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'bash scripts/system/e2e-backoffice.sh',
+    cwd: REPO_ROOT,
+    url: `${baseURL}/api/v1/health`,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // One per port, so two runs on different E2E_PORTs never empty each other's database.
+      DATA_DIR: join(REPO_ROOT, '.cache', 'e2e', `data-${port}`),
+    },
+    reuseExistingServer: false,
+    // The first start seeds the sandbox, face descriptors included: tens of seconds here.
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `npm test`: the one way the project is tested, on a developer's machine and in CI alike.
+#   1. system packages (chromium, ffmpeg, postgresql), installed only when missing
+#   2. type checks: svelte-check on the kiosk, tsc on the back office, scripts and e2e
+#   3. a throwaway PostgreSQL cluster for this run (TEST_DATABASE_URL), removed on exit
+#   4. vitest: unit and route tests (the back office's also against PostgreSQL)
+#   5. the kiosk's production build, then Playwright against it and the back office
+# Any step that fails fails the run; the last line counts the tests: "summary: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+results=.cache/test-results
+vitest_json=$results/vitest.json
+playwright_json=$results/playwright.json
+current_step=none
+pg_dir=
+
+step() {
+  current_step=$1
+  printf '\n\033[1m==> %s\033[0m\n' "$1"
+}
+
+finish() {
+  local status=$?
+  trap - EXIT
+  if [[ -n $pg_dir ]]; then
+    bash scripts/system/postgres.sh stop "$pg_dir" || echo "warning: could not remove the PostgreSQL cluster in $pg_dir" >&2
+  fi
+  printf '\n\033[1m==> summary\033[0m\n'
+  if ((status != 0)); then
+    echo "npm test FAILED in step: $current_step (exit $status)"
+  fi
+  node --import tsx scripts/system/test-summary.ts "$vitest_json" "$playwright_json" || true
+  exit "$status"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+rm -rf "$results"
+mkdir -p "$results"
+
+step "1/5 system packages"
+bash scripts/system/install-deps.sh
+echo "node $(node --version), npm $(npm --version), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?'), $(ffmpeg -version | head -n 1 | cut -d' ' -f1-3)"
+
+step "2/5 type checks"
+echo "--- svelte-check (tsconfig.json: kiosk)"
+svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+echo "--- tsc (tsconfig.node.json: back office, scripts, e2e)"
+tsc -p tsconfig.node.json --noEmit
+echo "type checks passed"
+
+step "3/5 PostgreSQL for the back office's tests"
+# In /tmp, not $TMPDIR: as root the server runs as `postgres`, which must be able to reach it.
+pg_dir=$(mktemp -d /tmp/kiosk-test-pg.XXXXXX)
+TEST_DATABASE_URL=$(bash scripts/system/postgres.sh start "$pg_dir")
+export TEST_DATABASE_URL
+echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
+
+step "4/5 vitest (unit and route tests)"
+vitest run --reporter=default --reporter=json --outputFile.json="$vitest_json"
+
+step "5/5 build the kiosk, then Playwright (e2e)"
+npm run build
+playwright test
