@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: the one way the project is tested, on a developer's machine and in CI alike.
 #   1. system packages (chromium, ffmpeg, postgresql), installed only when missing
-#   2. type checks: svelte-check on the kiosk, tsc on the back office, scripts and e2e
-#   3. a throwaway PostgreSQL cluster for this run (TEST_DATABASE_URL), removed on exit
-#   4. vitest: unit and route tests (the back office's also against PostgreSQL)
+#   2. type checks: svelte-check on the kiosk, tsc on the back office, scripts and e2e; eslint
+#   3. a throwaway PostgreSQL cluster for this run, removed on exit
+#   4. vitest: unit and route tests on in-memory PGlite, then the back office's again on PostgreSQL
 #   5. the kiosk's production build, then Playwright against it and the back office
 # Any step that fails fails the run; the last line counts the tests: "summary: N passed, N failed, N skipped".
 set -euo pipefail
@@ -12,6 +12,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 
 results=.cache/test-results
 vitest_json=$results/vitest.json
+vitest_pg_json=$results/vitest-postgres.json
 playwright_json=$results/playwright.json
 current_step=none
 pg_dir=
@@ -31,7 +32,7 @@ finish() {
   if ((status != 0)); then
     echo "npm test FAILED in step: $current_step (exit $status)"
   fi
-  node --import tsx scripts/system/test-summary.ts "$vitest_json" "$playwright_json" || true
+  node --import tsx scripts/system/test-summary.ts "$playwright_json" "$vitest_json" "$vitest_pg_json" || true
   exit "$status"
 }
 trap finish EXIT
@@ -49,17 +50,21 @@ echo "--- svelte-check (tsconfig.json: kiosk)"
 svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 echo "--- tsc (tsconfig.node.json: back office, scripts, e2e)"
 tsc -p tsconfig.node.json --noEmit
-echo "type checks passed"
+echo "--- eslint (no floating promises, no warnings)"
+eslint . --max-warnings 0
+echo "type checks and lint passed"
 
 step "3/5 PostgreSQL for the back office's tests"
 # In /tmp, not $TMPDIR: as root the server runs as `postgres`, which must be able to reach it.
 pg_dir=$(mktemp -d /tmp/kiosk-test-pg.XXXXXX)
-TEST_DATABASE_URL=$(bash scripts/system/postgres.sh start "$pg_dir")
-export TEST_DATABASE_URL
-echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
+postgres_url=$(bash scripts/system/postgres.sh start "$pg_dir")
+echo "PostgreSQL at $postgres_url"
 
 step "4/5 vitest (unit and route tests)"
+echo "--- on in-memory PGlite, the back office's default"
 vitest run --reporter=default --reporter=json --outputFile.json="$vitest_json"
+echo "--- the back office's tests again on PostgreSQL, the production path: the same migrations"
+TEST_DATABASE_URL=$postgres_url vitest run --project node server --reporter=default --reporter=json --outputFile.json="$vitest_pg_json"
 
 step "5/5 build the kiosk, then Playwright (e2e)"
 npm run build

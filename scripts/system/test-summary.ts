@@ -60,17 +60,20 @@ function readReport(path: string | undefined): unknown {
   }
 }
 
+// Usage: test-summary.ts <playwright.json> <vitest.json>... — one vitest report per vitest pass
+// (the back office's tests run twice: on PGlite and on PostgreSQL).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [vitestPath, playwrightPath] = process.argv.slice(2);
-  const vitest = readReport(vitestPath);
+  const [playwrightPath, ...vitestPaths] = process.argv.slice(2);
+  let total = NONE;
+  for (const path of vitestPaths) {
+    const report = readReport(path);
+    const c = report === undefined ? NONE : vitestCounts(report);
+    total = addCounts(total, c);
+    console.log(`vitest (${path}): ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${report === undefined ? ' (did not run)' : ''}`);
+  }
   const playwright = readReport(playwrightPath);
-  const parts = [
-    vitest === undefined ? NONE : vitestCounts(vitest),
-    playwright === undefined ? NONE : playwrightCounts(playwright),
-  ];
-  const [unit = NONE, e2e = NONE] = parts;
-  const total = parts.reduce(addCounts, NONE);
-  console.log(`vitest: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped${vitest === undefined ? ' (did not run)' : ''}`);
+  const e2e = playwright === undefined ? NONE : playwrightCounts(playwright);
+  total = addCounts(total, e2e);
   console.log(
     `playwright: ${e2e.passed} passed (${e2e.flaky} only on retry), ${e2e.failed} failed, ${e2e.skipped} skipped${playwright === undefined ? ' (did not run)' : ''}`,
   );

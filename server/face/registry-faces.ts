@@ -105,7 +105,7 @@ async function writeCache(dir: string, faces: RegistryFace[]): Promise<void> {
   await writeFile(join(dir, CACHE_FILE), JSON.stringify({ version: CACHE_VERSION, faces: entries }, null, 1));
 }
 
-interface Candidate extends Omit<RegistryFace, 'faceId' | 'descriptor'> {}
+type Candidate = Omit<RegistryFace, 'faceId' | 'descriptor'>;
 
 async function extractFaces(): Promise<RegistryFace[]> {
   const faceapi = await faceApi();

@@ -8,6 +8,8 @@ import { emptySession, type SessionData } from './session-data';
  */
 export class Session {
   data = $state<SessionData>(emptySession());
+  // Not state: nothing on screen depends on who is listening for the wipe.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #wipeHooks = new Set<() => void>();
 
   get lang(): Lang {
