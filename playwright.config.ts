@@ -12,6 +12,8 @@ const onCi = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'e2e',
+  // Per port, so two runs on one machine (a developer's and a helper's) never wipe each other's traces.
+  outputDir: join(REPO_ROOT, '.cache', 'test-results', `playwright-${port}`),
   globalSetup: './e2e/support/global-setup.ts',
   // One worker: a page's face analysis takes about one of the two cores at full frame rate. With
   // two workers, two camera specs at once halved it and a journey's liveness step timed out

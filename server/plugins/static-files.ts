@@ -19,7 +19,8 @@ export default fp<{ root: string }>(
     await app.register(fastifyStatic, {
       root,
       prefix: '/',
-      wildcard: false,
+      // Files are looked up per request, so a rebuilt kiosk is served without a restart.
+      wildcard: true,
       setHeaders: (reply, path) => {
         if (ALWAYS_REVALIDATE.test(path)) reply.header('Cache-Control', 'no-cache');
       },

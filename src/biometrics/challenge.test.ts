@@ -80,9 +80,11 @@ describe('turn challenge', () => {
     expect(state.reason).toBe('face_lost');
   });
 
-  it('fails when a second face stays in view', () => {
-    expect(run('turn_left', [...still(4), 'two', 0, 'two', 0]).status).toBe('waiting_turn');
-    const state = run('turn_left', [...still(4), 'two', 'two', 'two']);
+  it('fails when a second face stays in view, not when one passes behind', () => {
+    const passing = Math.floor(CHALLENGE_LIMITS.crowdMs / FRAME_MS) - 1;
+    expect(run('turn_left', [...still(4), ...Array<'two'>(passing).fill('two'), 0]).status).toBe('waiting_turn');
+    const staying = Math.ceil(CHALLENGE_LIMITS.crowdMs / FRAME_MS) + 1;
+    const state = run('turn_left', [...still(4), ...Array<'two'>(staying).fill('two')]);
     expect(state.reason).toBe('several_faces');
   });
 

@@ -26,8 +26,8 @@ export interface ChallengeState {
   streak: number;
   /** Last time exactly one face was seen. */
   lastSeenAt: number;
-  /** Consecutive frames with more than one face. */
-  crowdStreak: number;
+  /** Since when more than one face has been in view, or null. */
+  crowdSince: number | null;
   /** Largest yaw change from the baseline in the asked direction, for the log. */
   peak: number;
   reason: ChallengeFailure | null;
@@ -55,7 +55,8 @@ export const CHALLENGE_LIMITS = {
   timeoutMs: 12_000,
   /** Detection misses a frame now and then; only a longer absence counts as the face gone. */
   faceLostMs: 1_500,
-  crowdFrames: 3,
+  /** A passer-by behind the citizen is common: only a second face that stays this long fails. */
+  crowdMs: 2_000,
 } as const;
 
 export function pickChallenge(random: () => number): ChallengeKind {
@@ -71,7 +72,7 @@ export function createChallenge(kind: ChallengeKind, startedAt: number): Challen
     recent: [],
     streak: 0,
     lastSeenAt: startedAt,
-    crowdStreak: 0,
+    crowdSince: null,
     peak: 0,
     reason: null,
   };
@@ -82,14 +83,14 @@ export function advanceChallenge(state: ChallengeState, analysis: FaceAnalysis, 
   if (now - state.startedAt > CHALLENGE_LIMITS.timeoutMs) return fail(state, 'timeout');
 
   if (analysis.faces.length > 1) {
-    const crowdStreak = state.crowdStreak + 1;
-    return crowdStreak >= CHALLENGE_LIMITS.crowdFrames ? fail(state, 'several_faces') : { ...state, crowdStreak };
+    const crowdSince = state.crowdSince ?? now;
+    return now - crowdSince >= CHALLENGE_LIMITS.crowdMs ? fail(state, 'several_faces') : { ...state, crowdSince };
   }
   const face = analysis.faces[0];
   if (!face) {
-    return now - state.lastSeenAt > CHALLENGE_LIMITS.faceLostMs ? fail(state, 'face_lost') : { ...state, crowdStreak: 0 };
+    return now - state.lastSeenAt > CHALLENGE_LIMITS.faceLostMs ? fail(state, 'face_lost') : { ...state, crowdSince: null };
   }
-  const seen = { ...state, lastSeenAt: now, crowdStreak: 0 };
+  const seen = { ...state, lastSeenAt: now, crowdSince: null };
   const yaw = estimateYaw(face.landmarks);
 
   if (seen.status === 'waiting_baseline' || seen.baseline === null) return settleBaseline(seen, yaw);

@@ -1,0 +1,101 @@
+// docs/benchmarks.md as bench/journey-wait.ts writes it after a run.
+import type { Machine } from './machine';
+import { table, type Row } from './stats';
+
+export interface KindResult {
+  name: string;
+  tag: string;
+  rows: Row[];
+  /** Sum of the medians of the rows counted as the software's wait. */
+  softwareWaitMs: number;
+}
+
+export interface BenchReport {
+  machine: Machine;
+  loadBefore: string;
+  loadAfter: string;
+  runs: number;
+  results: KindResult[];
+  cameraMs: number;
+  summary: string;
+}
+
+export function benchmarkReport(r: BenchReport): string {
+  const kinds = r.results
+    .map(
+      (k) =>
+        `### ${k.name} (\`${k.tag}\`, ${r.runs} journeys)\n\n${table(k.rows)}\n\n` +
+        `Sum of the medians of the counted rows: **${Math.round(k.softwareWaitMs)} ms**.`,
+    )
+    .join('\n\n');
+  return `# Benchmarks
+
+## How long the kiosk makes a citizen wait
+
+Measured by \`npm run bench:journey\` (bench/journey-wait.ts) on ${r.machine.date}.
+
+\`\`\`
+${r.summary}
+\`\`\`
+
+\`software_wait_ms\` is the sum of the medians of the counted rows of the paid journey (service 09),
+the one that goes through every step; \`camera_steps_ms\` is the median, over all ${r.results.length * r.runs}
+journeys, of the time from the identify step's appearance to the photo review (the liveness
+challenge, the face match and the auto-captured portrait), which includes the head turn the test
+video shows — a citizen's own movement, not the software's.
+
+${kinds}
+
+Rows in parentheses are not counted in the sum: the camera steps, and their parts (each measured
+from the identify step's appearance; "models" is measured when the page loads, before the journey).
+
+## What is measured, and how precisely
+
+- Each journey is walked in Russian by Playwright against the built kiosk (\`dist/\`) and a back
+  office of its own on PGlite (a fresh copy of a once-seeded data folder per journey, so the same
+  citizen can apply again), in Debian's Chromium with the fake camera playing the citizen's face
+  turning (\`.cache/camera/<face>-turn.y4m\`). A fresh browser context per journey; the journey starts
+  once the face models are loaded and the service worker is ready, as on a kiosk in service.
+- The tester's actions are instant: the wait runs from the input that completes a step — the page's
+  own \`click\` event (capture phase, before the kiosk's handler), i.e. the language or reason button,
+  Next, the last digit of the SMS code — to the next step's root \`[data-step]\` (or the element the
+  citizen waits for: the document choice, the SMS-code boxes, the QR, the printed paper) entering the
+  DOM, plus the next animation frame. Both ends are taken in the page (bench/page-probe.ts: a
+  capture-phase click listener and a MutationObserver), so the test driver's own polling and
+  Playwright's actionability checks do not count.
+- Resolution: \`performance.now()\` (Chromium coarsens it to 0.1 ms without cross-origin isolation).
+  "Painted" is approximated by \`requestAnimationFrame\` then a task: up to one frame (≈17 ms at
+  60 Hz) late or early against the real screen; the DOM-insertion time is one frame or less earlier.
+- "paid in the sandbox → receipt": from the moment the sandbox's \`POST …/pay\` answered (Node's
+  clock, the same wall clock as the page's \`performance.timeOrigin\`; ±1 ms) to the receipt step.
+  It includes by design the kiosk's poll (every 2 s) and the 1.5 s "paid" pause before the receipt.
+  The bench pays about 0.1–0.3 s after the QR shows, always at the same phase of the poll, so it
+  measures close to the worst case (≈1.8 s of poll wait); a citizen who pays at a random moment
+  waits 1 s on average for the poll, so about 2.5 s in all, 3.5 s at most.
+- Liveness, matching and auto-capture need frames: the camera rows depend on the CPU (face analysis
+  runs in a worker on tfjs-wasm) and on the test video's turn (2 s, looped).
+- The machine is shared (other tests may be running): load average ${r.loadBefore} before, ${r.loadAfter} after.
+  Max columns show the noise; take medians.
+
+## Machine
+
+- CPU: ${r.machine.cpu}, nproc ${r.machine.nproc}
+- ${r.machine.chromium}, Node ${r.machine.node}
+- \`free -g\`:
+
+\`\`\`
+${r.machine.memory}
+\`\`\`
+
+## Rerun
+
+\`\`\`sh
+npm run build            # the bench does not build; it expects dist/
+npm run bench:journey    # BENCH_RUNS=5 for more journeys per kind (default 3)
+\`\`\`
+
+It starts its own back office on a free port with a temporary data folder under \`.cache/\` (removed
+at the end; its log is \`.cache/bench-backoffice.log\`), makes the camera videos it needs if missing,
+and rewrites this file.
+`;
+}
