@@ -1,14 +1,8 @@
+import { DeviceError } from './device-error';
+
 export type CameraErrorCode = 'camera_denied' | 'camera_missing' | 'camera_failed';
 
-export class CameraError extends Error {
-  constructor(
-    readonly code: CameraErrorCode,
-    options?: { cause?: unknown },
-  ) {
-    super(code, options);
-    this.name = 'CameraError';
-  }
-}
+export class CameraError extends DeviceError<CameraErrorCode> {}
 
 export interface CameraHandle {
   readonly video: HTMLVideoElement;

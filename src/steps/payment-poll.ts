@@ -1,9 +1,9 @@
 import type { Payment } from '../protocol';
 
 /** How often the kiosk asks the gateway whether the citizen has paid. */
-export const POLL_MS = 2000;
+export const POLL_MS = 1000;
 /** How long "Paid" stays on screen before the receipt. */
-export const PAID_PAUSE_MS = 1500;
+export const PAID_PAUSE_MS = 1200;
 /** A citizen paying on their phone does not touch the kiosk: allow them longer before the idle countdown. */
 export const PAYMENT_IDLE_MS = 5 * 60_000;
 

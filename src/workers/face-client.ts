@@ -1,18 +1,11 @@
 import * as Comlink from 'comlink';
+import { DeviceError } from '../devices/device-error';
 import type { AnalyseOptions, FaceAnalysis } from '../biometrics/face-analysis';
 import type { FaceWorkerApi, LoadOptions } from './face.worker';
 
 export type FaceAnalyserErrorCode = 'face_models_failed' | 'face_frame_failed';
 
-export class FaceAnalyserError extends Error {
-  constructor(
-    readonly code: FaceAnalyserErrorCode,
-    options?: { cause?: unknown },
-  ) {
-    super(code, options);
-    this.name = 'FaceAnalyserError';
-  }
-}
+export class FaceAnalyserError extends DeviceError<FaceAnalyserErrorCode> {}
 
 export interface FaceAnalyser {
   /** 'wasm', or a 'cpu (…)' fallback that is too slow for liveness and should be reported. */
