@@ -5,6 +5,7 @@
 // event, or the sandbox answering "paid") to the frame after the next step's root, or the element
 // the citizen waits for, enters the page; both ends are read from the page's clock by bench/page-probe.ts.
 // Prints a table per kind, and last: software_wait_ms=<…> camera_steps_ms=<…>; writes docs/benchmarks.md.
+import { PAID_PAUSE_MS, POLL_MS } from '../src/steps/payment-poll';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -144,7 +145,7 @@ async function walk(page: Page, api: APIRequestContext, kind: Kind, rows: Row[])
     await payPending(api, paymentId);
     const paidAt = nodeNow();
     receipt = await waitMark(page, 'step:receipt', from);
-    addSample(rows, 'paid in the sandbox → receipt (2 s poll + 1.5 s "paid" pause)', true, receipt.paint! - paidAt);
+    addSample(rows, `paid in the sandbox → receipt (${POLL_MS / 1000} s poll + ${PAID_PAUSE_MS / 1000} s "paid" pause)`, true, receipt.paint! - paidAt);
   } else {
     await j.afterMark('payment shown → amount shown (no fee)', payment, '[data-amount]');
     receipt = await j.afterInput('Next (no fee) → receipt', () => click(page, '[data-action="next"]'), 'step:receipt');
