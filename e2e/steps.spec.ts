@@ -153,3 +153,25 @@ test('cancel asks once, then wipes the session', async ({ page }) => {
   await pressAction(page, 'cancel-yes');
   await expectStep(page, 'language');
 });
+
+for (const viewport of [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`every button is a target of at least 64 px at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await atIinStep(page, 'kk');
+    const sizes = await page.locator('button').evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const r = b.getBoundingClientRect();
+        return { name: b.getAttribute('data-action') ?? b.getAttribute('data-key'), width: r.width, height: r.height, bottom: r.bottom };
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(10);
+    for (const size of sizes) {
+      expect(Math.min(size.width, size.height), String(size.name)).toBeGreaterThanOrEqual(64);
+      // Nothing the citizen must press lies below the screen.
+      expect(size.bottom, String(size.name)).toBeLessThanOrEqual(viewport.height);
+    }
+  });
+}
