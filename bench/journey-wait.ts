@@ -6,7 +6,7 @@
 // the citizen waits for, enters the page; both ends are read from the page's clock by bench/page-probe.ts.
 // Prints a table per kind, and last: software_wait_ms=<…> camera_steps_ms=<…>; writes docs/benchmarks.md.
 import { PAID_PAUSE_MS, POLL_MS } from '../src/steps/payment-poll';
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, request, type APIRequestContext, type Browser, type Page } from '@playwright/test';
@@ -18,6 +18,7 @@ import { typeDigits } from '../e2e/support/kiosk';
 import { REPO_ROOT } from '../e2e/support/paths';
 import { makeDataDir, startBackOffice } from '../scripts/screens/backoffice';
 import { ensureCameraVideos } from '../scripts/screens/camera-videos';
+import { writeSection } from './doc-section';
 import { describeMachine, loadAverage } from './machine';
 import { PROBE_SCRIPT, type ProbeMark, type ProbeState } from './page-probe';
 import { benchmarkReport, type KindResult } from './report';
@@ -237,8 +238,9 @@ async function main(): Promise<void> {
   const paid = results.find((r) => r.tag === 'service-09')!;
   const summary = `software_wait_ms=${Math.round(paid.softwareWaitMs)} camera_steps_ms=${Math.round(cameraMs)}`;
 
-  writeFileSync(
+  writeSection(
     join(REPO_ROOT, 'docs', 'benchmarks.md'),
+    'journey',
     benchmarkReport({ machine, loadBefore, loadAfter: loadAverage(), runs: RUNS, results, cameraMs, summary }),
   );
   for (const result of results) {

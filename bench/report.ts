@@ -1,4 +1,4 @@
-// docs/benchmarks.md as bench/journey-wait.ts writes it after a run.
+// The journey section of docs/benchmarks.md as bench/journey-wait.ts writes it after a run.
 import type { Machine } from './machine';
 import { table, type Row } from './stats';
 
@@ -28,9 +28,7 @@ export function benchmarkReport(r: BenchReport): string {
         `Sum of the medians of the counted rows: **${Math.round(k.softwareWaitMs)} ms**.`,
     )
     .join('\n\n');
-  return `# Benchmarks
-
-## How long the kiosk makes a citizen wait
+  return `## How long the kiosk makes a citizen wait
 
 Measured by \`npm run bench:journey\` (bench/journey-wait.ts) on ${r.machine.date}.
 
@@ -49,7 +47,7 @@ ${kinds}
 Rows in parentheses are not counted in the sum: the camera steps, and their parts (each measured
 from the identify step's appearance; "models" is measured when the page loads, before the journey).
 
-## What is measured, and how precisely
+### What is measured, and how precisely
 
 - Each journey is walked in Russian by Playwright against the built kiosk (\`dist/\`) and a back
   office of its own on PGlite (a fresh copy of a once-seeded data folder per journey, so the same
@@ -77,7 +75,7 @@ from the identify step's appearance; "models" is measured when the page loads, b
 - The machine is shared (other tests may be running): load average ${r.loadBefore} before, ${r.loadAfter} after.
   Max columns show the noise; take medians.
 
-## Machine
+### Machine
 
 - CPU: ${r.machine.cpu}, nproc ${r.machine.nproc}
 - ${r.machine.chromium}, Node ${r.machine.node}
@@ -87,7 +85,7 @@ from the identify step's appearance; "models" is measured when the page loads, b
 ${r.machine.memory}
 \`\`\`
 
-## Rerun
+### Rerun
 
 \`\`\`sh
 npm run build            # the bench does not build; it expects dist/
@@ -96,6 +94,6 @@ npm run bench:journey    # BENCH_RUNS=5 for more journeys per kind (default 3)
 
 It starts its own back office on a free port with a temporary data folder under \`.cache/\` (removed
 at the end; its log is \`.cache/bench-backoffice.log\`), makes the camera videos it needs if missing,
-and rewrites this file.
+and rewrites this section.
 `;
 }

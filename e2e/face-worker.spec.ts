@@ -4,7 +4,7 @@
 // (figures in docs/biometrics.md). Needs the harness page built at /e2e/harness/face.html.
 import { chromium, expect, test } from '@playwright/test';
 import { loadRegistryFaces } from '../server/face/registry-faces';
-import { FACE_MATCH_THRESHOLD, faceDistance } from '../server/face/threshold';
+import { FACE_MATCH_THRESHOLD, faceDistance } from '../src/biometrics/face-match';
 import type { HarnessOptions, HarnessResult } from './harness/face-harness';
 import { cameraLaunchOptions, type CameraVideo } from './support/camera';
 

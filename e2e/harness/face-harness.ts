@@ -1,11 +1,15 @@
 // Drives the real face worker on the camera and records what the liveness rules see, for
 // e2e/face-worker.spec.ts: window.faceHarness.run({...}) resolves with the whole trace.
+// window.faceHarness.bench is `npm run bench:face`'s frame loop (bench-face.ts); .track returns raw
+// landmarks per frame (track-landmarks.ts), for measuring what the liveness checks see.
 import { advanceChallenge, createChallenge, type ChallengeKind, type ChallengeState } from '../../src/biometrics/challenge';
 import type { FaceAnalysis } from '../../src/biometrics/face-analysis';
 import { faceGuidance, type Guidance } from '../../src/biometrics/guidance';
 import { estimateYaw } from '../../src/biometrics/head-pose';
 import { openCamera } from '../../src/devices/camera';
 import { getFaceAnalyser } from '../../src/workers/face-client';
+import { faceBench } from './bench-face';
+import { trackLandmarks } from './track-landmarks';
 
 export interface HarnessFrame {
   /** ms since the first frame. */
@@ -93,8 +97,8 @@ async function run(options: HarnessOptions): Promise<HarnessResult> {
 
 declare global {
   interface Window {
-    faceHarness: { run: typeof run };
+    faceHarness: { run: typeof run; bench: typeof faceBench; track: typeof trackLandmarks };
   }
 }
 
-window.faceHarness = { run };
+window.faceHarness = { run, bench: faceBench, track: trackLandmarks };

@@ -6,7 +6,7 @@
  */
 import { describeFace, loadRegistryFaces } from '../../server/face/registry-faces';
 import { cropResize, decodeJpeg, encodeJpeg, type RgbaImage } from '../../server/face/rgb-image';
-import { FACE_MATCH_THRESHOLD, faceDistance } from '../../server/face/threshold';
+import { FACE_MATCH_THRESHOLD, faceDistance } from '../../src/biometrics/face-match';
 
 type Augment = (image: RgbaImage) => RgbaImage;
 

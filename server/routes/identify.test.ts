@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACE_MATCH_THRESHOLD } from '../face/threshold';
+import { FACE_MATCH_THRESHOLD } from '../../src/biometrics/face-match';
 import { confirmPhone, createTestApp, sameFace, syntheticDescriptor, type TestApp } from '../test-support';
 
 describe('POST /api/v1/identify', () => {

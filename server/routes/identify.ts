@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../../src/protocol/common';
 import { IdentifyRequest, IdentifyResponse } from '../../src/protocol/identify';
-import { FACE_MATCH_THRESHOLD, faceDistance } from '../face/threshold';
+import { FACE_MATCH_THRESHOLD, faceDistance } from '../../src/biometrics/face-match';
 import { newToken, tokenHash } from '../tokens';
 
 const identifyRoutes: FastifyPluginAsync = async (app) => {

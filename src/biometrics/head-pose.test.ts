@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRoll, estimateYaw, noseHeightRatio } from './head-pose';
+import { estimatePitch, estimateRoll, estimateYaw, noseHeightRatio } from './head-pose';
 import { syntheticLandmarks } from './synthetic-face';
 
 describe('estimateYaw', () => {
@@ -37,5 +37,24 @@ describe('estimateRoll and noseHeightRatio', () => {
     const ratio = noseHeightRatio(syntheticLandmarks());
     expect(ratio).toBeGreaterThan(0.3);
     expect(ratio).toBeLessThan(0.55);
+  });
+});
+
+describe('estimatePitch', () => {
+  it('reads a level head as about 0°, whatever its turn or tilt', () => {
+    expect(Math.abs(estimatePitch(syntheticLandmarks()))).toBeLessThan(1);
+    expect(Math.abs(estimatePitch(syntheticLandmarks({ roll: 20 })))).toBeLessThan(1);
+    expect(Math.abs(estimatePitch(syntheticLandmarks({ yaw: 15 })))).toBeLessThan(1.5);
+  });
+
+  it('is positive with the chin up and negative with the head bowed, growing with the angle', () => {
+    const pitches = [-20, -10, 0, 10, 20].map((pitch) => estimatePitch(syntheticLandmarks({ pitch })));
+    expect(pitches).toEqual([...pitches].sort((a, b) => a - b));
+    expect(pitches[3]).toBeGreaterThan(7);
+    expect(pitches[1]).toBeLessThan(-7);
+  });
+
+  it('is not confused by an open mouth, which moves only the lower lip', () => {
+    expect(Math.abs(estimatePitch(syntheticLandmarks({ mouthOpen: 0.4 })))).toBeLessThan(1);
   });
 });

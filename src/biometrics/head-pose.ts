@@ -80,3 +80,43 @@ export function noseHeightRatio(landmarks: readonly Point[]): number {
   const span = chinY - eyeY;
   return span > 0 ? (noseY - eyeY) / span : 0;
 }
+
+/*
+ * Pitch from a mean face: along the face's vertical (perpendicular to the eye line, so roll does
+ * not count), the nose tip sits PITCH_NOSE_SHARE of the way from the eye line down to the upper
+ * lip when the head is level. The nose tip stands PITCH_NOSE_DEPTH (in eye-to-lip units) in front
+ * of the eyes and the upper lip PITCH_LIP_DEPTH, so tipping the head back by θ raises the nose in
+ * the image by depth × sin θ relative to the eyes: the share r read in the image gives
+ * tan θ = (r₀ − r) / (noseDepth − r × lipDepth).
+ *
+ * The depths are anthropometric means (the nose tip ~0.45 of the eye-to-lip height in front of the
+ * eyes); r₀ = 0.64 is both the anthropometric mean and close to the median of the 18 registry
+ * faces (0.66). Honest accuracy: r₀ differs between people by about ±0.04, i.e. ±6° of pitch, and
+ * the corners of the upper lip rise in a broad smile (the synthetic smile reads 6° chin down). So the zero is good to
+ * about ±6° per person and the slope to about 20%: enough to tell "level" from "clearly up or
+ * down", not a calibrated angle. A 3-D template fit over all 68 points would share the same
+ * per-person bias, since it too assumes a mean face.
+ */
+export const PITCH_NOSE_SHARE = 0.64;
+export const PITCH_NOSE_DEPTH = 0.45;
+export const PITCH_LIP_DEPTH = 0.1;
+const UPPER_LIP = [48, 49, 50, 51, 52, 53, 54] as const;
+
+/** Signed pitch in degrees: > 0 when the citizen tips their head back (chin up), < 0 when they bow it. */
+export function estimatePitch(landmarks: readonly Point[]): number {
+  const { left, right } = eyeCentres(landmarks);
+  const ex = right[0] - left[0];
+  const ey = right[1] - left[1];
+  const eyeDistance = Math.hypot(ex, ey);
+  if (eyeDistance === 0) return 0;
+  // Unit vector down the face: the eye line turned a quarter clockwise.
+  const dx = -ey / eyeDistance;
+  const dy = ex / eyeDistance;
+  const midX = (left[0] + right[0]) / 2;
+  const midY = (left[1] + right[1]) / 2;
+  const down = (p: Point) => (p[0] - midX) * dx + (p[1] - midY) * dy;
+  const lip = down(mean(landmarks, UPPER_LIP));
+  if (lip <= 0) return 0;
+  const r = down(at(landmarks, NOSE_TIP)) / lip;
+  return Math.atan((PITCH_NOSE_SHARE - r) / (PITCH_NOSE_DEPTH - r * PITCH_LIP_DEPTH)) * DEG;
+}

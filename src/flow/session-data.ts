@@ -13,6 +13,8 @@ export interface SessionData {
   phone: string | null;
   phoneToken: string | null;
   identityToken: string | null;
+  /** The live descriptor the back office matched: the photo step checks its portrait shows the same person. */
+  faceDescriptor: number[] | null;
   /** The document portrait, 35×45, base64 JPEG without the data: prefix. */
   photoJpeg: string | null;
   /** The signature, base64 PNG without the data: prefix. */
@@ -32,6 +34,7 @@ export function emptySession(): SessionData {
     phone: null,
     phoneToken: null,
     identityToken: null,
+    faceDescriptor: null,
     photoJpeg: null,
     signaturePng: null,
     payment: null,

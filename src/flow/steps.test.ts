@@ -13,6 +13,7 @@ function completed(): SessionData {
     phone: '+77011234567',
     phoneToken: 'p',
     identityToken: 'i',
+    faceDescriptor: [0.1],
     photoJpeg: 'x',
     signaturePng: 'y',
     application: { id: '1', number: 'A', createdAt: '2026-11-25T10:00:00Z' },

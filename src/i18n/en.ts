@@ -114,6 +114,7 @@ export const en = {
   'photo.review': 'Is this photo good?',
   'photo.accept': 'Use this photo',
   'photo.retake': 'Take again ({n} left)',
+  'photo.error.other_person': 'The photo must be of the person who was identified a moment ago. Please stand in front of the camera yourself.',
 
   'signature.title': 'Your signature',
   'signature.hint': 'Sign with your finger inside the box, as in your documents.',

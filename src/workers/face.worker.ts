@@ -13,10 +13,12 @@ export interface LoadOptions {
   modelsUrl: string;
   /** Where the tfjs .wasm binaries are served, with a trailing slash, e.g. '/wasm/'. */
   wasmUrl: string;
+  /** The tfjs backend to use; 'wasm' unless a benchmark compares them (bench/face-speed.ts). */
+  backend?: 'wasm' | 'cpu' | 'webgl';
 }
 
 export interface LoadResult {
-  /** 'wasm', or 'cpu (wasm failed: …)' when the slow fallback is in use. */
+  /** The backend in use: the one asked for, or 'cpu (wasm failed: …)' when the slow fallback is in use. */
   backend: string;
   loadMs: number;
 }
@@ -61,18 +63,18 @@ async function load(options: LoadOptions): Promise<LoadResult> {
   return loaded;
 }
 
-async function loadOnce({ modelsUrl, wasmUrl }: LoadOptions): Promise<LoadResult> {
+async function loadOnce({ modelsUrl, wasmUrl, backend: wanted = 'wasm' }: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
   setWorkerEnv();
-  let backend = 'wasm';
+  let backend: string = wanted;
   try {
-    tf.setWasmPaths(wasmUrl);
-    if (!(await tf.setBackend('wasm'))) throw new Error('setBackend refused');
+    if (wanted === 'wasm') tf.setWasmPaths(wasmUrl);
+    if (!(await tf.setBackend(wanted))) throw new Error('setBackend refused');
     await tf.ready();
   } catch (error) {
     await tf.setBackend('cpu');
     await tf.ready();
-    backend = `cpu (wasm failed: ${error instanceof Error ? error.message : String(error)})`;
+    backend = `cpu (${wanted} failed: ${error instanceof Error ? error.message : String(error)})`;
   }
   await Promise.all([
     faceapi.nets.tinyFaceDetector.loadFromUri(modelsUrl),

@@ -13,3 +13,8 @@ export function faceDistance(a: readonly number[], b: readonly number[]): number
   }
   return Math.sqrt(sum);
 }
+
+/** Whether two descriptors are of one person: the back office's rule, also used on the kiosk to check that the photo shows the person identified. */
+export function sameFace(a: readonly number[], b: readonly number[]): boolean {
+  return faceDistance(a, b) < FACE_MATCH_THRESHOLD;
+}

@@ -1,0 +1,95 @@
+import { CHALLENGE_LIMITS } from './challenge';
+import { GUIDANCE_LIMITS } from './guidance';
+
+/**
+ * Every limit the liveness sequence decides by. The version goes into each application's evidence,
+ * so the back office can tell which rules accepted or refused a face: change it with any value.
+ * Measured figures: docs/biometrics.md ("Liveness sequence"), from the face worker on Chromium's fake
+ * camera (f01 clips, with and without added sensor noise) and the synthetic head of synthetic-head.ts.
+ */
+export const LIVENESS_THRESHOLDS = {
+  version: 'liveness-2026-11-25.1',
+
+  /** Per challenge, baseline included. A deliberate move takes 1–3 s; the e2e turn was decided in 1.8 s. */
+  challengeTimeoutMs: 10_000,
+  /** As the single turn challenge: single missed detections are forgiven, a longer absence is not. */
+  faceLostMs: CHALLENGE_LIMITS.faceLostMs,
+  /** As the single turn challenge: a passer-by's brief detection is forgiven. */
+  crowdMs: CHALLENGE_LIMITS.crowdMs,
+
+  /** Baseline: this many steady frames, the head no more turned than guidance's "look at the screen" limit. */
+  baselineFrames: CHALLENGE_LIMITS.baselineFrames,
+  baselineMaxYaw: GUIDANCE_LIMITS.maxYaw,
+  baselineYawSpread: CHALLENGE_LIMITS.baselineSpread,
+  /**
+   * Relative spreads of eye and mouth ratios over the baseline frames. Sensor noise moved them by
+   * ±2% (eyes) and ±3% (mouth) on a still face; a blink or a smile during the baseline moves more.
+   */
+  baselineEyeSpread: 0.15,
+  baselineMouthSpread: 0.08,
+
+  /** Turns: as the single turn challenge (synthetic e2e turns read +21° and +27°, a still face 0°). */
+  turnDelta: CHALLENGE_LIMITS.turnDelta,
+  turnFrames: CHALLENGE_LIMITS.turnFrames,
+  returnDelta: CHALLENGE_LIMITS.returnDelta,
+  returnFrames: CHALLENGE_LIMITS.returnFrames,
+  wrongDelta: CHALLENGE_LIMITS.wrongDelta,
+  wrongFrames: CHALLENGE_LIMITS.wrongFrames,
+
+  /**
+   * Blink: the eye aspect ratio falls to 60% of the citizen's own open-eye value (closure 0.4), then
+   * comes back above 85%. Noise moved it by ±2%; a shut eye is near 0. One frame suffices: at
+   * 15 fps a blink may show in a single frame.
+   */
+  blinkClosure: 0.4,
+  blinkFrames: 1,
+  blinkReopen: 0.15,
+
+  /**
+   * Smile: the mouth widens by 12% over its own resting width (relative to the eye distance), for
+   * 2 frames, then relaxes to within 6%. Noise moved it by ±3%; a turn of 22° by ±5%, hence the
+   * steady-pose rule below.
+   */
+  smileWidening: 0.12,
+  smileFrames: 2,
+  smileRelax: 0.06,
+
+  /** Blink and smile frames count only with the head within this of the challenge's baseline pose (degrees). */
+  steadyYaw: 8,
+  steadyPitch: 12,
+
+  /**
+   * Planar motion: on the frames of a turn (≥ turnDelta from the baseline), the landmarks left after
+   * the best homography from the baseline, over the eye distance, must reach this median. Measured:
+   * sensor noise on a still face ≤ 0.012; the e2e cylinder-warped turn 0.05 at 13°, 0.089 at 22°;
+   * the synthetic 3-D head 0.042 at a measured 15.6°; a flat card 0.000 whatever its pose.
+   */
+  minParallax: 0.025,
+
+  /**
+   * Frozen stream: landmarks bit-identical for this long. A live camera's sensor noise moved every
+   * landmark by 0.5–1.7 px (median 1.0) from one distinct frame to the next; only the same frame
+   * analysed twice (up to 27% of pairs when analysis outruns a 15 fps camera) repeats exactly,
+   * which spans one camera frame, well under a second. A still image injected as the camera
+   * repeats for ever.
+   */
+  maxFrozenMs: 1_000,
+
+  /**
+   * Replay: frames whose landmarks repeat an earlier, not directly preceding frame exactly (to
+   * 0.01 px). Sensor noise makes that impossible from a live camera; a looping clip fed as the
+   * camera repeated 46 times in 7 s.
+   */
+  replayFrames: 3,
+
+  /**
+   * Identity: descriptors of frames within identityYawGate degrees of the first one's pose must
+   * stay within identityMaxDistance of it. Same face, same session: 0.06–0.11 frontal, 0.14 at 3°,
+   * 0.20 at 7°, 0.44 at 22° (descriptors drift with the turn, hence the gate). 0.40 is the back
+   * office's match threshold: a frame it would not accept as the same person fails here too.
+   */
+  identityYawGate: 6,
+  identityMaxDistance: 0.4,
+} as const;
+
+export type LivenessThresholds = typeof LIVENESS_THRESHOLDS;
