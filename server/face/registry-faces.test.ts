@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistryFaces, PORTRAIT_HEIGHT, PORTRAIT_WIDTH } from './registry-faces';
 import { decodeJpeg } from './rgb-image';
-import { FACE_MATCH_THRESHOLD, faceDistance } from './threshold';
+import { FACE_MATCH_THRESHOLD, faceDistance } from '../../src/biometrics/face-match';
 
 // Uses the shared cache; the first run on a machine extracts the faces (~15 s on two cores).
 describe('loadRegistryFaces', () => {
