@@ -199,9 +199,9 @@ async function main(): Promise<void> {
   const logFile = join(REPO_ROOT, '.cache', 'bench-face-backoffice.log');
   let backOffice: RunningBackOffice | undefined;
   try {
+    await waitForQuiet();
     console.log('bench: starting a back office (seeds the sandbox: tens of seconds)…');
     backOffice = await startBackOffice(dataDir, logFile);
-    await waitForQuiet();
     const loadBefore = loadAverage();
     const speed = await measureSpeed(backOffice.baseURL);
     const loads = await measureLoads(backOffice.baseURL);

@@ -20,9 +20,9 @@ export interface FaceSample {
   yaw: number;
   pitch: number;
   roll: number;
-  /** Eye aspect ratio, both eyes. */
+  /** Eye aspect ratio of the less open eye (photo-quality-landmarks eyesOpenness). */
   eye: number;
-  /** Mouth width over the eye distance. */
+  /** Mouth width over face width (photo-quality-landmarks mouthToFaceWidth). */
   mouth: number;
   landmarks: Point[];
 }

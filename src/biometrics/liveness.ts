@@ -1,7 +1,7 @@
 import type { LivenessEvidence } from '../protocol/liveness';
 import type { DetectedFace, FaceAnalysis } from './face-analysis';
 import { estimatePitch, estimateRoll, estimateYaw } from './head-pose';
-import { eyeAspectRatio, mouthWidthRatio } from './liveness-measures';
+import { eyesOpenness, mouthToFaceWidth } from './photo-quality-landmarks';
 import { advancePassive, createPassive, medianJitter, type PassiveFailure, type PassiveState } from './liveness-passive';
 import { advanceStep, CHALLENGE_KINDS, createStep, stepParallax, type ChallengeKind, type FaceSample, type StepState } from './liveness-step';
 import { LIVENESS_THRESHOLDS as T } from './liveness-thresholds';
@@ -167,8 +167,8 @@ function sampleOf(face: DetectedFace): FaceSample {
     yaw: estimateYaw(landmarks),
     pitch: estimatePitch(landmarks),
     roll: estimateRoll(landmarks),
-    eye: eyeAspectRatio(landmarks),
-    mouth: mouthWidthRatio(landmarks),
+    eye: eyesOpenness(landmarks),
+    mouth: mouthToFaceWidth(landmarks),
     landmarks,
   };
 }

@@ -54,9 +54,10 @@ export const PHOTO_LIMITS = {
   maxPitch: 5,
   maxRoll: 8,
   /**
-   * Eye aspect ratio of the less open eye. Open eyes on the registry faces read 0.20–0.45 (the
-   * lowest a downward gaze), shut ones read under 0.12. 0.15 leaves room for naturally narrow
-   * eyes, common in Kazakhstan, which an EAR of 0.2 (the usual blink threshold) would refuse.
+   * Eye aspect ratio of the less open eye. Open eyes on the registry faces read 0.20–0.35 (the
+   * lowest a downward gaze); the registry has no shut eye, the synthetic one reads 0.10. 0.15
+   * leaves room for naturally narrow eyes, common in Kazakhstan, which 0.2 (the usual blink
+   * threshold) would refuse; it lets a half-shut eye through.
    */
   minEyesOpen: 0.15,
   /** Inner-lip gap over mouth width: closed lips read 0.02–0.08 on the registry faces, a smile showing teeth 0.12–0.36. */
@@ -75,21 +76,25 @@ export const PHOTO_LIMITS = {
   maxEyeOffset: 0.05,
   /**
    * Laplacian variance over luminance variance (‰) on the inner face at SHARPNESS_COLUMNS wide.
-   * The 18 registry faces read 8–79 as they are, 2–15 after a 3×3 box blur ×3 (σ ≈ 1.4 px) and
+   * The 18 registry faces read 8–79 as they are, 3–15 after a 3×3 box blur ×3 (σ ≈ 1.4 px) and
    * 2–8 after ×6: faces differ in their own fine detail as much as blur changes one face, so this
    * only catches clear blur. Dividing by the variance makes it blind to exposure and skin tone.
    */
   minSharpness: 7,
   /**
    * Mean inner-face luminance. The registry faces read 62–157 as they are (the lowest a dim shot,
-   * not dark skin), 25–63 darkened ×0.4, 111–237 brightened ×1.8 (14 of 18 over 200). Set wide so
+   * not dark skin), 25–63 darkened ×0.4, 111–237 brightened ×1.8 (12 of 18 over 200). Set wide so
    * that darker skin, well lit, is never sent to find more light.
    */
   minLuminance: 60,
   maxLuminance: 200,
-  /** 5–95 percentile spread of face luminance: the registry faces read 80–140, darkened ×0.4 37–56. */
+  /** 5–95 percentile spread of face luminance: the registry faces read 80–140, darkened ×0.4 33–57. */
   minDynamicRange: 50,
-  /** Standard deviation of luminance beside the head: a plain wall with camera noise reads under 8. */
+  /**
+   * Standard deviation of luminance beside the head. The registry's walls (rooms, crowds) read
+   * 18–98; 15 leaves a plain wall room for camera noise and a soft light gradient. Check on the
+   * kiosk's own backdrop at the pilot.
+   */
   maxBackgroundStd: 15,
   /** ICAO asks for a light background; mid-grey (~128) and up reads as light. */
   minBackgroundLuminance: 120,
