@@ -32,12 +32,19 @@ export interface LoadRun {
   restart: ModelLoad;
 }
 
+/** tfjs's WASM_HAS_SIMD_SUPPORT and WASM_HAS_MULTITHREAD_SUPPORT in the worker (null: not checked). */
+export interface WasmFlags {
+  simd: boolean | null;
+  threads: boolean | null;
+}
+
 export interface FaceReport {
   machine: Machine;
   loadBefore: string;
   loadAfter: string;
   video: string;
   wasm: BackendResult;
+  wasmFlags: WasmFlags;
   /** Frames analysed before the timed ones, left out of the figures. */
   warmup: number;
   firstFrameMs: number;
@@ -59,6 +66,7 @@ export interface FaceReport {
 const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(n < 10 ? 1 : 0));
 const mb = (n: number | null) => (n === null ? '–' : `${(n / 1024 / 1024).toFixed(2)} MB`);
 const pct = (n: number) => `${Math.round(n * 100)} %`;
+const flag = (b: boolean | null) => (b === null ? 'not checked' : b ? 'yes' : 'no');
 
 function speedRow(label: string, s: SpeedFigures): string {
   return (
@@ -173,12 +181,13 @@ Target ≥ 15 fps on 2 cores without a GPU: ${target}. Against wasm: ${others}.
 ### Why wasm
 
 tfjs's wasm backend runs the convolutions in XNNPACK's hand-vectorised kernels, compiled with
-128-bit SIMD (\`tfjs-backend-wasm-simd.wasm\`, picked when the browser supports SIMD, as Chromium
-does). The \`cpu\` backend runs the same ops as plain JavaScript loops, one float at a time. WebGL
-needs a GPU: with \`--disable-gpu\` (and on a kiosk without one) Chromium either refuses WebGL or
-emulates it on the CPU with SwiftShader, which costs more than it gains. Only one wasm thread: the
-multi-threaded build needs SharedArrayBuffer, i.e. a cross-origin isolated page (COOP/COEP headers),
-which the kiosk is not — and on 2 cores the second core already runs the page and the camera.
+128-bit SIMD: tfjs loads \`tfjs-backend-wasm-simd.wasm\` when the browser supports SIMD (in the
+worker here: SIMD ${flag(r.wasmFlags.simd)}, threads ${flag(r.wasmFlags.threads)}). The \`cpu\` backend runs the same ops as
+plain JavaScript loops, one float at a time. WebGL needs a GPU: with \`--disable-gpu\` (and on a
+kiosk without one) Chromium emulates it on the CPU with SwiftShader (the renderer is in the table),
+which costs far more than it gains. One wasm thread only: the multi-threaded build needs
+SharedArrayBuffer, i.e. a cross-origin isolated page (COOP/COEP headers), which the kiosk is not —
+and on 2 cores the other core is busy with the page, the camera and the video decoding.
 
 ### Detection + 68 landmarks by backend
 
@@ -217,7 +226,9 @@ tensors are the three nets' weights (${mb(r.memory.atEnd.numBytes)}); every fram
 - "worker ms" is the worker's own \`ms\` (whole milliseconds; \`fromPixels\` to the answer); "round trip"
   adds the grab, the transfer and the messages (page clock, 0.1 ms). Percentiles are nearest-rank.
 - The worker's memory is read in the worker through Playwright: tfjs's engine (\`tf.memory()\`) and the
-  wasm module's linear memory, between runs of frames (not timed).
+  wasm module's linear memory, between runs of frames (not timed). The worker's JavaScript heap is
+  not: \`measureUserAgentSpecificMemory()\` needs a cross-origin isolated page and \`performance.memory\`
+  is not in workers; on the wasm backend the tensors live in the wasm heap anyway.
 - Model load is measured on the kiosk page (\`/\`), by bench/page-probe.ts, on the back office serving
   \`dist/\` on localhost: network time is nearly nil, so a slow disk or a remote server adds to "cold".
 - Headless Chromium with \`--disable-gpu\`; the machine is shared: load average ${r.loadBefore} before, ${r.loadAfter} after.

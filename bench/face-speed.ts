@@ -22,7 +22,7 @@ import { makeDataDir, startBackOffice, type RunningBackOffice } from '../scripts
 import { ensureCameraVideos } from '../scripts/screens/camera-videos';
 import { writeSection } from './doc-section';
 import { memoryGrowth, speedFigures, type WorkerMemory } from './face-figures';
-import { faceReport, faceTables, type BackendResult, type LoadRun, type ModelLoad } from './face-report';
+import { faceReport, faceTables, type BackendResult, type LoadRun, type ModelLoad, type WasmFlags } from './face-report';
 import { describeMachine, loadAverage } from './machine';
 import { PROBE_SCRIPT } from './page-probe';
 
@@ -66,6 +66,12 @@ const WEBGL_RENDERER_EXPRESSION = `(() => {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 })()`;
 
+/** What tfjs found the browser supports, which decides the .wasm binary it loaded. */
+const WASM_FLAGS_EXPRESSION = `(() => {
+  const flags = globalThis._tfengine.ENV.flags;
+  return { simd: flags.WASM_HAS_SIMD_SUPPORT ?? null, threads: flags.WASM_HAS_MULTITHREAD_SUPPORT ?? null };
+})()`;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForQuiet(): Promise<void> {
@@ -102,6 +108,7 @@ async function measureSpeed(baseURL: string) {
 
     console.log(`bench: wasm, ${WARMUP} + ${MEASURED} frames…`);
     const opened = await bench.start(page, 'wasm');
+    const wasmFlags = await workerEval<WasmFlags>(page, WASM_FLAGS_EXPRESSION);
     const warmup = await bench.frames(page, WARMUP, false);
     const first = await bench.frames(page, MEMORY_AT - WARMUP, false);
     const at50 = await workerMemory(page);
@@ -132,6 +139,7 @@ async function measureSpeed(baseURL: string) {
     }
     return {
       wasm,
+      wasmFlags,
       warmup: WARMUP,
       firstFrameMs: warmup.workerMs[0] ?? Number.NaN,
       descriptor: { speed: speedFigures([described]), descriptors: described.descriptors },

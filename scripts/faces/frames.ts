@@ -9,7 +9,7 @@ export const FRAME_WIDTH = 640;
 export const FRAME_HEIGHT = 480;
 export const FPS = 15;
 /** A light, slightly warm wall. */
-const BACKGROUND: [number, number, number] = [236, 234, 229];
+export const BACKGROUND: [number, number, number] = [236, 234, 229];
 
 export interface PlacedFace {
   /** Where the portrait's face lands in the frame. */
@@ -99,6 +99,32 @@ export function turnSchedule(maxDegrees: number): number[] {
   // Frontal long enough for a slow machine to settle the baseline (about 3.5 s across the loop's seam),
   // then a turn held for about a second, as a person does when asked.
   return [...hold(30, 0), ...ramp(8, 0, maxDegrees), ...hold(12, maxDegrees), ...ramp(8, maxDegrees, 0), ...hold(22, 0)];
+}
+
+export interface LiveFrame {
+  /** Head turn in degrees, as turnHead's. */
+  yaw: number;
+  /** 0 open … 1 shut (closeEyes). */
+  eyesClosed: number;
+}
+
+/**
+ * Each frame of the live clip at `fps`, 16 s in all so that a liveness sequence never sees it loop:
+ * 2.5 s still (baselines), a turn to the person's own left and back, 1.5 s still, a turn to the
+ * right and back, 1.5 s still, a blink of about 230 ms, then still to the end (the photo).
+ */
+export function liveSchedule(fps: number, maxDegrees: number): LiveFrame[] {
+  const n = (seconds: number) => Math.round(seconds * fps);
+  const hold = (seconds: number, yaw: number) => Array.from({ length: n(seconds) }, () => yaw);
+  const ramp = (seconds: number, from: number, to: number) =>
+    Array.from({ length: n(seconds) }, (_, i) => from + (to - from) * smoothstep((i + 1) / n(seconds)));
+  const turn = (to: number) => [...ramp(0.45, 0, to), ...hold(0.8, to), ...ramp(0.45, to, 0)];
+  const moves = [...hold(2.5, 0), ...turn(maxDegrees), ...hold(1.5, 0), ...turn(-maxDegrees), ...hold(1.5, 0)];
+  const still = (yaw: number): LiveFrame => ({ yaw, eyesClosed: 0 });
+  const blink = [0.5, ...Array<number>(Math.max(1, n(0.2))).fill(1), 0.5].map((eyesClosed): LiveFrame => ({ yaw: 0, eyesClosed }));
+  const total = n(16);
+  const head = [...moves.map(still), ...blink];
+  return [...head, ...Array.from({ length: Math.max(0, total - head.length) }, () => still(0))];
 }
 
 function smoothstep(t: number): number {

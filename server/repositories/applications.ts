@@ -14,6 +14,7 @@ export interface NewApplication {
   paymentId: string | null;
   centreId: string;
   terminalId: string;
+  test: boolean;
   createdAt: string;
   receivedAt: Date;
   readyBy: string;
@@ -28,6 +29,7 @@ export interface StoredApplication {
   status: ApplicationStatus;
   readyBy: string;
   bodyHash: string;
+  test: boolean;
 }
 
 interface Row {
@@ -36,15 +38,17 @@ interface Row {
   status: ApplicationStatus;
   ready_by: string;
   body_hash: string;
+  is_test: boolean;
 }
 
-const SUMMARY = 'id, number, status, ready_by::text AS ready_by, body_hash';
+const SUMMARY = 'id, number, status, ready_by::text AS ready_by, body_hash, is_test';
 const toStored = (row: Row): StoredApplication => ({
   id: row.id,
   number: row.number,
   status: row.status,
   readyBy: row.ready_by,
   bodyHash: row.body_hash,
+  test: row.is_test,
 });
 
 export class ApplicationsRepository {
@@ -57,13 +61,13 @@ export class ApplicationsRepository {
   async insertOnce(a: NewApplication): Promise<boolean> {
     const { rows } = await this.db.query(
       `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
-         terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png)
+         terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'accepted', $15,
-         decode($16, 'base64'), decode($17, 'base64'))
+         decode($16, 'base64'), decode($17, 'base64'), $18)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
-        a.terminalId, a.createdAt, a.receivedAt, a.readyBy, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64,
+        a.terminalId, a.createdAt, a.receivedAt, a.readyBy, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test,
       ],
     );
     return rows.length > 0;

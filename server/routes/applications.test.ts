@@ -47,6 +47,7 @@ describe('applications', () => {
         signaturePng: SIGNATURE,
         centreId: 'AST-03',
         terminalId: 'T-017',
+        test: false,
         createdAt: t.now().toISOString(),
       },
     };
@@ -81,12 +82,22 @@ describe('applications', () => {
     expect((await submit(body)).statusCode).toBe(201);
   });
 
+  it('keeps an application from a test terminal marked as test', async () => {
+    const { body } = await journey('crowd-03');
+    const first = await submit({ ...body, test: true });
+    expect(first.statusCode, first.body).toBe(201);
+    const shown = await t.app.inject({ method: 'GET', url: `/api/v1/applications/${body.number}` });
+    expect(shown.json()).toMatchObject({ number: body.number, test: true });
+    // The same id from a real terminal is another application, not a retry.
+    expect((await submit({ ...body, test: false })).statusCode).toBe(409);
+  });
+
   it('shows the status for the tracking QR without personal data', async () => {
     const { body, citizen } = await journey('service-14');
     await submit(body);
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/applications/${body.number}` });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ number: body.number, status: 'accepted', readyBy: readyBy('2026-03-02', 15) });
+    expect(response.json()).toEqual({ number: body.number, status: 'accepted', readyBy: readyBy('2026-03-02', 15), test: false });
     expect(response.body).not.toContain(citizen.person.iin);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/applications/AAAA-BBBB-CCCC' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/applications/nope' })).json()).toMatchObject({ code: 'invalid_request' });
@@ -176,6 +187,7 @@ describe('applications', () => {
       signaturePng: SIGNATURE,
       centreId: 'AST-03',
       terminalId: 'T-017',
+      test: false,
       createdAt: '2026-03-02T05:00:00Z',
     };
     const { photoJpeg: _photo, ...withoutPhoto } = valid;

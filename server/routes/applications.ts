@@ -25,6 +25,8 @@ export const ApplicationStatusResponse = Type.Object({
   number: Type.String(),
   status: Type.Union(['accepted', 'in_production', 'ready', 'issued', 'rejected'].map((s) => Type.Literal(s))),
   readyBy: Type.String({ format: 'date' }),
+  /** Made on a test terminal: test data, never real work. */
+  test: Type.Boolean(),
 });
 
 const accepted = (a: StoredApplication): ApplicationAccepted => ({
@@ -101,6 +103,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
         paymentId: body.paymentId,
         centreId: body.centreId,
         terminalId: body.terminalId,
+        test: body.test,
         createdAt: body.createdAt,
         receivedAt: app.clock(),
         readyBy: readyOn,
@@ -123,7 +126,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const application = await app.applications.findByNumber(request.params.number);
       if (!application) return reply.code(404).send({ code: 'not_found' });
-      return { number: application.number, status: application.status, readyBy: application.readyBy };
+      return { number: application.number, status: application.status, readyBy: application.readyBy, test: application.test };
     },
   );
 };

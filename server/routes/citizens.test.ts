@@ -94,6 +94,7 @@ describe('POST /api/v1/citizens/check', () => {
         signaturePng: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64'),
         centreId: 'ALM-01',
         terminalId: 'T-001',
+        test: false,
         createdAt: t.now().toISOString(),
       },
     });

@@ -24,6 +24,8 @@ export const ApplicationSubmission = Type.Object(
     signaturePng: Type.String({ maxLength: 2_000_000 }),
     centreId: Type.String({ maxLength: 32 }),
     terminalId: Type.String({ maxLength: 32 }),
+    /** Made on a terminal with the test device profile: kept apart from real applications. */
+    test: Type.Boolean(),
     createdAt: IsoDateTime,
   },
   { additionalProperties: false },
