@@ -5,7 +5,7 @@ import type { AnalyseOptions, DetectedFace, FaceAnalysis, Point } from '../biome
 /*
  * Face analysis off the main thread. face-api's ESM bundle carries tfjs and its wasm backend;
  * wasm with SIMD is the only fast backend on the kiosk's CPU (WebGL falls back to SwiftShader,
- * ~9× slower; plain CPU ~25× slower — see docs/biometrics.md).
+ * ~10× slower; plain CPU ~18× slower — see docs/benchmarks.md, `npm run bench:face`).
  */
 
 export interface LoadOptions {
