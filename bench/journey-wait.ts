@@ -38,8 +38,8 @@ interface Kind {
 }
 
 const KINDS: Kind[] = [
-  { name: 'service 18, ID card on expiry, exempt from the fee', tag: 'service-18', video: 'f05-turn', paid: false },
-  { name: 'service 09, lost ID card, fee paid by QR', tag: 'service-09', video: 'f03-turn', paid: true },
+  { name: 'service 18, ID card on expiry, exempt from the fee', tag: 'service-18', video: 'f05-live', paid: false },
+  { name: 'service 09, lost ID card, fee paid by QR', tag: 'service-09', video: 'f03-live', paid: true },
 ];
 
 const CAMERA_ROW = "camera steps, incl. the citizen's head turn in the test video: identify shown → photo review shown";
@@ -179,7 +179,7 @@ async function openPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1080, height: 1920 } });
   await context.addInitScript({ content: PROBE_SCRIPT });
   const page = await context.newPage();
-  await page.goto('/?profile=test&challenge=turn_left');
+  await page.goto('/?profile=test');
   await page.locator('[data-step="language"]').waitFor();
   // As on a kiosk in service: the models are loaded and the app is installed before a citizen comes.
   await page.waitForFunction('window.__probe.model !== null', undefined, { timeout: MODELS_TIMEOUT_MS });

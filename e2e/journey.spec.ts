@@ -24,7 +24,7 @@ import {
 test.describe.configure({ timeout: 180_000 });
 
 function faceVideo(c: SeedCitizen): CameraVideo {
-  return `${c.faceId}-turn` as CameraVideo;
+  return `${c.faceId}-live` as CameraVideo;
 }
 
 async function expectHeldByBackOffice(request: APIRequestContext, receiptText: string) {

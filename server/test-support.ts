@@ -1,4 +1,5 @@
 // Shared by the route tests: an app on in-memory PGlite with synthetic faces and a clock the test moves.
+import type { LivenessEvidence } from '../src/protocol/liveness';
 import type { FastifyInstance } from 'fastify';
 import { vi } from 'vitest';
 import { DESCRIPTOR_LENGTH } from '../src/protocol/identify';
@@ -96,9 +97,34 @@ export async function identifyCitizen(app: FastifyInstance, citizen: SeedCitizen
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/identify',
-    payload: { phoneToken, descriptor: sameFace(citizen.faceId ?? 'f01'), liveness: { challenge: 'blink', passed: true, durationMs: 2100 } },
+    payload: { phoneToken, descriptor: sameFace(citizen.faceId ?? 'f01'), liveness: PASSED_LIVENESS },
   });
   const { identityToken } = response.json() as { identityToken?: string };
   if (!identityToken) throw new Error(`identification failed: ${response.body}`);
   return { phoneToken, identityToken };
 }
+
+/** Evidence of a liveness sequence the kiosk passed: two turns, as the test device profile asks. */
+export const PASSED_LIVENESS: LivenessEvidence = {
+  thresholdsVersion: 'liveness-2026-11-25.1',
+  status: 'passed',
+  reason: null,
+  durationMs: 6400,
+  frameCount: 128,
+  fps: 20,
+  challenges: [
+    { kind: 'turn_left', outcome: 'passed', startMs: 700, endMs: 3100, peak: 21, parallax: 0.07 },
+    { kind: 'turn_right', outcome: 'passed', startMs: 3100, endMs: 6400, peak: 19, parallax: 0.06 },
+  ],
+  passive: {
+    longestFrozenMs: 90,
+    identicalShare: 0.1,
+    medianJitter: 0.012,
+    repeatedFrames: 0,
+    descriptorsCompared: 6,
+    maxIdentityDistance: 0.18,
+    maxFaces: 1,
+    longestFaceGapMs: 0,
+  },
+  pose: { yaw: [-20, 22], pitch: [-3, 4], roll: [-2, 2] },
+};

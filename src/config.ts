@@ -1,4 +1,4 @@
-import type { ChallengeKind } from './biometrics/challenge';
+import type { ChallengeKind } from './biometrics/liveness';
 import type { Lang } from './protocol';
 
 /**
@@ -11,8 +11,8 @@ export interface KioskConfig {
   centreName: Record<Lang, string>;
   /** `test` fixes what is random for a citizen (the liveness challenge) so tests are repeatable. */
   profile: 'emulated' | 'test';
-  /** The liveness challenge a test profile fixes; null draws one at random, as for a citizen. */
-  challenge: ChallengeKind | null;
+  /** The liveness challenges a test profile fixes, in order; null draws them at random, as for a citizen. */
+  challenges: ChallengeKind[] | null;
 }
 
 const CENTRE_NAMES: Record<string, Record<Lang, string>> = {
@@ -33,10 +33,15 @@ export function readConfig(search: string): KioskConfig {
     centreId,
     centreName: CENTRE_NAMES[centreId] ?? { kk: centreId, ru: centreId, en: centreId },
     profile,
-    challenge: profile === 'test' ? fixedChallenge(params.get('challenge')) : null,
+    challenges: profile === 'test' ? fixedChallenges(params.get('challenges')) : null,
   };
 }
 
-function fixedChallenge(value: string | null): ChallengeKind {
-  return value === 'turn_right' ? 'turn_right' : 'turn_left';
+const KINDS: readonly ChallengeKind[] = ['turn_left', 'turn_right', 'blink', 'smile'];
+/** What the test videos show unless a test asks for others: a turn to the left, then to the right. */
+const TEST_CHALLENGES: ChallengeKind[] = ['turn_left', 'turn_right'];
+
+function fixedChallenges(value: string | null): ChallengeKind[] {
+  const asked = (value ?? '').split(',').filter((k): k is ChallengeKind => (KINDS as readonly string[]).includes(k));
+  return asked.length >= 2 && asked.length <= 3 && new Set(asked).size === asked.length ? asked : TEST_CHALLENGES;
 }

@@ -12,13 +12,13 @@ export const CAMERA_STEP_TIMEOUT = 60_000;
 
 /**
  * The fake camera's video is a browser launch flag, so a journey with its own face launches its
- * own Chromium. The test profile fixes the challenge the turn videos show (a left turn).
+ * own Chromium. The test profile fixes the challenges the `-live` videos show: a turn left, then right.
  */
 export async function openKiosk(video: CameraVideo, baseURL: string): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch(cameraLaunchOptions(video));
   const context = await browser.newContext({ baseURL, viewport: { width: 1080, height: 1920 } });
   const page = await context.newPage();
-  await page.goto('/?profile=test&challenge=turn_left');
+  await page.goto('/?profile=test');
   await expectStep(page, 'language');
   return { browser, page };
 }

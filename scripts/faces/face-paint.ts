@@ -9,53 +9,57 @@ import { FRAME_HEIGHT, FRAME_WIDTH, type PlacedFace } from './frames';
 
 type Rgb = [number, number, number];
 
-/** The six points round each eye and the brow above it (iBUG 68). */
-const EYES = [
-  { eye: 36, brow: [18, 19, 20] },
-  { eye: 42, brow: [23, 24, 25] },
-] as const;
+/** The six points round each eye (iBUG 68): corner, two upper-lid points, corner, two lower-lid points. */
+const EYES = [36, 42] as const;
+/** How far above the upper lid the lid skin is stretched from, in eye widths: about to the crease. */
+const LID_SKIN = 0.45;
 
 /**
- * Paints both eyes shut: each eye's outline, widened a little to take the lashes, is filled with
- * the skin just above it with a feathered edge, and a dark lash line is drawn along the lower lid
- * where closed lids meet. `amount` 0–1 blends from open to shut, for the frames halfway through a blink.
+ * Shuts both eyes as lids do: in each column of the eye the skin above the upper lid is stretched
+ * down until the upper lid, lashes and all, lies on the lower lid, hiding the eye. The lid's own
+ * texture and lash line stay, so the result reads as a shut eye rather than a painted patch.
+ * `amount` 0–1 lowers the lid part way, for the frames halfway through a blink.
  */
 export function closeEyes(frame: Uint8Array, landmarks: readonly Point[], amount: number): Uint8Array {
   const out = new Uint8Array(frame);
   if (amount <= 0) return out;
-  for (const { eye, brow } of EYES) {
-    const outline = Array.from({ length: 6 }, (_, i) => at(landmarks, eye + i));
-    const centre = mean(outline);
-    const width = Math.hypot(outline[3]![0] - outline[0]![0], outline[3]![1] - outline[0]![1]);
-    const lid = outline.map(([x, y]): Point => [centre[0] + (x - centre[0]) * 1.15, centre[1] + (y - centre[1]) * 1.6]);
-    // Skin between the upper lid and the brow, nearer the lid: the brow's hairs would darken it.
-    const upper = mean([outline[1]!, outline[2]!]);
-    const browAt = mean(brow.map((i) => at(landmarks, i)));
-    const skin = averageColour(frame, [upper[0], upper[1] + (browAt[1] - upper[1]) * 0.45], width * 0.18);
-    const lash: Rgb = [skin[0] * 0.45, skin[1] * 0.42, skin[2] * 0.4];
-    const lower = [outline[0]!, outline[5]!, outline[4]!, outline[3]!];
-    const feather = Math.max(1.5, width * 0.08);
-    const xs = lid.map((p) => p[0]);
-    const ys = lid.map((p) => p[1]);
-    const x0 = Math.max(0, Math.floor(Math.min(...xs) - feather));
-    const x1 = Math.min(FRAME_WIDTH - 1, Math.ceil(Math.max(...xs) + feather));
-    const y0 = Math.max(0, Math.floor(Math.min(...ys) - feather));
-    const y1 = Math.min(FRAME_HEIGHT - 1, Math.ceil(Math.max(...ys) + feather));
-    for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++) {
-        const p: Point = [x + 0.5, y + 0.5];
-        const edge = insidePolygon(lid, p) ? 0 : distanceToPath(lid, p, true);
-        const skinAlpha = amount * (1 - smoothstep(edge / feather));
-        const lashAlpha = amount * (1 - smoothstep(distanceToPath(lower, p, false) / (width * 0.05 + 0.6)));
+  for (const first of EYES) {
+    const p = Array.from({ length: 6 }, (_, i) => at(landmarks, first + i));
+    const upper = [p[0]!, p[1]!, p[2]!, p[3]!];
+    const lower = [p[0]!, p[5]!, p[4]!, p[3]!];
+    const width = p[3]![0] - p[0]![0];
+    const x0 = Math.max(0, Math.ceil(p[0]![0]));
+    const x1 = Math.min(FRAME_WIDTH - 1, Math.floor(p[3]![0]));
+    for (let x = x0; x <= x1; x++) {
+      // A little margin so the lashes just below the lower lid line are covered too.
+      const yu = polylineY(upper, x + 0.5);
+      const yl = polylineY(lower, x + 0.5) + 0.04 * width;
+      const yt = yu - LID_SKIN * width;
+      const lid = yu + (yl - yu) * amount;
+      if (lid - yt < 1) continue;
+      for (let y = Math.max(0, Math.floor(yt)); y <= Math.min(FRAME_HEIGHT - 1, Math.ceil(lid)); y++) {
+        const fy = y + 0.5;
+        if (fy < yt || fy > lid) continue;
+        const sy = yt + ((fy - yt) * (yu - yt)) / (lid - yt) - 0.5;
+        const ya = Math.max(0, Math.floor(sy));
+        const yb = Math.min(FRAME_HEIGHT - 1, ya + 1);
+        const t = sy - ya;
         const i = (y * FRAME_WIDTH + x) * 3;
-        for (let c = 0; c < 3; c++) {
-          const painted = out[i + c]! * (1 - skinAlpha) + skin[c]! * skinAlpha;
-          out[i + c] = Math.round(painted * (1 - lashAlpha) + lash[c]! * lashAlpha);
-        }
+        for (let c = 0; c < 3; c++) out[i + c] = Math.round(frame[(ya * FRAME_WIDTH + x) * 3 + c]! * (1 - t) + frame[(yb * FRAME_WIDTH + x) * 3 + c]! * t);
       }
     }
   }
   return out;
+}
+
+/** y of the polyline (points in increasing x) at `x`. */
+function polylineY(points: readonly Point[], x: number): number {
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [xa, ya] = points[i]!;
+    const [xb, yb] = points[i + 1]!;
+    if (x <= xb || i + 2 === points.length) return xb === xa ? ya : ya + ((yb - ya) * (x - xa)) / (xb - xa);
+  }
+  return points[0]![1];
 }
 
 /**
@@ -112,46 +116,6 @@ function at(landmarks: readonly Point[], i: number): Point {
 function mean(points: readonly Point[]): Point {
   const sum = points.reduce<Point>((s, p) => [s[0] + p[0], s[1] + p[1]], [0, 0]);
   return [sum[0] / points.length, sum[1] / points.length];
-}
-
-function averageColour(frame: Uint8Array, centre: Point, radius: number): Rgb {
-  const sum: Rgb = [0, 0, 0];
-  let n = 0;
-  const r = Math.max(1, Math.round(radius));
-  for (let y = Math.round(centre[1]) - r; y <= Math.round(centre[1]) + r; y++) {
-    for (let x = Math.round(centre[0]) - r; x <= Math.round(centre[0]) + r; x++) {
-      if (x < 0 || y < 0 || x >= FRAME_WIDTH || y >= FRAME_HEIGHT) continue;
-      const i = (y * FRAME_WIDTH + x) * 3;
-      for (let c = 0; c < 3; c++) sum[c] += frame[i + c]!;
-      n++;
-    }
-  }
-  return n > 0 ? [sum[0] / n, sum[1] / n, sum[2] / n] : [0, 0, 0];
-}
-
-function insidePolygon(polygon: readonly Point[], [x, y]: Point): boolean {
-  let inside = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i]!;
-    const [xj, yj] = polygon[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** Distance from `p` to the polyline through `points` (closed: back to the first). */
-function distanceToPath(points: readonly Point[], p: Point, closed: boolean): number {
-  let best = Infinity;
-  const n = closed ? points.length : points.length - 1;
-  for (let i = 0; i < n; i++) {
-    const a = points[i]!;
-    const b = points[(i + 1) % points.length]!;
-    const abx = b[0] - a[0];
-    const aby = b[1] - a[1];
-    const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * abx + (p[1] - a[1]) * aby) / (abx * abx + aby * aby || 1)));
-    best = Math.min(best, Math.hypot(p[0] - a[0] - t * abx, p[1] - a[1] - t * aby));
-  }
-  return best;
 }
 
 function smoothstep(t: number): number {

@@ -109,9 +109,8 @@ export interface LiveFrame {
 }
 
 /**
- * Each frame of the live clip at `fps`, 16 s in all so that a liveness sequence never sees it loop:
- * 2.5 s still (baselines), a turn to the person's own left and back, 1.5 s still, a turn to the
- * right and back, 1.5 s still, a blink of about 230 ms, then still to the end (the photo).
+ * Each frame of the live clip at `fps`: twice over, 2.5 s still (baselines), a turn to the person's
+ * own left and back, 1.5 s still, a turn to the right and back, 1.5 s still.
  */
 export function liveSchedule(fps: number, maxDegrees: number): LiveFrame[] {
   const n = (seconds: number) => Math.round(seconds * fps);
@@ -119,12 +118,11 @@ export function liveSchedule(fps: number, maxDegrees: number): LiveFrame[] {
   const ramp = (seconds: number, from: number, to: number) =>
     Array.from({ length: n(seconds) }, (_, i) => from + (to - from) * smoothstep((i + 1) / n(seconds)));
   const turn = (to: number) => [...ramp(0.45, 0, to), ...hold(0.8, to), ...ramp(0.45, to, 0)];
-  const moves = [...hold(2.5, 0), ...turn(maxDegrees), ...hold(1.5, 0), ...turn(-maxDegrees), ...hold(1.5, 0)];
-  const still = (yaw: number): LiveFrame => ({ yaw, eyesClosed: 0 });
-  const blink = [0.5, ...Array<number>(Math.max(1, n(0.2))).fill(1), 0.5].map((eyesClosed): LiveFrame => ({ yaw: 0, eyesClosed }));
-  const total = n(16);
-  const head = [...moves.map(still), ...blink];
-  return [...head, ...Array.from({ length: Math.max(0, total - head.length) }, () => still(0))];
+  const cycle = [...hold(2.5, 0), ...turn(maxDegrees), ...hold(1.5, 0), ...turn(-maxDegrees), ...hold(1.5, 0)];
+  // Two cycles (~18 s), each frame with its own noise: a sequence started anywhere, a retry too,
+  // finds a left turn within its time limit and never sees a frame twice before the clip loops.
+  // No blink: face-api's 68 landmarks barely follow painted eyelids (see docs/biometrics.md).
+  return [...cycle, ...cycle].map((yaw): LiveFrame => ({ yaw, eyesClosed: 0 }));
 }
 
 function smoothstep(t: number): number {

@@ -6,10 +6,16 @@
  *                        'turn_left' challenge, fails 'turn_right' (wrong_direction)
  *   two-faces.y4m        f01 and f02 side by side (2 s)
  *   no-face.y4m          the empty background (2 s)
+ * and, for the liveness sequence and the ICAO photo checks, MJPEG clips (.mjpeg; Chromium plays
+ * them at a fixed 30 fps whatever the file says) in which every frame has its own camera noise:
+ *   <faceId>-live.mjpeg  frontal, turns left and back, turns right and back, twice (18 s, see
+ *                        liveSchedule): passes the sequence ['turn_left', 'turn_right'], a retry
+ *                        too, without looping or freezing
+ *   <faceId>-icao.mjpeg  frontal and still on a plain light wall (6 s; loops harmlessly)
  * Usage: node --import tsx scripts/faces/make-camera-videos.ts [DIR] [name …]
- *   DIR defaults to .cache/camera; a name is a faceId (both its clips), a clip ('f03-turn'),
- *   'two-faces' or 'no-face'; no name: f01…f08, two-faces and no-face.
- * Files that exist are kept. y4m is raw: ~460 KB a frame, ~14 MB for 2 s.
+ *   DIR defaults to .cache/camera; a name is a faceId (its still and turn clips), a clip
+ *   ('f03-turn', 'f03-live'), 'two-faces' or 'no-face'; no name: f01…f08, two-faces and no-face.
+ * Files that exist are kept. y4m is raw: ~460 KB a frame, ~14 MB for 2 s; MJPEG ~30–40 KB a frame.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,14 +24,25 @@ import { join } from 'node:path';
 import { detectFace, loadRegistryFaces, type RegistryFace } from '../../server/face/registry-faces';
 import { decodeJpeg } from '../../server/face/rgb-image';
 import { estimateYaw } from '../../src/biometrics/head-pose';
-import { blankFrame, FPS, FRAME_HEIGHT, FRAME_WIDTH, placePortrait, turnHead, turnSchedule, type PlacedFace } from './frames';
+import { cameraNoise, type CameraNoise } from './camera-noise';
+import { closeEyes, plainBackground } from './face-paint';
+import { BACKGROUND, blankFrame, FPS, FRAME_HEIGHT, FRAME_WIDTH, liveSchedule, placePortrait, turnHead, turnSchedule, type PlacedFace } from './frames';
 
 /** Face box height as a share of the frame: the middle of faceGuidance's 0.25–0.6 band. */
 const FACE_HEIGHT = 0.42;
 const TURN_DEGREES = 36;
 const STILL_FRAMES = 2 * FPS;
+/** Chromium's fake camera plays an MJPEG file at this rate, whatever the file's own rate. */
+const MJPEG_FPS = 30;
+const ICAO_SECONDS = 6;
+/**
+ * A webcam's sensor noise and a head's sway. Measured with the face worker on f01-live: landmarks
+ * move 0.015–0.018 eye distances a frame (a live camera: ~0.012) and no two frames repeat, while
+ * the still face's yaw stays within 2–4°.
+ */
+const NOISE: CameraNoise = { sigma: 2.5, jitter: 0.5 };
 
-const NAME = /^(f\d\d)(?:-(still|turn))?$|^(two-faces|no-face)$/;
+const NAME = /^(f\d\d)(?:-(still|turn|live|icao))?$|^(two-faces|no-face)$/;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -43,18 +60,65 @@ async function main(): Promise<void> {
     if (!id) continue;
     const face = faces.find((f) => f.faceId === id);
     if (!face) throw new Error(`unknown faceId ${id} (have ${faces.map((f) => f.faceId).join(', ')})`);
-    if (motion !== 'turn') await makeClip(join(outDir, `${id}-still.y4m`), async () => Array<Uint8Array>(STILL_FRAMES).fill((await alone(face)).frame));
-    if (motion !== 'still') {
-      await makeClip(join(outDir, `${id}-turn.y4m`), async () => {
-        const { frame, placed } = await alone(face);
-        const head = placed[0]!;
-        // Most sample faces are a little turned (group photos); a citizen at the kiosk starts by
-        // looking at the screen, so the clip first turns the face to frontal, then asks for the turn.
-        const toFrontal = -estimateYaw(head.landmarks);
-        return turnSchedule(TURN_DEGREES).map((deg) => turnHead(frame, head, toFrontal + deg));
-      });
+    for (const kind of motion ? [motion] : ['still', 'turn']) {
+      if (kind === 'still') await makeClip(join(outDir, `${id}-still.y4m`), async () => Array<Uint8Array>(STILL_FRAMES).fill((await frontalStill(face)).frame));
+      if (kind === 'turn') {
+        await makeClip(join(outDir, `${id}-turn.y4m`), async () => {
+          const { frame, head, toFrontal } = await frontalStill(face);
+          return turnSchedule(TURN_DEGREES).map((deg) => turnHead(frame, head, toFrontal + deg));
+        });
+      }
+      if (kind === 'live') await makeClip(join(outDir, `${id}-live.mjpeg`), () => liveFrames(face));
+      if (kind === 'icao') await makeClip(join(outDir, `${id}-icao.mjpeg`), () => icaoFrames(face));
     }
   }
+}
+
+/**
+ * The face alone, centred, and the turn that makes it frontal: most sample faces are a little
+ * turned (group photos), and a citizen at the kiosk starts by looking at the screen.
+ */
+async function frontalStill(face: RegistryFace): Promise<{ frame: Uint8Array; head: PlacedFace; toFrontal: number }> {
+  const { frame, placed } = await alone(face);
+  const head = placed[0]!;
+  return { frame, head, toFrontal: -estimateYaw(head.landmarks) };
+}
+
+async function liveFrames(face: RegistryFace): Promise<Iterable<Uint8Array>> {
+  const { frame, head, toFrontal } = await frontalStill(face);
+  const noise = cameraNoise(seedOf(`${face.faceId}-live`), NOISE);
+  // Noise-free frames per pose, made once: the clip holds most poses for many frames.
+  const poses = new Map<string, Uint8Array>();
+  const pose = (yaw: number, eyesClosed: number) => {
+    const key = `${yaw}/${eyesClosed}`;
+    let made = poses.get(key);
+    if (!made) {
+      // Eyes are shut on the unturned portrait, where the landmarks are, and then turned with the head.
+      made = turnHead(closeEyes(frame, head.landmarks, eyesClosed), head, toFrontal + yaw);
+      poses.set(key, made);
+    }
+    return made;
+  };
+  return (function* () {
+    for (const { yaw, eyesClosed } of liveSchedule(MJPEG_FPS, TURN_DEGREES)) yield noise(pose(yaw, eyesClosed));
+  })();
+}
+
+async function icaoFrames(face: RegistryFace): Promise<Iterable<Uint8Array>> {
+  const { frame, head, toFrontal } = await frontalStill(face);
+  // The wall goes in after the turn: turnHead moves the hair beside the head, the new wall must not move.
+  const still = plainBackground(turnHead(frame, head, toFrontal), head, BACKGROUND);
+  const noise = cameraNoise(seedOf(`${face.faceId}-icao`), NOISE);
+  return (function* () {
+    for (let i = 0; i < ICAO_SECONDS * MJPEG_FPS; i++) yield noise(still);
+  })();
+}
+
+/** A clip's noise seed from its name, so a clip comes out the same each time it is made. */
+function seedOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
 }
 
 function alone(face: RegistryFace) {
@@ -74,7 +138,7 @@ async function makeTwoFaces(path: string, faces: RegistryFace[]): Promise<void> 
 }
 
 /** Idempotent: a clip that exists is kept. */
-async function makeClip(path: string, frames: () => Uint8Array[] | Promise<Uint8Array[]>): Promise<void> {
+async function makeClip(path: string, frames: () => Iterable<Uint8Array> | Promise<Iterable<Uint8Array>>): Promise<void> {
   if (existsSync(path)) return;
   await writeClip(path, await frames());
 }
@@ -92,22 +156,34 @@ async function compose(
   return { frame, placed };
 }
 
-/** Pipes RGB frames through ffmpeg into a y4m, written under a temporary name and renamed when whole. */
-function writeClip(path: string, frames: Uint8Array[]): Promise<void> {
+/**
+ * Pipes RGB frames through ffmpeg into a y4m (15 fps) or, for a name ending .mjpeg, an MJPEG file
+ * (30 fps), written under a temporary name and renamed when whole. Frames are streamed: a 16-s
+ * clip's raw frames would not fit in memory at once.
+ */
+async function writeClip(path: string, frames: Iterable<Uint8Array>): Promise<void> {
   const partial = `${path}.part`;
+  const mjpeg = path.endsWith('.mjpeg');
+  const output = mjpeg ? ['-pix_fmt', 'yuvj420p', '-c:v', 'mjpeg', '-q:v', '3', '-f', 'mjpeg'] : ['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe'];
   const ffmpeg = spawn(
     'ffmpeg',
-    ['-y', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${FRAME_WIDTH}x${FRAME_HEIGHT}`, '-r', String(FPS),
-      '-i', '-', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', partial],
+    ['-y', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${FRAME_WIDTH}x${FRAME_HEIGHT}`, '-r', String(mjpeg ? MJPEG_FPS : FPS),
+      '-i', '-', ...output, partial],
     { stdio: ['pipe', 'inherit', 'inherit'] },
   );
   const done = new Promise<void>((resolve, reject) => {
     ffmpeg.on('error', reject);
     ffmpeg.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code} for ${path}`))));
   });
-  for (const frame of frames) ffmpeg.stdin.write(frame);
+  let count = 0;
+  for (const frame of frames) {
+    count++;
+    if (!ffmpeg.stdin.write(frame)) await new Promise((resolve) => ffmpeg.stdin.once('drain', resolve));
+  }
   ffmpeg.stdin.end();
-  return done.then(() => rename(partial, path)).then(() => console.log(`wrote ${path} (${frames.length} frames)`));
+  await done;
+  await rename(partial, path);
+  console.log(`wrote ${path} (${count} frames)`);
 }
 
 await main();

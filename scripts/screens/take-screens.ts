@@ -29,7 +29,7 @@ async function shot(page: Page, name: string): Promise<void> {
 async function journey(baseURL: string): Promise<void> {
   const api = await request.newContext({ baseURL });
   const c = citizen('service-04');
-  const { browser, page } = await openKiosk('f01-turn', baseURL);
+  const { browser, page } = await openKiosk('f01-live', baseURL);
   try {
     await shot(page, '01-language');
     await pressAction(page, 'lang-ru');
@@ -71,7 +71,7 @@ async function journey(baseURL: string): Promise<void> {
     // The turn instruction is the one worth showing; if liveness went faster than the wait, the
     // screen as it is then (an instruction all the same, or the photo step) is taken.
     await page
-      .locator('[data-guidance="waiting_turn"]')
+      .locator('[data-guidance="turn_left"]')
       .waitFor({ timeout: CAMERA_STEP_TIMEOUT })
       .catch(() => console.warn('screens: the turn instruction was not seen; 07 shows the screen as it is'));
     await shot(page, '07-identify');
@@ -135,7 +135,7 @@ async function withoutCamera(browser: Browser, baseURL: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  ensureCameraVideos(['f01-turn']);
+  ensureCameraVideos(['f01-live']);
   mkdirSync(OUT_DIR, { recursive: true });
   const dataDir = makeDataDir('screens-data');
   const backOffice = await startBackOffice(dataDir, join(REPO_ROOT, '.cache', 'screens-backoffice.log')).catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import type { LivenessEvidence } from '../../src/protocol/liveness';
 import type { Queryable } from '../db/database';
 
 export type ApplicationStatus = 'accepted' | 'in_production' | 'ready' | 'issued' | 'rejected';
@@ -15,6 +16,8 @@ export interface NewApplication {
   centreId: string;
   terminalId: string;
   test: boolean;
+  /** The liveness evidence of the identification this application rests on. */
+  liveness: LivenessEvidence;
   createdAt: string;
   receivedAt: Date;
   readyBy: string;
@@ -61,13 +64,13 @@ export class ApplicationsRepository {
   async insertOnce(a: NewApplication): Promise<boolean> {
     const { rows } = await this.db.query(
       `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
-         terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test)
+         terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, liveness)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'accepted', $15,
-         decode($16, 'base64'), decode($17, 'base64'), $18)
+         decode($16, 'base64'), decode($17, 'base64'), $18, $19)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
-        a.terminalId, a.createdAt, a.receivedAt, a.readyBy, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test,
+        a.terminalId, a.createdAt, a.receivedAt, a.readyBy, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test, JSON.stringify(a.liveness),
       ],
     );
     return rows.length > 0;
@@ -90,6 +93,12 @@ export class ApplicationsRepository {
       [iin],
     );
     return rows.length > 0;
+  }
+
+  /** The liveness evidence stored with an application, for audit. */
+  async liveness(id: string): Promise<LivenessEvidence | null> {
+    const { rows } = await this.db.query<{ liveness: LivenessEvidence | null }>('SELECT liveness FROM applications WHERE id = $1', [id]);
+    return rows[0]?.liveness ?? null;
   }
 
   async images(id: string): Promise<{ photoJpeg: Uint8Array; signaturePng: Uint8Array } | null> {

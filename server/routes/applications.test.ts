@@ -58,6 +58,8 @@ describe('applications', () => {
     const response = await submit(body);
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ id: body.id, number: body.number, status: 'accepted', readyBy: readyBy('2026-03-02', 15) });
+    // The face's liveness evidence came with the identification and stays with the application.
+    expect(await t.app.applications.liveness(body.id)).toMatchObject({ status: 'passed', thresholdsVersion: 'liveness-2026-11-25.1' });
     const images = await t.app.applications.images(body.id);
     expect(Buffer.from(images!.photoJpeg).toString('base64')).toBe(PHOTO);
     expect(Buffer.from(images!.signaturePng).toString('base64')).toBe(SIGNATURE);

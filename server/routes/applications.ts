@@ -104,6 +104,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
         centreId: body.centreId,
         terminalId: body.terminalId,
         test: body.test,
+        liveness: identity.liveness,
         createdAt: body.createdAt,
         receivedAt: app.clock(),
         readyBy: readyOn,

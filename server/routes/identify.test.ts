@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACE_MATCH_THRESHOLD } from '../../src/biometrics/face-match';
-import { confirmPhone, createTestApp, sameFace, syntheticDescriptor, type TestApp } from '../test-support';
+import { confirmPhone, createTestApp, PASSED_LIVENESS, sameFace, syntheticDescriptor, type TestApp } from '../test-support';
 
 describe('POST /api/v1/identify', () => {
   let t: TestApp;
@@ -9,7 +9,7 @@ describe('POST /api/v1/identify', () => {
   }, 60_000);
   afterAll(() => t.close(), 60_000);
 
-  const liveness = { challenge: 'turn-blink-smile', passed: true, durationMs: 4200 };
+  const liveness = PASSED_LIVENESS;
   const identify = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/identify', payload });
 
   it('matches the registry photo and gives an identity token', async () => {
@@ -62,9 +62,17 @@ describe('POST /api/v1/identify', () => {
 
   it('refuses a failed liveness check with 422 liveness_failed', async () => {
     const phoneToken = await confirmPhone(t.app, t.citizen('service-14'));
-    const response = await identify({ phoneToken, descriptor: sameFace('f05'), liveness: { ...liveness, passed: false } });
+    const response = await identify({ phoneToken, descriptor: sameFace('f05'), liveness: { ...liveness, status: 'failed', reason: 'planar_motion' } });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toEqual({ code: 'liveness_failed' });
+  });
+
+  it('rejects liveness evidence that is not the agreed shape with 400 invalid_request', async () => {
+    const phoneToken = await confirmPhone(t.app, t.citizen('service-14'));
+    const { challenges: _dropped, ...withoutChallenges } = liveness;
+    const response = await identify({ phoneToken, descriptor: sameFace('f05'), liveness: withoutChallenges });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid_request' });
   });
 
   it('rejects a descriptor that is not 128 numbers with 400 invalid_request', async () => {

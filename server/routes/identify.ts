@@ -12,7 +12,7 @@ const identifyRoutes: FastifyPluginAsync = async (app) => {
       const { phoneToken, descriptor, liveness } = request.body;
       const verification = await app.phoneVerifications.findConfirmedByToken(tokenHash(phoneToken));
       if (!verification) return reply.code(403).send({ code: 'unverified_phone' });
-      if (!liveness.passed) return reply.code(422).send({ code: 'liveness_failed' });
+      if (liveness.status !== 'passed') return reply.code(422).send({ code: 'liveness_failed' });
       if (verification.identifyAttemptsLeft <= 0) return { matched: false, code: 'too_many_attempts', attemptsLeft: 0 };
 
       const reference = await app.registry.referenceDescriptor(verification.iin);
@@ -27,6 +27,7 @@ const identifyRoutes: FastifyPluginAsync = async (app) => {
         iin: verification.iin,
         verificationId: verification.id,
         createdAt: app.clock(),
+        liveness,
       });
       return { matched: true, identityToken };
     },

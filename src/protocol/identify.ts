@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { LivenessEvidence } from './liveness';
 
 export const DESCRIPTOR_LENGTH = 128;
 
@@ -10,11 +11,7 @@ export const IdentifyRequest = Type.Object(
   {
     phoneToken: Type.String({ maxLength: 64 }),
     descriptor: Type.Array(Type.Number(), { minItems: DESCRIPTOR_LENGTH, maxItems: DESCRIPTOR_LENGTH }),
-    liveness: Type.Object({
-      challenge: Type.String({ maxLength: 32 }),
-      passed: Type.Boolean(),
-      durationMs: Type.Integer({ minimum: 0 }),
-    }),
+    liveness: LivenessEvidence,
   },
   { additionalProperties: false },
 );

@@ -4,3 +4,4 @@ export * from './phone';
 export * from './identify';
 export * from './payments';
 export * from './applications';
+export * from './liveness';
