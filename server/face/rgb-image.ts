@@ -1,4 +1,5 @@
 import jpeg from 'jpeg-js';
+import { bilinear } from '../../src/biometrics/bilinear';
 
 /** An RGBA raster, as jpeg-js decodes it. */
 export interface RgbaImage {
@@ -61,18 +62,7 @@ export function cropResize(src: RgbaImage, rect: TurnedRect, outWidth: number, o
 }
 
 function sample(src: RgbaImage, fx: number, fy: number, acc: number[]): void {
-  const x = Math.min(Math.max(fx, 0), src.width - 1);
-  const y = Math.min(Math.max(fy, 0), src.height - 1);
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const x1 = Math.min(x0 + 1, src.width - 1);
-  const y1 = Math.min(y0 + 1, src.height - 1);
-  const ax = x - x0;
-  const ay = y - y0;
-  const d = src.data;
   for (let c = 0; c < 3; c++) {
-    const top = d[(y0 * src.width + x0) * 4 + c]! * (1 - ax) + d[(y0 * src.width + x1) * 4 + c]! * ax;
-    const bottom = d[(y1 * src.width + x0) * 4 + c]! * (1 - ax) + d[(y1 * src.width + x1) * 4 + c]! * ax;
-    acc[c] = acc[c]! + top * (1 - ay) + bottom * ay;
+    acc[c] = acc[c]! + bilinear(src.width, src.height, fx, fy, (x, y) => src.data[(y * src.width + x) * 4 + c]!);
   }
 }

@@ -1,3 +1,4 @@
+import { bilinear } from './bilinear';
 import type { Box } from './face-analysis';
 
 /** An RGBA raster: ImageData, or what jpeg-js decodes. */
@@ -41,17 +42,7 @@ export function sampleLuminance(image: PixelImage, region: Box, cols: number, ro
 }
 
 function lumaAt(image: PixelImage, fx: number, fy: number): number {
-  const x = Math.min(Math.max(fx, 0), image.width - 1);
-  const y = Math.min(Math.max(fy, 0), image.height - 1);
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const x1 = Math.min(x0 + 1, image.width - 1);
-  const y1 = Math.min(y0 + 1, image.height - 1);
-  const ax = x - x0;
-  const ay = y - y0;
-  const top = luma(image, x0, y0) * (1 - ax) + luma(image, x1, y0) * ax;
-  const bottom = luma(image, x0, y1) * (1 - ax) + luma(image, x1, y1) * ax;
-  return top * (1 - ay) + bottom * ay;
+  return bilinear(image.width, image.height, fx, fy, (x, y) => luma(image, x, y));
 }
 
 function luma(image: PixelImage, x: number, y: number): number {
