@@ -1,3 +1,4 @@
+import { bilinear } from '../../src/biometrics/bilinear';
 import type { Box, Point } from '../../src/biometrics/face-analysis';
 import type { RgbaImage } from '../../server/face/rgb-image';
 
@@ -45,7 +46,7 @@ export function placePortrait(
       const sx = (x + 0.5 - dx) / scale - 0.5;
       const sy = (y + 0.5 - dy) / scale - 0.5;
       if (sx < -0.5 || sy < -0.5 || sx > portrait.width - 0.5 || sy > portrait.height - 0.5) continue;
-      bilinear(portrait.data, portrait.width, portrait.height, 4, sx, sy, frame, (y * FRAME_WIDTH + x) * 3);
+      bilinearRgb(portrait.data, portrait.width, portrait.height, 4, sx, sy, frame, (y * FRAME_WIDTH + x) * 3);
     }
   }
   const box = { x: face.box.x * scale + dx, y: face.box.y * scale + dy, width: face.box.width * scale, height: face.box.height * scale };
@@ -85,7 +86,7 @@ export function turnHead(still: Uint8Array, face: PlacedFace, degrees: number): 
       if (u <= -1 || u >= 1) continue;
       const phi = Math.max(-Math.PI / 2, Math.min(Math.PI / 2, Math.asin(u) - t));
       const sx = cx + radius * Math.sin(phi) - 0.5;
-      bilinear(still, FRAME_WIDTH, FRAME_HEIGHT, 3, sx, y, out, (y * FRAME_WIDTH + x) * 3);
+      bilinearRgb(still, FRAME_WIDTH, FRAME_HEIGHT, 3, sx, y, out, (y * FRAME_WIDTH + x) * 3);
     }
   }
   return out;
@@ -101,18 +102,11 @@ export function turnSchedule(maxDegrees: number): number[] {
   return [...hold(30, 0), ...ramp(8, 0, maxDegrees), ...hold(12, maxDegrees), ...ramp(8, maxDegrees, 0), ...hold(22, 0)];
 }
 
-export interface LiveFrame {
-  /** Head turn in degrees, as turnHead's. */
-  yaw: number;
-  /** 0 open … 1 shut (closeEyes). */
-  eyesClosed: number;
-}
-
 /**
- * Each frame of the live clip at `fps`: twice over, 2.5 s still (baselines), a turn to the person's
+ * The head turn (degrees, as turnHead's) of each frame of the live clip at `fps`: twice over, 2.5 s still (baselines), a turn to the person's
  * own left and back, 1.5 s still, a turn to the right and back, 1.5 s still.
  */
-export function liveSchedule(fps: number, maxDegrees: number): LiveFrame[] {
+export function liveSchedule(fps: number, maxDegrees: number): number[] {
   const n = (seconds: number) => Math.round(seconds * fps);
   const hold = (seconds: number, yaw: number) => Array.from({ length: n(seconds) }, () => yaw);
   const ramp = (seconds: number, from: number, to: number) =>
@@ -122,26 +116,16 @@ export function liveSchedule(fps: number, maxDegrees: number): LiveFrame[] {
   // Two cycles (~18 s), each frame with its own noise: a sequence started anywhere, a retry too,
   // finds a left turn within its time limit and never sees a frame twice before the clip loops.
   // No blink: face-api's 68 landmarks barely follow painted eyelids (see docs/biometrics.md).
-  return [...cycle, ...cycle].map((yaw): LiveFrame => ({ yaw, eyesClosed: 0 }));
+  return [...cycle, ...cycle];
 }
 
-function smoothstep(t: number): number {
+export function smoothstep(t: number): number {
   const c = Math.min(1, Math.max(0, t));
   return c * c * (3 - 2 * c);
 }
 
-function bilinear(src: Uint8Array, width: number, height: number, stride: number, fx: number, fy: number, dst: Uint8Array, at: number): void {
-  const x = Math.min(Math.max(fx, 0), width - 1);
-  const y = Math.min(Math.max(fy, 0), height - 1);
-  const xa = Math.floor(x);
-  const ya = Math.floor(y);
-  const xb = Math.min(xa + 1, width - 1);
-  const yb = Math.min(ya + 1, height - 1);
-  const ax = x - xa;
-  const ay = y - ya;
+function bilinearRgb(src: Uint8Array, width: number, height: number, stride: number, fx: number, fy: number, dst: Uint8Array, at: number): void {
   for (let c = 0; c < 3; c++) {
-    const p = (yy: number, xx: number) => src[(yy * width + xx) * stride + c]!;
-    const v = (p(ya, xa) * (1 - ax) + p(ya, xb) * ax) * (1 - ay) + (p(yb, xa) * (1 - ax) + p(yb, xb) * ax) * ay;
-    dst[at + c] = Math.round(v);
+    dst[at + c] = Math.round(bilinear(width, height, fx, fy, (x, y) => src[(y * width + x) * stride + c]!));
   }
 }

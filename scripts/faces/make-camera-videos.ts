@@ -25,7 +25,7 @@ import { detectFace, loadRegistryFaces, type RegistryFace } from '../../server/f
 import { decodeJpeg } from '../../server/face/rgb-image';
 import { estimateYaw } from '../../src/biometrics/head-pose';
 import { cameraNoise, type CameraNoise } from './camera-noise';
-import { closeEyes, plainBackground } from './face-paint';
+import { plainBackground } from './face-paint';
 import { BACKGROUND, blankFrame, FPS, FRAME_HEIGHT, FRAME_WIDTH, liveSchedule, placePortrait, turnHead, turnSchedule, type PlacedFace } from './frames';
 
 /** Face box height as a share of the frame: the middle of faceGuidance's 0.25–0.6 band. */
@@ -88,19 +88,17 @@ async function liveFrames(face: RegistryFace): Promise<Iterable<Uint8Array>> {
   const { frame, head, toFrontal } = await frontalStill(face);
   const noise = cameraNoise(seedOf(`${face.faceId}-live`), NOISE);
   // Noise-free frames per pose, made once: the clip holds most poses for many frames.
-  const poses = new Map<string, Uint8Array>();
-  const pose = (yaw: number, eyesClosed: number) => {
-    const key = `${yaw}/${eyesClosed}`;
-    let made = poses.get(key);
+  const poses = new Map<number, Uint8Array>();
+  const pose = (yaw: number) => {
+    let made = poses.get(yaw);
     if (!made) {
-      // Eyes are shut on the unturned portrait, where the landmarks are, and then turned with the head.
-      made = turnHead(closeEyes(frame, head.landmarks, eyesClosed), head, toFrontal + yaw);
-      poses.set(key, made);
+      made = turnHead(frame, head, toFrontal + yaw);
+      poses.set(yaw, made);
     }
     return made;
   };
   return (function* () {
-    for (const { yaw, eyesClosed } of liveSchedule(MJPEG_FPS, TURN_DEGREES)) yield noise(pose(yaw, eyesClosed));
+    for (const yaw of liveSchedule(MJPEG_FPS, TURN_DEGREES)) yield noise(pose(yaw));
   })();
 }
 
