@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/domain/seeded-random';
 import { FRAME_HEIGHT, FRAME_WIDTH } from './frames';
 
 /*
@@ -5,18 +6,6 @@ import { FRAME_HEIGHT, FRAME_WIDTH } from './frames';
  * sway of a hand-free head and a kiosk's housing. Without it the face worker returns bit-identical
  * landmarks frame after frame, which the liveness frozen-stream and replay checks rightly refuse.
  */
-
-/** A seeded uniform generator (mulberry32): the same clip every time it is made. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CameraNoise {
   /** Standard deviation of the per-pixel gaussian noise, in 0–255 levels. */

@@ -7,7 +7,8 @@ import { iinControlDigit } from '../../src/domain/iin';
 import type { RegistryDocument, RegistryPerson } from '../../src/domain/registry-person';
 import type { DocumentKind, RefusalCode, ServiceCode } from '../../src/protocol';
 import { KAZAKH_NAMES, RUSSIAN_NAMES, type NamePool } from './names';
-import { pick, seededRandom } from './prng';
+import { seededRandom } from '../../src/domain/seeded-random';
+import { pick } from './prng';
 
 export interface SeedCitizen {
   /** A stable key for tests and the table: 'service-04', 'refusal-deceased', 'phone-mismatch', … */

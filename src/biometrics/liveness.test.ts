@@ -4,7 +4,8 @@ import { LivenessEvidence } from '../protocol/liveness';
 import type { FaceAnalysis } from './face-analysis';
 import { advanceLiveness, createLiveness, LivenessConfigError, livenessEvidence, pickChallenges, type ChallengeKind, type LivenessState } from './liveness';
 import { LIVENESS_THRESHOLDS } from './liveness-thresholds';
-import { descriptorNear, faceFrom, frameOf, headLandmarks, personDescriptor, seededRandom, withNoise, type HeadPose, type Surface } from './synthetic-head';
+import { seededRandom } from '../domain/seeded-random';
+import { descriptorNear, faceFrom, frameOf, headLandmarks, personDescriptor, withNoise, type HeadPose, type Surface } from './synthetic-head';
 
 const FRAME_MS = 66; // 15 fps, as the fake camera clips
 

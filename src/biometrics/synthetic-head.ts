@@ -1,3 +1,4 @@
+import { seededRandom } from '../domain/seeded-random';
 import type { DetectedFace, FaceAnalysis, Point } from './face-analysis';
 
 /*
@@ -171,18 +172,6 @@ function cylinderWarp(points: Vec3[], yaw: number, shift: number): Point[] {
     const u = Math.max(-1, Math.min(1, (x - cx) / radius));
     return [cx + radius * Math.sin(Math.asin(u) + yaw * RAD), y];
   });
-}
-
-/** A small seeded generator (mulberry32), so every test track is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Gaussian noise by Box–Muller. */
