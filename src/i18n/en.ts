@@ -104,6 +104,7 @@ export const en = {
   'identify.error.camera_denied': 'The camera is not available. Please see an operator.',
   'identify.error.camera_missing': 'The camera is not available. Please see an operator.',
   'identify.error.camera_failed': 'The camera is not working. Please see an operator.',
+  'identify.error.face_models_failed': 'The camera is not working. Please see an operator.',
   'identify.liveness.hold_still': 'Look straight at the screen and hold still.',
   'identify.liveness.turn_left': 'Slowly turn your head to your left, then back.',
   'identify.liveness.turn_right': 'Slowly turn your head to your right, then back.',

@@ -105,6 +105,7 @@ export const kk = {
   'identify.error.camera_denied': 'Камера қолжетімсіз. Операторға жүгініңіз.',
   'identify.error.camera_missing': 'Камера қолжетімсіз. Операторға жүгініңіз.',
   'identify.error.camera_failed': 'Камера істемей тұр. Операторға жүгініңіз.',
+  'identify.error.face_models_failed': 'Камера істемей тұр. Операторға жүгініңіз.',
   'identify.liveness.hold_still': 'Экранға тура қарап, қозғалмаңыз.',
   'identify.liveness.turn_left': 'Басыңызды баяу солға бұрып, қайта бұрыңыз.',
   'identify.liveness.turn_right': 'Басыңызды баяу оңға бұрып, қайта бұрыңыз.',

@@ -105,6 +105,7 @@ export const ru = {
   'identify.error.camera_denied': 'Камера недоступна. Обратитесь к оператору.',
   'identify.error.camera_missing': 'Камера недоступна. Обратитесь к оператору.',
   'identify.error.camera_failed': 'Камера не работает. Обратитесь к оператору.',
+  'identify.error.face_models_failed': 'Камера не работает. Обратитесь к оператору.',
   'identify.liveness.hold_still': 'Смотрите прямо на экран и не двигайтесь.',
   'identify.liveness.turn_left': 'Медленно поверните голову влево и обратно.',
   'identify.liveness.turn_right': 'Медленно поверните голову вправо и обратно.',

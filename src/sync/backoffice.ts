@@ -34,6 +34,11 @@ export class BackOfficeError extends Error {
   }
 }
 
+/** The code of a failed call, for the step to explain: the back office's own, or `server` for anything unforeseen. */
+export function failureCode(error: unknown): string {
+  return error instanceof BackOfficeError ? error.code : 'server';
+}
+
 const TIMEOUT_MS = 15_000;
 
 async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<Static<S>> {
