@@ -38,8 +38,8 @@ interface Kind {
 }
 
 const KINDS: Kind[] = [
-  { name: 'service 18, ID card on expiry, exempt from the fee', tag: 'service-18', video: 'f05-live', paid: false },
-  { name: 'service 09, lost ID card, fee paid by QR', tag: 'service-09', video: 'f03-live', paid: true },
+  { name: 'service 18, ID card on expiry, exempt from the fee', tag: 'service-18', video: 'f06-live', paid: false },
+  { name: 'service 09, lost ID card, fee paid by QR', tag: 'service-09', video: 'f06-live', paid: true },
 ];
 
 const CAMERA_ROW = "camera steps, incl. the citizen's head turn in the test video: identify shown → photo review shown";

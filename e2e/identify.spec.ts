@@ -1,10 +1,14 @@
 // The identify and photo steps as a citizen meets them when things go wrong: a still photo held to
-// the camera, another person's face, two faces at once; and the photo step's retakes running out.
+// the camera, another person's face, two faces at once; at the photo step a turned head, a face too
+// far away and a second face, each named in plain words; and the photo step's retakes running out.
 // Each test stops before the receipt, so the citizens it uses can still apply in journey.spec.ts.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import type { SeedCitizen } from '../server/seed/citizens';
 import { LIVENESS_THRESHOLDS } from '../src/biometrics/liveness-thresholds';
-import type { Lang } from '../src/protocol';
+import type { PhotoInstruction } from '../src/biometrics/photo-quality';
+import { kk } from '../src/i18n/kk';
+import { ru } from '../src/i18n/ru';
+import { MAX_PORTRAIT_BYTES, type Lang } from '../src/protocol';
 import type { CameraVideo } from './support/camera';
 import { citizen } from './support/citizens';
 import { CAMERA_STEP_TIMEOUT, chooseService, enterIin, openKiosk, verifyPhone } from './support/journey';
@@ -132,12 +136,44 @@ test('two faces in front of the camera: "only one face", and the challenge fails
   }
 });
 
-test('photo: the portrait is 413×531, the retake button counts down, and after the last retake only accept is left', async ({ baseURL, request }) => {
+/**
+ * Each clip passes the liveness sequence (in front of the portrait's room, where no photo can be
+ * taken: 'plain_background'), then shows one problem for 12 s. The citizen is told what to fix,
+ * and no photo is taken while it lasts.
+ */
+const PHOTO_PROBLEMS: Array<{ video: CameraVideo; problem: string; instruction: PhotoInstruction; lang: Lang }> = [
+  { video: 'f03-then-turned', problem: 'a head turned 20°', instruction: 'face_the_camera', lang: 'ru' },
+  { video: 'f03-then-small', problem: 'a face too far away', instruction: 'come_closer', lang: 'kk' },
+  { video: 'f03-then-two-faces', problem: 'a second face beside the citizen', instruction: 'one_face_only', lang: 'ru' },
+];
+
+for (const { video, problem, instruction, lang } of PHOTO_PROBLEMS) {
+  test(`photo: ${problem} is told "${instruction}" in ${lang}, and no photo is taken`, async ({ baseURL, request }) => {
+    test.setTimeout(180_000);
+    const c = citizen('service-07');
+    expect(`${c.faceId}-`, 'the clip shows the citizen').toBe(video.slice(0, 4));
+    const { browser, page } = await atIdentify(video, lang, c, baseURL!, request);
+    try {
+      await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+      const text = (lang === 'kk' ? kk : ru)[`photo.instruction.${instruction}`];
+      await expect(page.locator(`[data-guidance="${instruction}"]`)).toHaveText(text, { timeout: CAMERA_STEP_TIMEOUT });
+      await expect(page.locator('[data-field="portrait"]')).toHaveCount(0);
+      expect(await guidanceShown(page)).not.toContain(`ok: ${(lang === 'kk' ? kk : ru)['photo.instruction.ok']}`);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('photo: taken by itself once all holds; the portrait is 413×531, the retake button counts down, and after the last retake only accept is left', async ({ baseURL, request }) => {
   test.setTimeout(240_000);
   const c = citizen('service-13');
   const { browser, page } = await atIdentify(`${c.faceId}-live` as CameraVideo, 'ru', c, baseURL!, request);
   try {
     await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+    await expect(page.locator('[data-field="portrait"]')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+    // Nobody pressed anything: the citizen was told to hold still, and the shot was taken.
+    expect(await guidanceShown(page)).toContain(`ok: ${ru['photo.instruction.ok']}`);
     const portrait = page.locator('[data-field="portrait"]');
     const retake = action(page, 'retake');
     for (const left of [3, 2, 1]) {
@@ -164,4 +200,6 @@ async function expectPortraitSize(page: Page): Promise<void> {
   await expect
     .poll(() => portrait.evaluate((img: HTMLImageElement) => (img.complete ? `${img.naturalWidth}×${img.naturalHeight}` : 'loading')))
     .toBe('413×531');
+  const bytes = await portrait.evaluate((img: HTMLImageElement) => atob(img.src.slice(img.src.indexOf(',') + 1)).length);
+  expect(bytes).toBeLessThanOrEqual(MAX_PORTRAIT_BYTES);
 }

@@ -3,7 +3,7 @@
 // They are build output (git-ignored): weights are never committed.
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 
-const NETS = ['tiny_face_detector', 'face_landmark_68', 'face_recognition'];
+const NETS = ['tiny_face_detector', 'face_landmark_68', 'face_recognition', 'face_expression'];
 const sources = [
   { from: 'node_modules/@vladmandic/face-api/model', to: 'public/models', keep: (f) => NETS.some((n) => f.startsWith(`${n}_model`)) },
   { from: 'node_modules/@tensorflow/tfjs-backend-wasm/dist', to: 'public/wasm', keep: (f) => f.endsWith('.wasm') },

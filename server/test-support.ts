@@ -1,5 +1,6 @@
 // Shared by the route tests: an app on in-memory PGlite with synthetic faces and a clock the test moves.
 import type { LivenessEvidence } from '../src/protocol/liveness';
+import type { PhotoQuality } from '../src/protocol/photo-quality';
 import type { FastifyInstance } from 'fastify';
 import { vi } from 'vitest';
 import { DESCRIPTOR_LENGTH } from '../src/protocol/identify';
@@ -127,4 +128,26 @@ export const PASSED_LIVENESS: LivenessEvidence = {
     longestFaceGapMs: 0,
   },
   pose: { yaw: [-20, 22], pitch: [-3, 4], roll: [-2, 2] },
+};
+
+/** The ICAO measures of a portrait that passed every limit, as the kiosk sends them. */
+export const PASSED_PHOTO_QUALITY: PhotoQuality = {
+  limitsVersion: 'photo-2026-11-25.1',
+  measures: {
+    SingleFacePresent: 1,
+    InterEyeDistance: 84.2,
+    HeadSize: 0.75,
+    CropOfTheFaceImage: 0.0012,
+    HeadPoseYaw: 1.8,
+    HeadPosePitch: -2.4,
+    HeadPoseRoll: 0.9,
+    EyesOpen: 0.31,
+    MouthClosed: 0.04,
+    ExpressionNeutrality: 0.93,
+    Luminance: 137.2,
+    DynamicRange: 112.5,
+    Sharpness: 41.3,
+    BackgroundUniformity: 0.2,
+    BackgroundLuminance: 233.6,
+  },
 };

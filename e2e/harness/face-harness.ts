@@ -1,15 +1,20 @@
-// Drives the real face worker on the camera and records what the liveness rules see, for
-// e2e/face-worker.spec.ts: window.faceHarness.run({...}) resolves with the whole trace.
+// Drives the real face worker on the camera through the identify step's liveness sequence and
+// records what it saw, for e2e/face-worker.spec.ts: window.faceHarness.run({...}) resolves with
+// the whole trace and the evidence the kiosk would send.
 // window.faceHarness.bench is `npm run bench:face`'s frame loop (bench-face.ts); .track returns raw
 // landmarks per frame (track-landmarks.ts), for measuring what the liveness checks see.
-import { advanceChallenge, createChallenge, type ChallengeKind, type ChallengeState } from '../../src/biometrics/challenge';
 import type { FaceAnalysis } from '../../src/biometrics/face-analysis';
 import { faceGuidance, type Guidance } from '../../src/biometrics/guidance';
 import { estimateYaw } from '../../src/biometrics/head-pose';
+import { advanceLiveness, createLiveness, livenessEvidence, type ChallengeKind, type LivenessState } from '../../src/biometrics/liveness';
 import { openCamera } from '../../src/devices/camera';
+import type { LivenessEvidence } from '../../src/protocol/liveness';
 import { getFaceAnalyser } from '../../src/workers/face-client';
 import { faceBench } from './bench-face';
 import { trackLandmarks } from './track-landmarks';
+
+/** As the identify step does: a descriptor every this many frames, for the identity-change check. */
+const DESCRIBE_EVERY = 8;
 
 export interface HarnessFrame {
   /** ms since the first frame. */
@@ -17,7 +22,7 @@ export interface HarnessFrame {
   faces: number;
   yaw: number | null;
   guidance: Guidance;
-  status: ChallengeState['status'];
+  status: LivenessState['status'];
   ms: number;
 }
 
@@ -26,28 +31,29 @@ export interface HarnessResult {
   loadMs: number;
   frames: HarnessFrame[];
   fps: number;
-  challenge: Pick<ChallengeState, 'status' | 'reason' | 'baseline' | 'peak'>;
-  /** ms from the first frame to the challenge's end, if it ended. */
+  liveness: LivenessEvidence;
+  /** ms from the first frame to the sequence's end, if it ended. */
   decidedAfterMs: number | null;
-  /** Taken on the first 'ok' frame. */
+  /** The first descriptor taken on a frame the guidance called 'ok'. */
   descriptor: number[] | null;
   tensorsAfterFirstFrame: number;
   tensorsAtEnd: number;
 }
 
 export interface HarnessOptions {
-  challenge: ChallengeKind;
+  challenges: ChallengeKind[];
   durationMs: number;
-  /** Stop as soon as the challenge passes or fails. */
+  /** Stop as soon as the sequence passes or fails. */
   stopOnDecision: boolean;
 }
 
+/** The identify step's liveness sequence on the camera, frame by frame, with everything it saw. */
 async function run(options: HarnessOptions): Promise<HarnessResult> {
   const video = document.querySelector<HTMLVideoElement>('#camera');
   if (!video) throw new Error('no #camera video element');
   const [camera, analyser] = await Promise.all([openCamera(video), getFaceAnalyser()]);
   const frames: HarnessFrame[] = [];
-  let state: ChallengeState | null = null;
+  let state: LivenessState | null = null;
   let previous: FaceAnalysis | undefined;
   let descriptor: number[] | null = null;
   let decidedAfterMs: number | null = null;
@@ -55,23 +61,23 @@ async function run(options: HarnessOptions): Promise<HarnessResult> {
   const start = performance.now();
   try {
     while (performance.now() - start < options.durationMs) {
-      const analysis = await analyser.analyse(video, { descriptor: descriptor === null && frames.length > 3 });
+      const analysis = await analyser.analyse(video, { descriptor: frames.length % DESCRIBE_EVERY === 0 });
       const now = performance.now();
       if (tensorsAfterFirstFrame < 0) tensorsAfterFirstFrame = await analyser.tensorCount();
-      descriptor ??= analysis.descriptor;
-      state ??= createChallenge(options.challenge, now);
-      state = advanceChallenge(state, analysis, now);
+      const guidance = faceGuidance(analysis, previous);
+      if (guidance === 'ok') descriptor ??= analysis.descriptor;
+      state = advanceLiveness(state ?? createLiveness({ challenges: options.challenges, startedAt: now }), analysis, now);
       const [face] = analysis.faces;
       frames.push({
         t: Math.round(now - start),
         faces: analysis.faces.length,
         yaw: face && analysis.faces.length === 1 ? Math.round(estimateYaw(face.landmarks) * 10) / 10 : null,
-        guidance: faceGuidance(analysis, previous),
+        guidance,
         status: state.status,
         ms: analysis.ms,
       });
       previous = analysis;
-      if ((state.status === 'passed' || state.status === 'failed') && decidedAfterMs === null) {
+      if (state.status !== 'running' && decidedAfterMs === null) {
         decidedAfterMs = Math.round(now - start);
         if (options.stopOnDecision) break;
       }
@@ -79,15 +85,14 @@ async function run(options: HarnessOptions): Promise<HarnessResult> {
   } finally {
     camera.stop();
   }
+  if (!state) throw new Error('no frame was analysed');
   const span = (frames.at(-1)?.t ?? 0) - (frames[0]?.t ?? 0);
   return {
     backend: analyser.backend,
     loadMs: analyser.loadMs,
     frames,
     fps: span > 0 ? Math.round(((frames.length - 1) * 1000 * 10) / span) / 10 : 0,
-    challenge: state
-      ? { status: state.status, reason: state.reason, baseline: state.baseline, peak: state.peak }
-      : { status: 'waiting_baseline', reason: null, baseline: null, peak: 0 },
+    liveness: livenessEvidence(state),
     decidedAfterMs,
     descriptor,
     tensorsAfterFirstFrame,

@@ -124,7 +124,7 @@ async function checkIcao(clip: CameraVideo): Promise<boolean> {
       continue;
     }
     const image = decodeJpeg(jpeg);
-    const face = { box: found.box, score: 1, landmarks: found.landmarks };
+    const face = { box: found.box, score: 1, landmarks: found.landmarks, neutral: found.neutral };
     const frame = { width: image.width, height: image.height };
     const assessment = assessPhoto({ faces: [face], frame, crop: portraitCrop(face, frame), pixels: image });
     for (const name of ICAO_SHOWN) {

@@ -1,5 +1,6 @@
 import { bilinear } from '../../src/biometrics/bilinear';
 import type { Box, Point } from '../../src/biometrics/face-analysis';
+import { PITCH_LIP_DEPTH, PITCH_NOSE_DEPTH } from '../../src/biometrics/head-pose';
 import type { RgbaImage } from '../../server/face/rgb-image';
 
 /*
@@ -87,6 +88,55 @@ export function turnHead(still: Uint8Array, face: PlacedFace, degrees: number): 
       const phi = Math.max(-Math.PI / 2, Math.min(Math.PI / 2, Math.asin(u) - t));
       const sx = cx + radius * Math.sin(phi) - 0.5;
       bilinearRgb(still, FRAME_WIDTH, FRAME_HEIGHT, 3, sx, y, out, (y * FRAME_WIDTH + x) * 3);
+    }
+  }
+  return out;
+}
+
+/**
+ * Tips the head in a still frame by `degrees` (> 0: chin up, as estimatePitch reads it). A small
+ * pitch barely moves the face's outline or eyes; what moves is what stands out in front of them:
+ * a point `z` in front of the eyes rises by z × sin θ. The depths are a mean face's (the
+ * estimator's own): the nose, a bump reaching PITCH_NOSE_DEPTH of the eye-to-lip height at its
+ * tip, and the mouth and chin, which move together (or the lips would part) at PITCH_LIP_DEPTH.
+ */
+export function tiltHead(still: Uint8Array, face: PlacedFace, degrees: number): Uint8Array {
+  const out = new Uint8Array(still);
+  if (degrees === 0) return out;
+  const lm = face.landmarks;
+  const at = (i: number) => lm[i]!;
+  const eyeY = (at(36)[1] + at(45)[1]) / 2;
+  const [noseX, noseY] = at(30);
+  const lipY = at(51)[1];
+  const chinY = at(8)[1];
+  const eyesToLip = lipY - eyeY;
+  const eyeDistance = Math.hypot(at(45)[0] - at(36)[0], at(45)[1] - at(36)[1]);
+  const jawHalf = (at(16)[0] - at(0)[0]) / 2;
+  const centreX = (at(0)[0] + at(16)[0]) / 2;
+  const noseDepth = PITCH_NOSE_DEPTH * eyesToLip;
+  const lowerDepth = PITCH_LIP_DEPTH * eyesToLip;
+  // The nose bump is gone at the eyes (0.64 of eyes-to-lip above the tip) and narrower than the nose's wings.
+  const sigmaY = 0.21 * eyesToLip;
+  const sigmaX = 0.2 * eyeDistance;
+  const nose = (x: number, y: number) => noseDepth * Math.exp(-(((x - noseX) / sigmaX) ** 2 + ((y - noseY) / sigmaY) ** 2) / 2);
+  // Mouth and chin: from the nose tip down to the lip the depth comes in, below the chin it goes (the neck stays).
+  const lower = (x: number, y: number) => {
+    const down = smoothstep((y - noseY) / (lipY - noseY)) * (1 - smoothstep((y - chinY) / (0.3 * eyesToLip)));
+    const across = 1 - smoothstep((Math.abs(x - centreX) - 0.5 * jawHalf) / (0.4 * jawHalf));
+    return lowerDepth * down * across;
+  };
+  const z = (x: number, y: number) => Math.max(nose(x, y), lower(x, y));
+  const rise = Math.sin((degrees * Math.PI) / 180);
+  const x0 = Math.max(0, Math.floor(centreX - jawHalf));
+  const x1 = Math.min(FRAME_WIDTH, Math.ceil(centreX + jawHalf));
+  const y0 = Math.max(0, Math.floor(eyeY));
+  const y1 = Math.min(FRAME_HEIGHT, Math.ceil(chinY + 0.4 * eyesToLip));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      // The source row whose point lands here: y = ys − z(ys) × rise, solved by a few fixed-point steps.
+      let ys = y;
+      for (let k = 0; k < 4; k++) ys = y + z(x, ys) * rise;
+      bilinearRgb(still, FRAME_WIDTH, FRAME_HEIGHT, 3, x, ys, out, (y * FRAME_WIDTH + x) * 3);
     }
   }
   return out;

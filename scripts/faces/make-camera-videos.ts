@@ -8,10 +8,15 @@
  *   no-face.y4m          the empty background (2 s)
  * and, for the liveness sequence and the ICAO photo checks, MJPEG clips (.mjpeg; Chromium plays
  * them at a fixed 30 fps whatever the file says) in which every frame has its own camera noise:
- *   <faceId>-live.mjpeg  frontal, turns left and back, turns right and back, twice (18 s, see
- *                        liveSchedule): passes the sequence ['turn_left', 'turn_right'], a retry
- *                        too, without looping or freezing
- *   <faceId>-icao.mjpeg  frontal and still on a plain light wall (6 s; loops harmlessly)
+ *   <faceId>-live.mjpeg  on a plain light wall, frontal and level, turns left and back, turns right
+ *                        and back, twice (18 s, see liveSchedule): passes the sequence
+ *                        ['turn_left', 'turn_right'], a retry too, without looping or freezing; its
+ *                        still moments pass the photo checks for a face that can (f01, f06, f13)
+ *   <faceId>-icao.mjpeg  frontal, level and still on a plain light wall (6 s; loops harmlessly)
+ *   <faceId>-then-<problem>.mjpeg  the live clip's turns in front of the room the portrait was
+ *                        taken in (so no photo can be taken there), then 12 s of one photo problem
+ *                        on the plain wall: 'turned' (head turned 20°), 'small' (too far away),
+ *                        'two-faces' (f01 beside them); for the photo step's instructions
  * Usage: node --import tsx scripts/faces/make-camera-videos.ts [DIR] [name …]
  *   DIR defaults to .cache/camera; a name is a faceId (its still and turn clips), a clip
  *   ('f03-turn', 'f03-live'), 'two-faces' or 'no-face'; no name: f01…f08, two-faces and no-face.
@@ -22,11 +27,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { detectFace, loadRegistryFaces, type RegistryFace } from '../../server/face/registry-faces';
-import { decodeJpeg } from '../../server/face/rgb-image';
-import { estimateYaw } from '../../src/biometrics/head-pose';
+import { decodeJpeg, encodeJpeg, type RgbaImage } from '../../server/face/rgb-image';
+import { estimatePitch, estimateYaw } from '../../src/biometrics/head-pose';
 import { cameraNoise, type CameraNoise } from './camera-noise';
 import { plainBackground } from './face-paint';
-import { BACKGROUND, blankFrame, FPS, FRAME_HEIGHT, FRAME_WIDTH, liveSchedule, placePortrait, turnHead, turnSchedule, type PlacedFace } from './frames';
+import { BACKGROUND, blankFrame, FPS, FRAME_HEIGHT, FRAME_WIDTH, liveSchedule, placePortrait, tiltHead, turnHead, turnSchedule, type PlacedFace } from './frames';
 
 /** Face box height as a share of the frame: the middle of faceGuidance's 0.25–0.6 band. */
 const FACE_HEIGHT = 0.42;
@@ -42,7 +47,13 @@ const ICAO_SECONDS = 6;
  */
 const NOISE: CameraNoise = { sigma: 2.5, jitter: 0.5 };
 
-const NAME = /^(f\d\d)(?:-(still|turn|live|icao))?$|^(two-faces|no-face)$/;
+const PHOTO_PROBLEM_SECONDS = 12;
+/** The 'turned' problem: well past the photo's ±5°, well inside what the landmarks follow. */
+const PROBLEM_YAW = 20;
+/** The 'small' problem: eyes about 50 px apart, under the photo's 60, and still found by the detector. */
+const SMALL_FACE_HEIGHT = 0.27;
+
+const NAME = /^(f\d\d)(?:-(still|turn|live|icao|then-turned|then-small|then-two-faces))?$|^(two-faces|no-face)$/;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -68,8 +79,12 @@ async function main(): Promise<void> {
           return turnSchedule(TURN_DEGREES).map((deg) => turnHead(frame, head, toFrontal + deg));
         });
       }
-      if (kind === 'live') await makeClip(join(outDir, `${id}-live.mjpeg`), () => liveFrames(face));
+      if (kind === 'live') await makeClip(join(outDir, `${id}-live.mjpeg`), () => liveFrames(face, { wall: true, name: `${id}-live` }));
       if (kind === 'icao') await makeClip(join(outDir, `${id}-icao.mjpeg`), () => icaoFrames(face));
+      if (kind.startsWith('then-')) {
+        const name = `${id}-${kind}`;
+        await makeClip(join(outDir, `${name}.mjpeg`), () => liveThenProblem(face, kind.slice('then-'.length) as PhotoProblem, faces, name));
+      }
     }
   }
 }
@@ -84,15 +99,56 @@ async function frontalStill(face: RegistryFace): Promise<{ frame: Uint8Array; he
   return { frame, head, toFrontal: -estimateYaw(head.landmarks) };
 }
 
-async function liveFrames(face: RegistryFace): Promise<Iterable<Uint8Array>> {
-  const { frame, head, toFrontal } = await frontalStill(face);
-  const noise = cameraNoise(seedOf(`${face.faceId}-live`), NOISE);
+/**
+ * frontalStill, and level too: the chin raised or lowered until estimatePitch reads 0, as a
+ * citizen does when the photo step asks (most sample faces are bowed a little, as in portraits).
+ */
+async function levelStill(face: RegistryFace): Promise<{ frame: Uint8Array; head: PlacedFace; toFrontal: number }> {
+  const still = await frontalStill(face);
+  return { ...still, frame: await level(still.frame, still.head, still.toFrontal) };
+}
+
+/**
+ * Tilts until the face reads level. The portrait's own pitch is corrected first, then what the
+ * detector still reads on the result (the turn and the tilt shift the landmarks a little), so the
+ * clip sits mid-way in the photo's ±5° rather than at its edge.
+ */
+async function level(frame: Uint8Array, head: PlacedFace, toFrontal: number): Promise<Uint8Array> {
+  const first = -estimatePitch(head.landmarks);
+  const found = await detectFace(encodeJpeg(toRgba(turnHead(tiltHead(frame, head, first), head, toFrontal))));
+  if (!found) throw new Error('the face was lost after levelling it');
+  return tiltHead(frame, head, first - estimatePitch(found.landmarks));
+}
+
+function toRgba(rgb: Uint8Array): RgbaImage {
+  const data = new Uint8Array(FRAME_WIDTH * FRAME_HEIGHT * 4);
+  for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
+    data[j] = rgb[i]!;
+    data[j + 1] = rgb[i + 1]!;
+    data[j + 2] = rgb[i + 2]!;
+    data[j + 3] = 255;
+  }
+  return { width: FRAME_WIDTH, height: FRAME_HEIGHT, data };
+}
+
+/**
+ * The head at `yaw` from frontal, on the plain wall or in front of the portrait's own room. The wall
+ * goes in after the turn: turnHead moves the hair beside the head, the new wall must not move.
+ */
+function posed(still: { frame: Uint8Array; head: PlacedFace; toFrontal: number }, yaw: number, wall: boolean): Uint8Array {
+  const turned = turnHead(still.frame, still.head, still.toFrontal + yaw);
+  return wall ? plainBackground(turned, still.head, BACKGROUND) : turned;
+}
+
+async function liveFrames(face: RegistryFace, { wall, name }: { wall: boolean; name: string }): Promise<Iterable<Uint8Array>> {
+  const still = await levelStill(face);
+  const noise = cameraNoise(seedOf(name), NOISE);
   // Noise-free frames per pose, made once: the clip holds most poses for many frames.
   const poses = new Map<number, Uint8Array>();
   const pose = (yaw: number) => {
     let made = poses.get(yaw);
     if (!made) {
-      made = turnHead(frame, head, toFrontal + yaw);
+      made = posed(still, yaw, wall);
       poses.set(yaw, made);
     }
     return made;
@@ -103,13 +159,40 @@ async function liveFrames(face: RegistryFace): Promise<Iterable<Uint8Array>> {
 }
 
 async function icaoFrames(face: RegistryFace): Promise<Iterable<Uint8Array>> {
-  const { frame, head, toFrontal } = await frontalStill(face);
-  // The wall goes in after the turn: turnHead moves the hair beside the head, the new wall must not move.
-  const still = plainBackground(turnHead(frame, head, toFrontal), head, BACKGROUND);
+  const still = posed(await levelStill(face), 0, true);
   const noise = cameraNoise(seedOf(`${face.faceId}-icao`), NOISE);
   return (function* () {
     for (let i = 0; i < ICAO_SECONDS * MJPEG_FPS; i++) yield noise(still);
   })();
+}
+
+type PhotoProblem = 'turned' | 'small' | 'two-faces';
+
+async function liveThenProblem(face: RegistryFace, problem: PhotoProblem, faces: RegistryFace[], name: string): Promise<Iterable<Uint8Array>> {
+  const live = await liveFrames(face, { wall: false, name });
+  const still = await problemFrame(face, problem, faces);
+  const noise = cameraNoise(seedOf(`${name}-problem`), NOISE);
+  return (function* () {
+    yield* live;
+    for (let i = 0; i < PHOTO_PROBLEM_SECONDS * MJPEG_FPS; i++) yield noise(still);
+  })();
+}
+
+async function problemFrame(face: RegistryFace, problem: PhotoProblem, faces: RegistryFace[]): Promise<Uint8Array> {
+  if (problem === 'turned') return posed(await levelStill(face), PROBLEM_YAW, true);
+  if (problem === 'small') {
+    const { frame, placed } = await compose([{ face, cx: FRAME_WIDTH / 2, cy: FRAME_HEIGHT / 2, faceHeight: SMALL_FACE_HEIGHT }]);
+    const head = placed[0]!;
+    const toFrontal = -estimateYaw(head.landmarks);
+    return posed({ frame: await level(frame, head, toFrontal), head, toFrontal }, 0, true);
+  }
+  const other = faces.find((f) => f.faceId === 'f01' && f !== face) ?? faces.find((f) => f !== face);
+  if (!other) throw new Error('two-faces needs a second registry face');
+  const { frame } = await compose([
+    { face, cx: FRAME_WIDTH * 0.3, cy: FRAME_HEIGHT / 2, faceHeight: 0.34 },
+    { face: other, cx: FRAME_WIDTH * 0.72, cy: FRAME_HEIGHT / 2, faceHeight: 0.3 },
+  ]);
+  return frame;
 }
 
 /** A clip's noise seed from its name, so a clip comes out the same each time it is made. */

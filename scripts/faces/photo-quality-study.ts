@@ -1,16 +1,17 @@
 /**
  * Checks PHOTO_LIMITS against real faces: the 18 registry portraits (face-api's sample photos), each
  * taken as a camera frame, cropped with portraitCrop and assessed. Prints every measure per face,
- * failing ones marked with *, the first instruction, and face-api's own expression verdict beside
- * ExpressionNeutrality (its expression net, which the kiosk's worker does not load).
+ * failing ones marked with *, the first instruction, and beside ExpressionNeutrality (the expression
+ * net's neutral probability, as the kiosk's worker gives it) the mouth's width over the jaw's, the
+ * landmark measure it replaced.
  * These are mostly smiling, turned group-photo faces on busy backgrounds: many rightly fail.
  * Usage: node --import tsx scripts/faces/photo-quality-study.ts   (about 20 s)
  */
-import { faceApi, toTensor } from '../../server/face/face-api-node';
 import { detectFace, loadRegistryFaces } from '../../server/face/registry-faces';
 import { decodeJpeg, type RgbaImage } from '../../server/face/rgb-image';
 import { portraitCrop } from '../../src/biometrics/crop';
 import { assessPhoto, firstProblem, type PhotoMeasure } from '../../src/biometrics/photo-quality';
+import { mouthToFaceWidth } from '../../src/biometrics/photo-quality-landmarks';
 
 const COLUMNS: Array<[PhotoMeasure, string, number]> = [
   ['InterEyeDistance', 'IED', 0],
@@ -21,7 +22,7 @@ const COLUMNS: Array<[PhotoMeasure, string, number]> = [
   ['HeadPoseRoll', 'roll', 1],
   ['EyesOpen', 'eyes', 2],
   ['MouthClosed', 'mouth', 2],
-  ['ExpressionNeutrality', 'neutr', 3],
+  ['ExpressionNeutrality', 'neutral', 2],
   ['Luminance', 'lum', 0],
   ['DynamicRange', 'range', 0],
   ['Sharpness', 'sharp', 0],
@@ -31,9 +32,8 @@ const COLUMNS: Array<[PhotoMeasure, string, number]> = [
 
 async function main(): Promise<void> {
   const faces = await loadRegistryFaces();
-  const faceapi = await faceApi();
   const changes: string[] = [];
-  console.log(['face', ...COLUMNS.map(([, label]) => label), 'fa-neutral', 'first problem'].join('\t'));
+  console.log(['face', ...COLUMNS.map(([, label]) => label), 'mouth/jaw', 'first problem'].join('\t'));
   for (const registry of faces) {
     const image = decodeJpeg(registry.jpeg);
     const found = await detectFace(registry.jpeg);
@@ -41,21 +41,15 @@ async function main(): Promise<void> {
       console.log(`${registry.faceId}\tno face`);
       continue;
     }
-    const tensor = toTensor(faceapi, image);
-    const expression = await faceapi
-      .detectSingleFace(tensor, new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5 }))
-      .withFaceLandmarks()
-      .withFaceExpressions();
-    tensor.dispose();
-    const face = { box: found.box, score: 1, landmarks: found.landmarks };
+    const face = { box: found.box, score: 1, landmarks: found.landmarks, neutral: found.neutral };
     const frame = { width: image.width, height: image.height };
     const assessment = assessPhoto({ faces: [face], frame, crop: portraitCrop(face, frame), pixels: image });
     const cells = COLUMNS.map(([name, , digits]) => {
       const { value, ok } = assessment[name];
       return `${value.toFixed(digits)}${ok ? '' : '*'}`;
     });
-    const neutral = expression?.expressions.neutral.toFixed(2) ?? '-';
-    console.log([registry.faceId, ...cells, neutral, firstProblem(assessment) ?? 'ok'].join('\t'));
+    const widths = mouthToFaceWidth(found.landmarks).toFixed(3);
+    console.log([registry.faceId, ...cells, widths, firstProblem(assessment) ?? 'ok'].join('\t'));
     const changed = Object.entries(CHANGES).map(([label, change]) => {
       const measures = assessPhoto({ faces: [face], frame, crop: portraitCrop(face, frame), pixels: change(image) });
       return `${label}: sharp ${measures.Sharpness.value.toFixed(0)} lum ${measures.Luminance.value.toFixed(0)} range ${measures.DynamicRange.value.toFixed(0)}`;

@@ -29,7 +29,7 @@ async function shot(page: Page, name: string): Promise<void> {
 async function journey(baseURL: string): Promise<void> {
   const api = await request.newContext({ baseURL });
   const c = citizen('service-04');
-  const { browser, page } = await openKiosk('f01-live', baseURL);
+  const { browser, page } = await openKiosk('f06-live', baseURL);
   try {
     await shot(page, '01-language');
     await pressAction(page, 'lang-ru');
@@ -135,7 +135,7 @@ async function withoutCamera(browser: Browser, baseURL: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  ensureCameraVideos(['f01-live']);
+  ensureCameraVideos(['f06-live']);
   mkdirSync(OUT_DIR, { recursive: true });
   const dataDir = makeDataDir('screens-data');
   const backOffice = await startBackOffice(dataDir, join(REPO_ROOT, '.cache', 'screens-backoffice.log')).catch((error: unknown) => {

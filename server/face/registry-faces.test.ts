@@ -16,9 +16,12 @@ describe('loadRegistryFaces', () => {
       expect([image.width, image.height]).toEqual([PORTRAIT_WIDTH, PORTRAIT_HEIGHT]);
       expect(face.descriptor).toHaveLength(128);
     }
-    // Different people: no two registry faces match each other.
-    const matches = faces.flatMap((a, i) => faces.slice(i + 1).filter((b) => faceDistance(a.descriptor, b.descriptor) < FACE_MATCH_THRESHOLD));
-    expect(matches).toEqual([]);
+    // Different people: no two registry faces match each other, but for f03 and f08, who look like
+    // one woman in two photos (docs/biometrics.md, FACE_MATCH_THRESHOLD).
+    const matches = faces.flatMap((a, i) =>
+      faces.slice(i + 1).flatMap((b) => (faceDistance(a.descriptor, b.descriptor) < FACE_MATCH_THRESHOLD ? [`${a.faceId}–${b.faceId}`] : [])),
+    );
+    expect(matches).toEqual(['f03–f08']);
   });
 
   it('gives the same faces again from its cache', { timeout: 120_000 }, async () => {

@@ -56,9 +56,11 @@ export interface FoundFace {
   box: Box;
   landmarks: Point[];
   descriptor: number[];
+  /** The expression net's probability that the face is neutral. */
+  neutral: number;
 }
 
-/** The largest face in a JPEG with its landmarks and descriptor, or null when there is none. */
+/** The largest face in a JPEG with its landmarks, descriptor and expression, or null when there is none. */
 export async function detectFace(jpeg: Uint8Array): Promise<FoundFace | null> {
   const faceapi = await faceApi();
   const tensor = toTensor(faceapi, decodeJpeg(jpeg));
@@ -66,6 +68,7 @@ export async function detectFace(jpeg: Uint8Array): Promise<FoundFace | null> {
     const found = await faceapi
       .detectAllFaces(tensor, new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5 }))
       .withFaceLandmarks()
+      .withFaceExpressions()
       .withFaceDescriptors();
     const largest = found.sort((a, b) => b.detection.box.area - a.detection.box.area)[0];
     if (!largest) return null;
@@ -73,6 +76,7 @@ export async function detectFace(jpeg: Uint8Array): Promise<FoundFace | null> {
       box: roundBox(largest.detection.box),
       landmarks: largest.landmarks.positions.map((p): Point => [p.x, p.y]),
       descriptor: Array.from(largest.descriptor),
+      neutral: largest.expressions.neutral,
     };
   } finally {
     tensor.dispose();

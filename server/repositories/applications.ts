@@ -1,4 +1,5 @@
 import type { LivenessEvidence } from '../../src/protocol/liveness';
+import type { PhotoQuality } from '../../src/protocol/photo-quality';
 import type { Queryable } from '../db/database';
 
 export type ApplicationStatus = 'accepted' | 'in_production' | 'ready' | 'issued' | 'rejected';
@@ -18,6 +19,7 @@ export interface NewApplication {
   test: boolean;
   /** The liveness evidence of the identification this application rests on. */
   liveness: LivenessEvidence;
+  photoQuality: PhotoQuality;
   createdAt: string;
   receivedAt: Date;
   readyBy: string;
@@ -64,13 +66,15 @@ export class ApplicationsRepository {
   async insertOnce(a: NewApplication): Promise<boolean> {
     const { rows } = await this.db.query(
       `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
-         terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, liveness)
+         terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, liveness,
+         photo_quality)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'accepted', $15,
-         decode($16, 'base64'), decode($17, 'base64'), $18, $19)
+         decode($16, 'base64'), decode($17, 'base64'), $18, $19, $20)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
         a.terminalId, a.createdAt, a.receivedAt, a.readyBy, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test, JSON.stringify(a.liveness),
+        JSON.stringify(a.photoQuality),
       ],
     );
     return rows.length > 0;
@@ -95,10 +99,14 @@ export class ApplicationsRepository {
     return rows.length > 0;
   }
 
-  /** The liveness evidence stored with an application, for audit. */
-  async liveness(id: string): Promise<LivenessEvidence | null> {
-    const { rows } = await this.db.query<{ liveness: LivenessEvidence | null }>('SELECT liveness FROM applications WHERE id = $1', [id]);
-    return rows[0]?.liveness ?? null;
+  /** How the applicant's face and portrait were accepted: the liveness evidence and the photo's measures. */
+  async audit(id: string): Promise<{ liveness: LivenessEvidence; photoQuality: PhotoQuality } | null> {
+    const { rows } = await this.db.query<{ liveness: LivenessEvidence; photo_quality: PhotoQuality }>(
+      'SELECT liveness, photo_quality FROM applications WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row ? { liveness: row.liveness, photoQuality: row.photo_quality } : null;
   }
 
   async images(id: string): Promise<{ photoJpeg: Uint8Array; signaturePng: Uint8Array } | null> {

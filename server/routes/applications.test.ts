@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationNumber, readyBy } from '../../src/domain/application';
 import type { SeedCitizen } from '../seed/citizens';
-import { createTestApp, identifyCitizen, type TestApp } from '../test-support';
+import { MAX_PORTRAIT_BYTES } from '../../src/protocol/photo-quality';
+import { createTestApp, identifyCitizen, PASSED_PHOTO_QUALITY, type TestApp } from '../test-support';
 
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]).toString('base64');
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]).toString('base64');
@@ -44,6 +45,7 @@ describe('applications', () => {
         paymentId: payment.status === 'not_required' ? null : payment.paymentId,
         feeKzt: payment.amountKzt,
         photoJpeg: PHOTO,
+        photoQuality: PASSED_PHOTO_QUALITY,
         signaturePng: SIGNATURE,
         centreId: 'AST-03',
         terminalId: 'T-017',
@@ -58,8 +60,11 @@ describe('applications', () => {
     const response = await submit(body);
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ id: body.id, number: body.number, status: 'accepted', readyBy: readyBy('2026-03-02', 15) });
-    // The face's liveness evidence came with the identification and stays with the application.
-    expect(await t.app.applications.liveness(body.id)).toMatchObject({ status: 'passed', thresholdsVersion: 'liveness-2026-11-25.1' });
+    // The face's liveness evidence came with the identification and stays with the application, and
+    // the portrait's ICAO measures with it: an auditor sees how both were accepted.
+    const audit = await t.app.applications.audit(body.id);
+    expect(audit?.liveness).toMatchObject({ status: 'passed', thresholdsVersion: 'liveness-2026-11-25.1' });
+    expect(audit?.photoQuality).toEqual(PASSED_PHOTO_QUALITY);
     const images = await t.app.applications.images(body.id);
     expect(Buffer.from(images!.photoJpeg).toString('base64')).toBe(PHOTO);
     expect(Buffer.from(images!.signaturePng).toString('base64')).toBe(SIGNATURE);
@@ -186,6 +191,7 @@ describe('applications', () => {
       paymentId: null,
       feeKzt: 0,
       photoJpeg: PHOTO,
+      photoQuality: PASSED_PHOTO_QUALITY,
       signaturePng: SIGNATURE,
       centreId: 'AST-03',
       terminalId: 'T-017',
@@ -193,6 +199,9 @@ describe('applications', () => {
       createdAt: '2026-03-02T05:00:00Z',
     };
     const { photoJpeg: _photo, ...withoutPhoto } = valid;
+    const { HeadPosePitch: _pitch, ...measuresWithoutPitch } = PASSED_PHOTO_QUALITY.measures;
+    // A JPEG's start, then filler: a portrait one byte over the bound, in base64.
+    const oversized = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(MAX_PORTRAIT_BYTES - 3)]).toString('base64');
     it.each([
       ['a missing photo', withoutPhoto],
       ['an id that is not a UUID', { ...valid, id: 'abc' }],
@@ -201,6 +210,9 @@ describe('applications', () => {
       ['a date that is not a date-time', { ...valid, createdAt: 'yesterday' }],
       ['an extra field', { ...valid, surname: 'Иванов' }],
       ['a photo that is not a JPEG', { ...valid, photoJpeg: SIGNATURE }],
+      ['a photo over the size bound', { ...valid, photoJpeg: oversized }],
+      ['photo measures without the pitch', { ...valid, photoQuality: { ...PASSED_PHOTO_QUALITY, measures: measuresWithoutPitch } }],
+      ['photo measures with an unknown one', { ...valid, photoQuality: { ...PASSED_PHOTO_QUALITY, measures: { ...PASSED_PHOTO_QUALITY.measures, Beauty: 1 } } }],
       ['a signature that is not base64', { ...valid, signaturePng: '***' }],
     ])('%s', async (_name, payload) => {
       const response = await submit(payload);

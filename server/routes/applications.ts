@@ -105,6 +105,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
         terminalId: body.terminalId,
         test: body.test,
         liveness: identity.liveness,
+        photoQuality: body.photoQuality,
         createdAt: body.createdAt,
         receivedAt: app.clock(),
         readyBy: readyOn,

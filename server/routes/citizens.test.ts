@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationNumber, maskName } from '../../src/domain/application';
 import { NOT_FOUND_IIN } from '../seed/citizens';
-import { createTestApp, identifyCitizen, type TestApp } from '../test-support';
+import { createTestApp, identifyCitizen, PASSED_PHOTO_QUALITY, type TestApp } from '../test-support';
 
 describe('POST /api/v1/citizens/check', () => {
   let t: TestApp;
@@ -91,6 +91,7 @@ describe('POST /api/v1/citizens/check', () => {
         paymentId,
         feeKzt: amountKzt,
         photoJpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64'),
+        photoQuality: PASSED_PHOTO_QUALITY,
         signaturePng: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64'),
         centreId: 'ALM-01',
         terminalId: 'T-001',

@@ -13,15 +13,17 @@ describe('POST /api/v1/identify', () => {
   const identify = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/identify', payload });
 
   it('matches the registry photo and gives an identity token', async () => {
-    const phoneToken = await confirmPhone(t.app, t.citizen('service-04'));
-    const response = await identify({ phoneToken, descriptor: sameFace('f01'), liveness });
+    const citizen = t.citizen('service-04');
+    const phoneToken = await confirmPhone(t.app, citizen);
+    const response = await identify({ phoneToken, descriptor: sameFace(citizen.faceId!), liveness });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ matched: true, identityToken: expect.stringMatching(/^[\w-]{43}$/) });
   });
 
   it('never returns the reference descriptor', async () => {
-    const phoneToken = await confirmPhone(t.app, t.citizen('service-07'));
-    const reference = syntheticDescriptor('f02');
+    const citizen = t.citizen('service-07');
+    const phoneToken = await confirmPhone(t.app, citizen);
+    const reference = syntheticDescriptor(citizen.faceId!);
     const response = await identify({ phoneToken, descriptor: syntheticDescriptor('f05'), liveness });
     expect(response.body).not.toContain(String(reference[1]));
     expect(Object.keys(response.json() as object).sort()).toEqual(['attemptsLeft', 'code', 'matched']);
@@ -41,8 +43,9 @@ describe('POST /api/v1/identify', () => {
   });
 
   it('decides at the threshold: just inside matches, just outside does not', async () => {
-    const phoneToken = await confirmPhone(t.app, t.citizen('service-13'));
-    const reference = syntheticDescriptor('f04');
+    const citizen = t.citizen('service-13');
+    const phoneToken = await confirmPhone(t.app, citizen);
+    const reference = syntheticDescriptor(citizen.faceId!);
     const shifted = (distance: number) => reference.map((v, i) => (i === 0 ? v + distance : v));
     expect((await identify({ phoneToken, descriptor: shifted(FACE_MATCH_THRESHOLD + 0.001), liveness })).json()).toMatchObject({ matched: false });
     expect((await identify({ phoneToken, descriptor: shifted(FACE_MATCH_THRESHOLD - 0.001), liveness })).json()).toMatchObject({ matched: true });

@@ -49,7 +49,7 @@ const lines = [
   '- **service**: a service and document to choose; **registry check**: what `POST /api/v1/citizens/check` answers.',
   '- Fees at the payment step come from the tariff of the day (src/domain/fees.ts); pay or decline on `/sandbox/payments`.',
   '',
-  ...section('One journey per service (the e2e citizens, faces f01–f08)', citizens.slice(0, 8).map(citizenRow)),
+  ...section('One journey per service (the e2e citizens)', citizens.slice(0, 8).map(citizenRow)),
   ...section('More eligible people: the other document, fee variants', citizens.slice(8).filter((c) => c.tag.startsWith('service-')).map(citizenRow)),
   ...section('One person per refusal', [
     row([`\`${NOT_FOUND_IIN}\``, '(nobody)', '—', '—', 'any', 'refused: `not_found`', 'a valid IIN the registry does not know']),

@@ -16,6 +16,8 @@ export interface DetectedFace {
   score: number;
   /** The 68 iBUG landmarks in frame pixels (the raw camera image, not the mirrored preview). */
   landmarks: Point[];
+  /** How neutral the expression is, 0–1, from face-api's expression net: only when asked for. */
+  neutral?: number;
 }
 
 export interface FaceAnalysis {
@@ -30,6 +32,8 @@ export interface FaceAnalysis {
 
 export interface AnalyseOptions {
   descriptor: boolean;
+  /** Run the expression net on every face too (a few ms a face): the photo step's neutral-expression check. */
+  expressions?: boolean;
 }
 
 export const LANDMARK_COUNT = 68;

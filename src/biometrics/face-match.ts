@@ -2,7 +2,7 @@
  * Euclidean distance between two face descriptors below which they are taken to be the same person.
  * Chosen from data by scripts/faces/threshold-study.ts; the figures are in docs/biometrics.md.
  */
-export const FACE_MATCH_THRESHOLD = 0.4;
+export const FACE_MATCH_THRESHOLD = 0.45;
 
 export function faceDistance(a: readonly number[], b: readonly number[]): number {
   if (a.length !== b.length) throw new RangeError(`descriptor lengths differ: ${a.length} vs ${b.length}`);

@@ -9,7 +9,7 @@ import { planarResidual } from './liveness-plane';
  */
 
 /**
- * "Left" and "right" are the citizen's own, as in challenge.ts: turn_left moves the nose to the
+ * "Left" and "right" are the citizen's own, as in head-pose.ts: turn_left moves the nose to the
  * raw camera image's right (estimateYaw > 0).
  */
 export type ChallengeKind = 'turn_left' | 'turn_right' | 'blink' | 'smile';

@@ -36,8 +36,9 @@ describe('advanceCapture', () => {
     expect(advanceCapture(first, true, STEADY_MS).phase).toBe('capture');
   });
 
-  it('stays captured whatever follows, until the caller starts again', () => {
+  it('stays ready to capture while frames stay good, and starts again on a failing one', () => {
     const captured: CaptureState = { phase: 'capture', since: 0 };
-    expect(advanceCapture(captured, false, 5000)).toBe(captured);
+    expect(advanceCapture(captured, true, 5000)).toEqual({ phase: 'capture', since: 0 });
+    expect(advanceCapture(captured, false, 5000)).toEqual(CAPTURE_START);
   });
 });

@@ -18,11 +18,11 @@ export interface CaptureState {
 export const CAPTURE_START: CaptureState = { phase: 'waiting', since: null };
 
 /**
- * The next state after one frame. Any frame that fails a check starts the run again; 'capture' is
- * final, so a retake begins again from CAPTURE_START.
+ * The next state after one frame. Any frame that fails a check starts the run again, 'capture'
+ * included: the shot may wait a frame or two (for the descriptor that proves it is the identified
+ * person), and a frame that fails meanwhile must not become the photo.
  */
 export function advanceCapture(state: CaptureState, assessmentOk: boolean, now: number): CaptureState {
-  if (state.phase === 'capture') return state;
   if (!assessmentOk) return CAPTURE_START;
   const since = state.since ?? now;
   return { phase: now - since >= STEADY_MS ? 'capture' : 'steady', since };

@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { portraitCrop } from './crop';
 import type { Box, DetectedFace } from './face-analysis';
 import type { PixelImage } from './image-measures';
-import { assessPhoto, firstProblem, PHOTO_LIMITS, type PhotoAssessment, type PhotoInstruction, type PhotoMeasure } from './photo-quality';
+import { Value } from '@sinclair/typebox/value';
+import { PHOTO_MEASURES, PhotoQuality } from '../protocol/photo-quality';
+import { assessPhoto, firstProblem, PHOTO_LIMITS, PHOTO_LIMITS_VERSION, photoQuality, type PhotoAssessment, type PhotoInstruction, type PhotoMeasure } from './photo-quality';
 import { syntheticFace } from './synthetic-face';
 import { syntheticPhoto, type PhotoScene } from './synthetic-photo';
 
 const frame = { width: 640, height: 480 };
-type Pose = Parameters<typeof syntheticFace>[0];
+type Pose = NonNullable<Parameters<typeof syntheticFace>[0]>;
 
 // size 100: eyes 90 px apart, the portrait crop 396 px high, inside the 640×480 frame.
 function assess(pose: Pose = {}, scene: PhotoScene = {}, crop?: (face: DetectedFace) => Box): PhotoAssessment {
-  const face = syntheticFace({ size: 100, ...pose });
+  const face = syntheticFace({ size: 100, neutral: 0.95, ...pose });
   return assessPhoto({ faces: [face], frame, crop: crop ? crop(face) : portraitCrop(face, frame), pixels: syntheticPhoto(face, scene) });
 }
 
@@ -34,7 +36,8 @@ describe('assessPhoto', () => {
     ['tilted 12°', 'HeadPoseRoll', 'level_your_head', { roll: 12 }, {}],
     ['eyes shut', 'EyesOpen', 'open_your_eyes', { eyeOpen: 0.3 }, {}],
     ['mouth open', 'MouthClosed', 'close_your_mouth', { mouthOpen: 0.25 }, {}],
-    ['smiling', 'ExpressionNeutrality', 'neutral_face', { smile: 0.5 }, {}],
+    ['smiling (the expression net says 0.05 neutral)', 'ExpressionNeutrality', 'neutral_face', { smile: 0.5, neutral: 0.05 }, {}],
+    ['no expression reading (the worker was not asked)', 'ExpressionNeutrality', 'neutral_face', { neutral: undefined }, {}],
     ['dim', 'Luminance', 'more_light', {}, { gain: 0.35 }],
     ['blown out', 'Luminance', 'less_light', {}, { gain: 1.6 }],
     ['flat and grey', 'DynamicRange', 'less_light', {}, { contrast: 0.3 }],
@@ -50,12 +53,12 @@ describe('assessPhoto', () => {
 
   it('passes the same measures just inside their limits', () => {
     expect(failing(assess({ yaw: 3, roll: 6, pitch: 3 }))).toEqual([]);
-    expect(failing(assess({ eyeOpen: 0.6, mouthOpen: 0.06, smile: 0.1 }))).toEqual([]);
+    expect(failing(assess({ eyeOpen: 0.6, mouthOpen: 0.06, smile: 0.1, neutral: 0.55 }))).toEqual([]);
     expect(failing(assess({}, { gain: 0.8, blur: 1 }))).toEqual([]);
   });
 
   it('counts faces: none asks for a face, two ask for one only', () => {
-    const face = syntheticFace({ size: 100 });
+    const face = syntheticFace({ size: 100, neutral: 0.95 });
     const crop = portraitCrop(face, frame);
     const pixels = syntheticPhoto(face);
     const none = assessPhoto({ faces: [], frame, crop, pixels });
@@ -153,3 +156,14 @@ function cut(image: PixelImage, crop: Box, scale: number): PixelImage {
   }
   return { width, height, data };
 }
+
+describe('photoQuality', () => {
+  it('carries every measure of the assessment, rounded, with the limits version', () => {
+    const quality = photoQuality(assess());
+    expect(quality.limitsVersion).toBe(PHOTO_LIMITS_VERSION);
+    expect(Object.keys(quality.measures).sort()).toEqual([...PHOTO_MEASURES].sort());
+    expect(quality.measures.SingleFacePresent).toBe(1);
+    expect(quality.measures.HeadSize).toBeCloseTo(0.75, 2);
+    expect(Value.Check(PhotoQuality, quality)).toBe(true);
+  });
+});

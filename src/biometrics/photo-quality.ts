@@ -1,8 +1,9 @@
+import { PHOTO_MEASURES, type PhotoMeasure, type PhotoQuality } from '../protocol/photo-quality';
 import { CROWN_OVER_EYES } from './crop';
 import type { Box, DetectedFace, Point } from './face-analysis';
 import { estimatePitch, estimateRoll, estimateYaw, eyeCentres } from './head-pose';
 import { laplacianVariance, luminanceStats, sampleLuminance, type PixelImage } from './image-measures';
-import { eyesOpenness, mouthOpening, mouthToFaceWidth } from './photo-quality-landmarks';
+import { eyesOpenness, mouthOpening } from './photo-quality-landmarks';
 
 /*
  * The ICAO portrait checks, measured on every camera frame. Names follow OFIQ (ISO/IEC 29794-5)
@@ -10,22 +11,7 @@ import { eyesOpenness, mouthOpening, mouthToFaceWidth } from './photo-quality-la
  * quality scores. Each failing measure maps to one plain instruction for the citizen.
  */
 
-export type PhotoMeasure =
-  | 'SingleFacePresent'
-  | 'InterEyeDistance'
-  | 'HeadSize'
-  | 'CropOfTheFaceImage'
-  | 'HeadPoseYaw'
-  | 'HeadPosePitch'
-  | 'HeadPoseRoll'
-  | 'EyesOpen'
-  | 'MouthClosed'
-  | 'ExpressionNeutrality'
-  | 'Luminance'
-  | 'DynamicRange'
-  | 'Sharpness'
-  | 'BackgroundUniformity'
-  | 'BackgroundLuminance';
+export type { PhotoMeasure };
 
 export interface Measure {
   value: number;
@@ -46,6 +32,9 @@ export interface PhotoInput {
   pixelsArea?: Box;
 }
 
+/** Goes with the measures into each application: change it whenever a limit below changes. */
+export const PHOTO_LIMITS_VERSION = 'photo-2026-11-25.1';
+
 /** Limits, each with why. Angles in degrees; luminance on 0–255 (Rec. 601 luma). */
 export const PHOTO_LIMITS = {
   /** ICAO 9303 / ISO 19794-5: yaw and pitch within ±5°, roll within ±8°. */
@@ -62,8 +51,12 @@ export const PHOTO_LIMITS = {
   minEyesOpen: 0.15,
   /** Inner-lip gap over mouth width: closed lips read 0.02–0.08 on the registry faces, a smile showing teeth 0.12–0.36. */
   maxMouthOpening: 0.1,
-  /** Mouth width over face width: neutral registry faces read 0.32–0.34, frontal smiles 0.35–0.47. */
-  maxMouthToFaceWidth: 0.35,
+  /**
+   * face-api's expression net's probability that the face is neutral. On the 18 registry faces the
+   * neutral ones read 0.52–1.00 and the smiles 0.00–0.07, closed-lip smiles included, which the
+   * mouth's width could not tell (see docs/biometrics.md); 0.5 is the net's own decision point.
+   */
+  minNeutral: 0.5,
   /** ICAO: chin to crown 70–80% of the image height (crown estimated as in portraitCrop). */
   minHeadShare: 0.7,
   maxHeadShare: 0.8,
@@ -119,7 +112,7 @@ const fail: Measure = { value: NaN, ok: false };
 const within = (value: number, min: number, max: number): Measure => ({ value, ok: value >= min && value <= max });
 
 export function assessPhoto(input: PhotoInput): PhotoAssessment {
-  const face = largest(input.faces);
+  const face = largestFace(input.faces);
   const single = { value: input.faces.length, ok: input.faces.length === 1 };
   if (!face) {
     return {
@@ -167,7 +160,8 @@ export function assessPhoto(input: PhotoInput): PhotoAssessment {
     HeadPoseRoll: within(roll, -L.maxRoll, L.maxRoll),
     EyesOpen: atLeast(eyesOpenness(landmarks), L.minEyesOpen),
     MouthClosed: atMost(mouthOpening(landmarks), L.maxMouthOpening),
-    ExpressionNeutrality: atMost(mouthToFaceWidth(landmarks), L.maxMouthToFaceWidth),
+    // Without the expression net's answer (the worker was not asked) the face cannot pass as neutral.
+    ExpressionNeutrality: face.neutral === undefined ? fail : atLeast(face.neutral, L.minNeutral),
     Luminance: within(exposure.mean, L.minLuminance, L.maxLuminance),
     DynamicRange: atLeast(exposure.p95 - exposure.p05, L.minDynamicRange),
     Sharpness: atLeast(exposure.std > 0 ? (1000 * laplacianVariance(grid)) / exposure.std ** 2 : 0, L.minSharpness),
@@ -228,7 +222,19 @@ export function firstProblem(assessment: PhotoAssessment): PhotoInstruction | nu
   return null;
 }
 
-function largest(faces: readonly DetectedFace[]): DetectedFace | undefined {
+/** The assessment as it goes into the application: each measure's value and the limits' version. */
+export function photoQuality(assessment: PhotoAssessment): PhotoQuality {
+  const measures = Object.fromEntries(PHOTO_MEASURES.map((name) => [name, round(assessment[name].value)]));
+  return { limitsVersion: PHOTO_LIMITS_VERSION, measures: measures as PhotoQuality['measures'] };
+}
+
+/** Four significant decimals are more than any measure's accuracy and keep the JSON short. */
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}
+
+/** The face the photo is of when there are several: the largest, as assessPhoto measures it. */
+export function largestFace(faces: readonly DetectedFace[]): DetectedFace | undefined {
   let best: DetectedFace | undefined;
   for (const face of faces) if (!best || face.box.width * face.box.height > best.box.width * best.box.height) best = face;
   return best;

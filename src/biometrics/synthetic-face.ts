@@ -91,13 +91,20 @@ export function syntheticLandmarks({
   });
 }
 
-export function syntheticFace(pose: Pose = {}): DetectedFace {
+/**
+ * `neutral` is what face-api's expression net would say (it reads the face's texture, which these
+ * landmarks do not have); left out, the face carries no expression reading, as when the worker
+ * was not asked for one.
+ */
+export function syntheticFace(pose: Pose & { neutral?: number } = {}): DetectedFace {
   const landmarks = syntheticLandmarks(pose);
   const xs = landmarks.map((p) => p[0]);
   const ys = landmarks.map((p) => p[1]);
   const x = Math.min(...xs);
   const y = Math.min(...ys);
-  return { box: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }, score: 0.9, landmarks };
+  const face: DetectedFace = { box: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }, score: 0.9, landmarks };
+  if (pose.neutral !== undefined) face.neutral = pose.neutral;
+  return face;
 }
 
 export function analysisOf(faces: DetectedFace[], width = 640, height = 480): FaceAnalysis {

@@ -17,7 +17,11 @@ export class FaceCamera {
   #wantDescriptor = false;
   #running = false;
 
-  constructor(private readonly onFrame: (analysis: FaceAnalysis, video: HTMLVideoElement) => void) {}
+  constructor(
+    private readonly onFrame: (analysis: FaceAnalysis, video: HTMLVideoElement) => void,
+    /** Run the expression net on every frame too (the photo step's neutral-expression check). */
+    private readonly expressions = false,
+  ) {}
 
   async start(video: HTMLVideoElement): Promise<void> {
     this.status = 'starting';
@@ -55,7 +59,7 @@ export class FaceCamera {
       const video = this.#camera.video;
       const descriptor = this.#wantDescriptor;
       try {
-        const analysis = await this.#analyser.analyse(video, { descriptor });
+        const analysis = await this.#analyser.analyse(video, { descriptor, expressions: this.expressions });
         if (descriptor && analysis.descriptor) this.#wantDescriptor = false;
         if (this.#running) this.onFrame(analysis, video);
       } catch {

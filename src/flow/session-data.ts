@@ -1,4 +1,4 @@
-import type { DocumentKind, Lang, PaymentStatus, ServiceCode } from '../protocol';
+import type { DocumentKind, Lang, PaymentStatus, PhotoQuality, ServiceCode } from '../protocol';
 
 /**
  * Everything the journey knows about the citizen. It lives only in memory (see Session) and is
@@ -17,6 +17,8 @@ export interface SessionData {
   faceDescriptor: number[] | null;
   /** The document portrait, 35×45, base64 JPEG without the data: prefix. */
   photoJpeg: string | null;
+  /** The ICAO measures of the frame the portrait was cut from. */
+  photoQuality: PhotoQuality | null;
   /** The signature, base64 PNG without the data: prefix. */
   signaturePng: string | null;
   payment: { paymentId: string | null; amountKzt: number; status: PaymentStatus } | null;
@@ -36,6 +38,7 @@ export function emptySession(): SessionData {
     identityToken: null,
     faceDescriptor: null,
     photoJpeg: null,
+    photoQuality: null,
     signaturePng: null,
     payment: null,
     application: null,

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DocumentKind, Iin, IsoDate, IsoDateTime, Lang, Phone, ServiceCode, Uuid } from './common';
+import { MAX_PORTRAIT_BYTES, PhotoQuality } from './photo-quality';
 
 /**
  * POST /api/v1/applications — idempotent on `id`, which the kiosk makes: 201 new, 200 the same
@@ -18,8 +19,10 @@ export const ApplicationSubmission = Type.Object(
     identityToken: Type.String({ maxLength: 64 }),
     paymentId: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
     feeKzt: Type.Integer({ minimum: 0 }),
-    /** The document portrait, 35×45, as base64 JPEG. */
-    photoJpeg: Type.String({ maxLength: 2_000_000 }),
+    /** The document portrait, 35×45, as base64 JPEG of at most MAX_PORTRAIT_BYTES. */
+    photoJpeg: Type.String({ maxLength: (MAX_PORTRAIT_BYTES / 3) * 4 }),
+    /** The ICAO measures of the frame the portrait was cut from. */
+    photoQuality: PhotoQuality,
     /** The signature as base64 PNG. */
     signaturePng: Type.String({ maxLength: 2_000_000 }),
     centreId: Type.String({ maxLength: 32 }),

@@ -5,3 +5,4 @@ export * from './identify';
 export * from './payments';
 export * from './applications';
 export * from './liveness';
+export * from './photo-quality';

@@ -80,6 +80,7 @@ async function loadOnce({ modelsUrl, wasmUrl, backend: wanted = 'wasm' }: LoadOp
     faceapi.nets.tinyFaceDetector.loadFromUri(modelsUrl),
     faceapi.nets.faceLandmark68Net.loadFromUri(modelsUrl),
     faceapi.nets.faceRecognitionNet.loadFromUri(modelsUrl),
+    faceapi.nets.faceExpressionNet.loadFromUri(modelsUrl),
   ]);
   return { backend, loadMs: Math.round(performance.now() - started) };
 }
@@ -90,7 +91,8 @@ async function analyse(frame: ImageBitmap, options: AnalyseOptions): Promise<Fac
   const input = tf.browser.fromPixels(frame);
   frame.close();
   try {
-    const found = await faceapi.detectAllFaces(input, DETECTOR).withFaceLandmarks();
+    const withLandmarks = faceapi.detectAllFaces(input, DETECTOR).withFaceLandmarks();
+    const found: FaceResult[] = options.expressions ? await withLandmarks.withFaceExpressions() : await withLandmarks;
     const faces = found.map(toFace);
     const only = found.length === 1 ? found[0] : undefined;
     const descriptor = options.descriptor && only ? await describe(input, only.alignedRect) : null;
@@ -111,13 +113,17 @@ async function describe(input: faceapi.tf.Tensor3D, rect: faceapi.FaceDetection)
   }
 }
 
-function toFace(result: faceapi.WithFaceLandmarks<{ detection: faceapi.FaceDetection }>): DetectedFace {
+type FaceResult = faceapi.WithFaceLandmarks<{ detection: faceapi.FaceDetection }> & { expressions?: faceapi.FaceExpressions };
+
+function toFace(result: FaceResult): DetectedFace {
   const { x, y, width, height } = result.detection.box;
-  return {
+  const face: DetectedFace = {
     box: { x, y, width, height },
     score: result.detection.score,
     landmarks: result.landmarks.positions.map((p): Point => [p.x, p.y]),
   };
+  if (result.expressions) face.neutral = result.expressions.neutral;
+  return face;
 }
 
 /** Live tensor count, to prove in tests that analyse() leaks nothing. */
