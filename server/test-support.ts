@@ -107,7 +107,7 @@ export async function identifyCitizen(app: FastifyInstance, citizen: SeedCitizen
 
 /** Evidence of a liveness sequence the kiosk passed: two turns, as the test device profile asks. */
 export const PASSED_LIVENESS: LivenessEvidence = {
-  thresholdsVersion: 'liveness-2026-11-25.1',
+  thresholdsVersion: 'liveness-2026-11-25.2',
   status: 'passed',
   reason: null,
   durationMs: 6400,

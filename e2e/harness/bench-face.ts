@@ -3,6 +3,7 @@
 // kiosk does (createImageBitmap, transferred), back to back. Stateful so the bench can read the
 // worker's memory between runs of frames without the page's loop timing it.
 import { openCamera, type CameraHandle } from '../../src/devices/camera';
+import type { AnalyseOptions } from '../../src/biometrics/face-analysis';
 import { createFaceAnalyser, type FaceAnalyser } from '../../src/workers/face-client';
 import type { LoadOptions } from '../../src/workers/face.worker';
 
@@ -23,6 +24,8 @@ export interface BenchFrames {
   faces: number[];
   /** Frames that came back with a descriptor. */
   descriptors: number;
+  /** The neutral-expression score of every face that came back with one (expressions asked for). */
+  neutral: number[];
   /** Wall time of the whole run, first grab to last answer. */
   elapsedMs: number;
 }
@@ -41,18 +44,19 @@ async function start(backend: BenchBackend): Promise<BenchOpened> {
   return { backend: analyser.backend, loadMs: analyser.loadMs };
 }
 
-async function frames(count: number, descriptor: boolean): Promise<BenchFrames> {
+async function frames(count: number, options: AnalyseOptions): Promise<BenchFrames> {
   if (!open) throw new Error('bench: start() first');
   const { camera, analyser } = open;
-  const result: BenchFrames = { roundTripMs: [], workerMs: [], faces: [], descriptors: 0, elapsedMs: 0 };
+  const result: BenchFrames = { roundTripMs: [], workerMs: [], faces: [], descriptors: 0, neutral: [], elapsedMs: 0 };
   const began = performance.now();
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
-    const analysis = await analyser.analyse(camera.video, { descriptor });
+    const analysis = await analyser.analyse(camera.video, options);
     result.roundTripMs.push(performance.now() - t0);
     result.workerMs.push(analysis.ms);
     result.faces.push(analysis.faces.length);
     if (analysis.descriptor) result.descriptors++;
+    for (const face of analysis.faces) if (face.neutral !== undefined) result.neutral.push(face.neutral);
   }
   result.elapsedMs = performance.now() - began;
   return result;

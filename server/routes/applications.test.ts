@@ -63,7 +63,7 @@ describe('applications', () => {
     // The face's liveness evidence came with the identification and stays with the application, and
     // the portrait's ICAO measures with it: an auditor sees how both were accepted.
     const audit = await t.app.applications.audit(body.id);
-    expect(audit?.liveness).toMatchObject({ status: 'passed', thresholdsVersion: 'liveness-2026-11-25.1' });
+    expect(audit?.liveness).toMatchObject({ status: 'passed', thresholdsVersion: 'liveness-2026-11-25.2' });
     expect(audit?.photoQuality).toEqual(PASSED_PHOTO_QUALITY);
     const images = await t.app.applications.images(body.id);
     expect(Buffer.from(images!.photoJpeg).toString('base64')).toBe(PHOTO);

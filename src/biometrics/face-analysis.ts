@@ -18,6 +18,8 @@ export interface DetectedFace {
   landmarks: Point[];
   /** How neutral the expression is, 0–1, from face-api's expression net: only when asked for. */
   neutral?: number;
+  /** How happy (smiling), 0–1, from the same net: only when asked for. */
+  happy?: number;
 }
 
 export interface FaceAnalysis {

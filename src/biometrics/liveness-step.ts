@@ -24,6 +24,8 @@ export interface FaceSample {
   eye: number;
   /** Mouth width over face width (photo-quality-landmarks mouthToFaceWidth). */
   mouth: number;
+  /** The expression net's "happy", when the worker was asked for expressions; a smile needs it. */
+  happy: number | null;
   landmarks: Point[];
 }
 
@@ -90,7 +92,7 @@ export function advanceStep(step: StepState, sample: FaceSample, now: number): S
       const streak = Math.min(step.streak, 0) - 1;
       return streak <= -T.wrongFrames ? { ...step, phase: 'failed', endedAt: now, streak, peak, wrongDirection: true } : { ...step, streak, peak };
     }
-    if (p >= reach) {
+    if (p >= reach && (step.kind !== 'smile' || (sample.happy ?? 0) >= T.smileHappy)) {
       const streak = Math.max(step.streak, 0) + 1;
       const parallax = isTurn(step.kind) ? [...step.parallax, parallaxOf(b, sample)] : step.parallax;
       return streak >= frames ? { ...step, phase: 'return', streak: 0, peak, parallax } : { ...step, streak, peak, parallax };
@@ -136,6 +138,7 @@ function settleBaseline(step: StepState, sample: FaceSample): StepState {
     roll: median(recent.map((s) => s.roll)),
     eye,
     mouth,
+    happy: null,
     landmarks: sample.landmarks,
   };
   return { ...step, phase: 'act', recent: [], baseline, streak: 0 };

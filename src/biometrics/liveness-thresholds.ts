@@ -8,7 +8,7 @@ import { GUIDANCE_LIMITS } from './guidance';
  * synthetic head of synthetic-head.ts.
  */
 export const LIVENESS_THRESHOLDS = {
-  version: 'liveness-2026-11-25.1',
+  version: 'liveness-2026-11-25.2',
 
   /** Per challenge, baseline included. A deliberate move takes 1–3 s; the e2e turn was decided in 1.8 s. */
   challengeTimeoutMs: 10_000,
@@ -62,6 +62,13 @@ export const LIVENESS_THRESHOLDS = {
   smileWidening: 0.12,
   smileFrames: 2,
   smileRelax: 0.06,
+  /**
+   * …and face-api's expression net reads those frames as happy: a mouth pulled wide without a
+   * smile's cheeks and eyes (a photo stretched or bent, a grimace) does not count. On the registry
+   * faces the smiles read neutral 0.00–0.07, the neutral faces 0.52–1.00; 0.5 is the net's own
+   * decision point. The identify step asks the worker for expressions while a smile is asked.
+   */
+  smileHappy: 0.5,
 
   /** Blink and smile frames count only with the head within this of the challenge's baseline pose (degrees). */
   steadyYaw: 8,
@@ -94,8 +101,9 @@ export const LIVENESS_THRESHOLDS = {
   /**
    * Identity: descriptors of frames within identityYawGate degrees of the first one's pose must
    * stay within identityMaxDistance of it. Same face, same session: 0.06–0.11 frontal, 0.14 at 3°,
-   * 0.20 at 7°, 0.44 at 22° (descriptors drift with the turn, hence the gate). 0.40 is the back
-   * office's match threshold: a frame it would not accept as the same person fails here too.
+   * 0.20 at 7°, 0.44 at 22° (descriptors drift with the turn, hence the gate); other people read
+   * ≥ 0.52 through the camera (docs/biometrics.md). 0.40 sits between, stricter than the back
+   * office's 0.45, which must also allow for a registry photo taken years before.
    */
   identityYawGate: 6,
   identityMaxDistance: 0.4,

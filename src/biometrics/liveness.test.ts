@@ -35,16 +35,23 @@ interface TrackOptions {
   seed?: number;
   /** Who is in front of the camera on frame i (descriptor seed); a descriptor is taken every 4th frame. */
   person?: (i: number) => number;
+  /**
+   * What face-api's expression net reads as "happy" for a pose (the synthetic head has no cheeks or
+   * eyes to read): by default a real smile reads as one.
+   */
+  happy?: (pose: HeadPose) => number;
 }
 
-function track(poses: HeadPose[], { surface, noise = 0.5, seed = 7, person = () => 1 }: TrackOptions = {}): FaceAnalysis[] {
+const readsSmile = (pose: HeadPose) => ((pose.smile ?? 0) >= 0.5 ? 0.95 : 0.02);
+
+function track(poses: HeadPose[], { surface, noise = 0.5, seed = 7, person = () => 1, happy = readsSmile }: TrackOptions = {}): FaceAnalysis[] {
   const random = seededRandom(seed);
   return poses.map((pose, i) => {
     // A live head sways by a millimetre or so even when "still".
     const sway = { ...pose, shift: (pose.shift ?? 0) + 0.1 * Math.sin(i / 3) };
     const landmarks = withNoise(headLandmarks(sway, surface), noise, random);
     const descriptor = i % 4 === 0 ? descriptorNear(personDescriptor(person(i)), 0.08, random) : null;
-    return frameOf([faceFrom(landmarks)], descriptor);
+    return frameOf([{ ...faceFrom(landmarks), happy: happy(pose) }], descriptor);
   });
 }
 
@@ -157,6 +164,17 @@ describe('each attack fails with its own reason', () => {
     expect(evidence.challenges.map((c) => c.outcome)).toEqual(['failed', 'not_reached']);
     expect(evidence.challenges[0]?.endMs).toBeGreaterThan(LIVENESS_THRESHOLDS.challengeTimeoutMs);
     expect(Value.Check(LivenessEvidence, evidence)).toBe(true);
+  });
+
+  it('a mouth pulled wide that the expression net does not read as a smile: the smile never counts, timeout', () => {
+    const kinds: ChallengeKind[] = ['smile', 'turn_left'];
+    const frames = Math.ceil(LIVENESS_THRESHOLDS.challengeTimeoutMs / FRAME_MS) + 2;
+    const stretched = [...hold(6), ...ramp(3, {}, { smile: 1 }), ...hold(frames, { smile: 1 })];
+    const state = run(kinds, track(stretched, { happy: () => 0.02 }));
+    expect(state.reason).toBe('timeout');
+    // The mouth did widen as far as a smile: only the net's reading held it back.
+    expect(livenessEvidence(state).challenges[0]?.peak).toBeGreaterThan(LIVENESS_THRESHOLDS.smileWidening);
+    expect(run(kinds, track(liveScript(kinds))).status).toBe('passed');
   });
 
   it('a turn the other way: wrong direction', () => {

@@ -169,6 +169,7 @@ function sampleOf(face: DetectedFace): FaceSample {
     roll: estimateRoll(landmarks),
     eye: eyesOpenness(landmarks),
     mouth: mouthToFaceWidth(landmarks),
+    happy: face.happy ?? null,
     landmarks,
   };
 }

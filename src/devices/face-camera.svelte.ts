@@ -17,11 +17,10 @@ export class FaceCamera {
   #wantDescriptor = false;
   #running = false;
 
-  constructor(
-    private readonly onFrame: (analysis: FaceAnalysis, video: HTMLVideoElement) => void,
-    /** Run the expression net on every frame too (the photo step's neutral-expression check). */
-    private readonly expressions = false,
-  ) {}
+  /** Run the expression net on the frames from now on (a few ms a face): the photo step's neutral face, the smile challenge. */
+  expressions = false;
+
+  constructor(private readonly onFrame: (analysis: FaceAnalysis, video: HTMLVideoElement) => void) {}
 
   async start(video: HTMLVideoElement): Promise<void> {
     this.status = 'starting';

@@ -122,7 +122,10 @@ function toFace(result: FaceResult): DetectedFace {
     score: result.detection.score,
     landmarks: result.landmarks.positions.map((p): Point => [p.x, p.y]),
   };
-  if (result.expressions) face.neutral = result.expressions.neutral;
+  if (result.expressions) {
+    face.neutral = result.expressions.neutral;
+    face.happy = result.expressions.happy;
+  }
   return face;
 }
 
