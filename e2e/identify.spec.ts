@@ -48,7 +48,9 @@ async function recordGuidance(page: Page): Promise<void> {
     const note = () => {
       const guidance = document.querySelector('[data-guidance]');
       if (!guidance) return;
-      const entry = `${guidance.getAttribute('data-guidance')}: ${guidance.textContent?.trim()}`;
+      // The drawn face showing the move, when there is one, is noted with the words.
+      const cue = document.querySelector('[data-cue]')?.getAttribute('data-cue');
+      const entry = `${guidance.getAttribute('data-guidance')}: ${guidance.textContent?.trim()}${cue ? ` [cue ${cue}]` : ''}`;
       if (shown.at(-1) !== entry) shown.push(entry);
     };
     new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -108,8 +110,12 @@ test('another person turns as asked, but the back office says the face does not 
     });
     await expect(mismatch).toHaveCount(0);
     await expect(action(page, 'retry')).toHaveCount(0);
-    // The turn was seen each time: what failed was the match, never the liveness.
-    expect(await guidanceShown(page)).toContain('return: Теперь снова смотрите прямо на экран.');
+    // The turn was seen each time: what failed was the match, never the liveness. Each move was
+    // shown by the drawn face as well as in words.
+    const shown = await guidanceShown(page);
+    expect(shown).toContain('return: Теперь снова смотрите прямо на экран. [cue return]');
+    expect(shown).toContain(`turn_left: ${ru['identify.liveness.turn_left']} [cue turn_left]`);
+    expect(shown).toContain(`turn_right: ${ru['identify.liveness.turn_right']} [cue turn_right]`);
     await pressAction(page, 'finish');
     await expectStep(page, 'language');
   } finally {
@@ -141,24 +147,32 @@ test('two faces in front of the camera: "only one face", and the challenge fails
  * taken: 'plain_background'), then shows one problem for 12 s. The citizen is told what to fix,
  * and no photo is taken while it lasts.
  */
-const PHOTO_PROBLEMS: Array<{ video: CameraVideo; problem: string; instruction: PhotoInstruction; lang: Lang }> = [
+const PHOTO_PROBLEMS: Array<{ video: CameraVideo; problem: string; instruction: PhotoInstruction; lang: Lang; waitForHelp?: boolean }> = [
   { video: 'f03-then-turned', problem: 'a head turned 20°', instruction: 'face_the_camera', lang: 'ru' },
   { video: 'f03-then-small', problem: 'a face too far away', instruction: 'come_closer', lang: 'kk' },
-  { video: 'f03-then-two-faces', problem: 'a second face beside the citizen', instruction: 'one_face_only', lang: 'ru' },
+  { video: 'f03-then-two-faces', problem: 'a second face beside the citizen', instruction: 'one_face_only', lang: 'ru', waitForHelp: true },
 ];
 
-for (const { video, problem, instruction, lang } of PHOTO_PROBLEMS) {
-  test(`photo: ${problem} is told "${instruction}" in ${lang}, and no photo is taken`, async ({ baseURL, request }) => {
+for (const { video, problem, instruction, lang, waitForHelp } of PHOTO_PROBLEMS) {
+  const more = waitForHelp ? '; after 45 s they are told they may finish and see an operator' : '';
+  test(`photo: ${problem} is told "${instruction}" in ${lang}, and no photo is taken${more}`, async ({ baseURL, request }) => {
     test.setTimeout(180_000);
     const c = citizen('service-07');
+    const catalogue = lang === 'kk' ? kk : ru;
     expect(`${c.faceId}-`, 'the clip shows the citizen').toBe(video.slice(0, 4));
     const { browser, page } = await atIdentify(video, lang, c, baseURL!, request);
     try {
       await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
-      const text = (lang === 'kk' ? kk : ru)[`photo.instruction.${instruction}`];
-      await expect(page.locator(`[data-guidance="${instruction}"]`)).toHaveText(text, { timeout: CAMERA_STEP_TIMEOUT });
+      await expect(page.locator(`[data-guidance="${instruction}"]`)).toHaveText(catalogue[`photo.instruction.${instruction}`], { timeout: CAMERA_STEP_TIMEOUT });
       await expect(page.locator('[data-field="portrait"]')).toHaveCount(0);
-      expect(await guidanceShown(page)).not.toContain(`ok: ${(lang === 'kk' ? kk : ru)['photo.instruction.ok']}`);
+      expect(await guidanceShown(page)).not.toContain(`ok: ${catalogue['photo.instruction.ok']}`);
+      if (waitForHelp) {
+        // The camera keeps trying; the way out is offered, not forced.
+        await expect(message(page, 'photo.help')).toHaveText(catalogue['photo.help'], { timeout: 60_000 });
+        await expect(page.locator('[data-guidance]')).toBeVisible();
+        await pressAction(page, 'finish');
+        await expectStep(page, 'language');
+      }
     } finally {
       await browser.close();
     }
