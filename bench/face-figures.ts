@@ -50,11 +50,20 @@ export interface WorkerMemory {
   crossOriginIsolated: boolean;
 }
 
-/** What grew from one reading to a later one; none means flat. */
-export function memoryGrowth(before: WorkerMemory, after: WorkerMemory): string[] {
+/** Which tensors grew from one reading to a later one; none means flat. */
+export function tensorGrowth(before: WorkerMemory, after: WorkerMemory): string[] {
   const grew: string[] = [];
   if (after.numTensors > before.numTensors) grew.push(`tensors ${before.numTensors} → ${after.numTensors}`);
   if (after.numBytes > before.numBytes) grew.push(`tensor bytes ${before.numBytes} → ${after.numBytes}`);
+  return grew;
+}
+
+/**
+ * What grew from one reading to a later one, the wasm heap too; none means flat. The heap may grow
+ * the first time a net runs (a new high-water mark), so compare readings taken after a net's warm-up.
+ */
+export function memoryGrowth(before: WorkerMemory, after: WorkerMemory): string[] {
+  const grew = tensorGrowth(before, after);
   if ((after.wasmHeapBytes ?? 0) > (before.wasmHeapBytes ?? 0)) grew.push(`wasm heap ${before.wasmHeapBytes} → ${after.wasmHeapBytes}`);
   return grew;
 }

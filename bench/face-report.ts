@@ -19,7 +19,7 @@ export interface BackendResult {
 export interface ModelLoad {
   /** From the page's navigation start to the worker's answer. */
   readyMs: number;
-  /** The worker's own time: backend init (wasm compile) and the three nets fetched and parsed. */
+  /** The worker's own time: backend init (wasm compile) and the nets fetched and parsed. */
   loadMs: number;
   backend: string;
   /** The page was controlled by the service worker (models and wasm from its precache). */
@@ -30,6 +30,12 @@ export interface LoadRun {
   cold: ModelLoad;
   reload: ModelLoad;
   restart: ModelLoad;
+}
+
+/** A net's files as served (weights and manifest). */
+export interface NetSize {
+  name: string;
+  bytes: number;
 }
 
 /** tfjs's WASM_HAS_SIMD_SUPPORT and WASM_HAS_MULTITHREAD_SUPPORT in the worker (null: not checked). */
@@ -49,23 +55,30 @@ export interface FaceReport {
   warmup: number;
   firstFrameMs: number;
   descriptor: { speed: SpeedFigures; descriptors: number };
+  /** The photo step's frames: the expression net on every face; each face's neutral score. */
+  expressions: { speed: SpeedFigures; neutral: number[] };
   memory: {
     at50: WorkerMemory;
     atEnd: WorkerMemory;
     /** After the descriptor's warm-up frames, and after its timed frames. */
     descriptorWarm: WorkerMemory;
     descriptorEnd: WorkerMemory;
+    /** After the expressions' warm-up frames, and after their timed frames. */
+    expressionWarm: WorkerMemory;
+    expressionEnd: WorkerMemory;
     framesAtEnd: number;
-    /** What grew from frame 50 to the end, and over the descriptor's timed frames. */
+    /** What grew from frame 50 to frame 510, over the descriptor's and the expressions' timed frames, and the tensors from frame 50 to the last. */
     grew: string[];
   };
   backends: BackendResult[];
   loads: LoadRun[];
+  nets: NetSize[];
 }
 
 const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(n < 10 ? 1 : 0));
 const mb = (n: number | null) => (n === null ? '–' : `${(n / 1024 / 1024).toFixed(2)} MB`);
 const pct = (n: number) => `${Math.round(n * 100)} %`;
+const score = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const flag = (b: boolean | null) => (b === null ? 'not checked' : b ? 'yes' : 'no');
 
 function speedRow(label: string, s: SpeedFigures): string {
@@ -102,6 +115,25 @@ function descriptorTable(r: FaceReport): string {
   ].join('\n');
 }
 
+function expressionTable(r: FaceReport): string {
+  const base = r.wasm.speed!;
+  const e = r.expressions.speed;
+  const neutral = r.expressions.neutral;
+  return [
+    ...SPEED_HEAD,
+    speedRow('wasm: detection + 68 landmarks', base),
+    speedRow(`wasm: + expressions on every face, the photo step's frames (${neutral.length} neutral scores)`, e),
+    '',
+    `Expression net alone ≈ **${ms(e.workerMedianMs - base.workerMedianMs)} ms** (difference of the worker medians). ` +
+      `Neutral score on this clip: median ${score(median(neutral))}, lowest ${score(Math.min(...neutral))}.`,
+  ].join('\n');
+}
+
+function netList(nets: readonly NetSize[]): string {
+  const total = nets.reduce((sum, n) => sum + n.bytes, 0);
+  return `${nets.map((n) => `${n.name} ${mb(n.bytes)}`).join(', ')}; ${mb(total)} in all`;
+}
+
 function loadTable(r: FaceReport): string {
   const rows: Array<[string, ModelLoad[]]> = [
     ['cold: fresh profile, empty HTTP cache, no service worker', r.loads.map((l) => l.cold)],
@@ -130,6 +162,8 @@ function memoryTable(r: FaceReport): string {
     [`after ${m.framesAtEnd} frames`, m.atEnd],
     [`then ${r.warmup} with the descriptor`, m.descriptorWarm],
     [`then ${r.descriptor.speed.frames} more`, m.descriptorEnd],
+    [`then ${r.warmup} with expressions`, m.expressionWarm],
+    [`then ${r.expressions.speed.frames} more`, m.expressionEnd],
   ];
   const row = (label: string, cell: (w: WorkerMemory) => string) => `| ${label} | ${cols.map(([, w]) => cell(w)).join(' | ')} |`;
   return [
@@ -141,7 +175,8 @@ function memoryTable(r: FaceReport): string {
     row('measureUserAgentSpecificMemory()', (w) => (w.crossOriginIsolated ? mb(w.userAgentBytes) : 'n/a (not cross-origin isolated)')),
     '',
     m.grew.length === 0
-      ? `Flat: nothing grew from frame 50 to frame ${m.framesAtEnd}, nor over the ${r.descriptor.speed.frames} timed frames with the descriptor.`
+      ? `Flat: nothing grew from frame 50 to frame ${m.framesAtEnd}, nor over the ${r.descriptor.speed.frames} timed frames with the descriptor, ` +
+        `nor over the ${r.expressions.speed.frames} with expressions; the tensors are the same from frame 50 to the last.`
       : `**GREW**: ${m.grew.join('; ')}.`,
   ].join('\n');
 }
@@ -150,6 +185,7 @@ export function faceTables(r: FaceReport): string {
   return [
     `Detection + 68 landmarks by backend (${r.video}):\n\n${backendTable(r)}`,
     `The descriptor (wasm):\n\n${descriptorTable(r)}`,
+    `The photo step's frames (wasm):\n\n${expressionTable(r)}`,
     `Model load (${r.loads.length} runs):\n\n${loadTable(r)}`,
     `Memory:\n\n${memoryTable(r)}`,
   ].join('\n\n');
@@ -166,6 +202,12 @@ export function faceReport(r: FaceReport): string {
     )
     .join('; ');
   const target = wasm.fps >= 15 ? 'met' : '**not met**';
+  const photo = r.expressions.speed;
+  const m = r.memory;
+  const expressionHeap =
+    (m.expressionWarm.wasmHeapBytes ?? 0) > (m.descriptorEnd.wasmHeapBytes ?? 0)
+      ? `and the expression net's to ${mb(m.expressionWarm.wasmHeapBytes)}`
+      : 'and the expression net needs no more';
   return `## How fast the face worker analyses frames
 
 Measured by \`npm run bench:face\` (bench/face-speed.ts) on ${r.machine.date}.
@@ -177,6 +219,8 @@ fps=${wasm.fps.toFixed(1)}
 Detection + 68 landmarks, back to back on frames of the fake camera: **${wasm.fps.toFixed(1)} fps** on
 the wasm backend (worker median ${ms(wasm.workerMedianMs)} ms, p95 ${ms(wasm.workerP95Ms)} ms, over ${wasm.frames} frames).
 Target ≥ 15 fps on 2 cores without a GPU: ${target}. Against wasm: ${others}.
+The photo step, which asks for the expression net on every frame too (the neutral-expression check),
+analyses **${photo.fps.toFixed(1)} fps** (worker median ${ms(photo.workerMedianMs)} ms).
 
 ### Why wasm
 
@@ -200,13 +244,21 @@ the figures.
 
 ${descriptorTable(r)}
 
+### The photo step's frames: the expression net
+
+${expressionTable(r)}
+
+The photo step (src/steps/Photo.svelte) reads every face's neutral-expression score on every frame;
+the descriptor only for the shot, so it is left out here. The expression net runs on each face
+found, so its cost grows with the faces in the picture (one here).
+
 ### Model load: cold and warm start
 
 ${loadTable(r)}
 
-"Worker load" is the worker's own \`load()\`: the backend's start (the .wasm compiled) and the three nets
-(tiny_face_detector, face_landmark_68, face_recognition; 7.0 MB) fetched and parsed; "models ready"
-adds the page's own start and the worker's script.
+"Worker load" is the worker's own \`load()\`: the backend's start (the .wasm compiled) and the
+${r.nets.length} nets fetched and parsed (weights and manifests as served from dist/models: ${netList(r.nets)});
+"models ready" adds the page's own start and the worker's script.
 
 ### The worker's memory
 
@@ -214,8 +266,9 @@ ${memoryTable(r)}
 
 The wasm heap is the backend's linear memory: it grows to the high-water mark of its allocations and
 is never given back, so it is flat once every net has run — detection and landmarks need
-${mb(r.memory.atEnd.wasmHeapBytes)}, the recognition net's first runs take it to ${mb(r.memory.descriptorWarm.wasmHeapBytes)}. The
-tensors are the three nets' weights (${mb(r.memory.atEnd.numBytes)}); every frame's own tensors are disposed.
+${mb(m.atEnd.wasmHeapBytes)}, the recognition net's first runs take it to ${mb(m.descriptorWarm.wasmHeapBytes)},
+${expressionHeap}. The tensors are the ${r.nets.length} nets' weights, all loaded at start (${mb(m.atEnd.numBytes)});
+every frame's own tensors are disposed.
 
 ### What is measured, and how precisely
 

@@ -4,25 +4,29 @@
 // (e2e/harness/bench-face.ts grabs frames from the video element as the kiosk does):
 //   1. detection + 68 landmarks on the wasm backend, 10 warm-up frames then 500 timed, back to back;
 //   2. the same with the descriptor on every frame, whose extra cost is the difference of medians;
-//   3. the worker's memory (tf.memory() and the wasm heap) after 50 frames and after 510, and before and
-//      after the descriptor frames: must not grow (the exit code is 1 if it does);
-//   4. cpu and webgl against wasm, 50 frames each;
-//   5. the kiosk page's model load, cold (fresh profile, empty cache) and warm (the same profile:
+//   3. the photo step's frames: detection + landmarks + the expression net on every frame (its
+//      neutral score), whose extra cost is the difference of medians too;
+//   4. the worker's memory (tf.memory() and the wasm heap) after 50 frames and after 510, and before and
+//      after the descriptor's and the expressions' timed frames, must not grow, nor the tensors from
+//      frame 50 to the last (the exit code is 1 if anything does);
+//   5. cpu and webgl against wasm, 50 frames each;
+//   6. the kiosk page's model load, cold (fresh profile, empty cache) and warm (the same profile:
 //      a reload, then a browser restart — service worker precache and HTTP cache).
 // Prints the tables, writes its section of docs/benchmarks.md, and last: fps=<detection+landmarks fps>.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { BenchBackend, BenchFrames, BenchOpened } from '../e2e/harness/bench-face';
+import type { AnalyseOptions } from '../src/biometrics/face-analysis';
 import { cameraLaunchOptions, type CameraVideo } from '../e2e/support/camera';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { REPO_ROOT } from '../e2e/support/paths';
 import { makeDataDir, startBackOffice, type RunningBackOffice } from '../scripts/screens/backoffice';
 import { ensureCameraVideos } from '../scripts/screens/camera-videos';
 import { writeSection } from './doc-section';
-import { memoryGrowth, speedFigures, type WorkerMemory } from './face-figures';
-import { faceReport, faceTables, type BackendResult, type LoadRun, type ModelLoad, type WasmFlags } from './face-report';
+import { memoryGrowth, speedFigures, tensorGrowth, type WorkerMemory } from './face-figures';
+import { faceReport, faceTables, type BackendResult, type LoadRun, type ModelLoad, type NetSize, type WasmFlags } from './face-report';
 import { describeMachine, loadAverage } from './machine';
 import { PROBE_SCRIPT } from './page-probe';
 
@@ -33,6 +37,11 @@ const WARMUP = 10;
 const MEASURED = Number(process.env.BENCH_FACE_FRAMES ?? 500);
 const MEMORY_AT = 50;
 const DESCRIPTOR_FRAMES = 50;
+const EXPRESSION_FRAMES = 100;
+const PLAIN: AnalyseOptions = { descriptor: false };
+const DESCRIPTOR: AnalyseOptions = { descriptor: true };
+/** As the photo step asks for every frame (src/steps/Photo.svelte); the descriptor only at the shot. */
+const PHOTO: AnalyseOptions = { descriptor: false, expressions: true };
 const COMPARE_WARMUP = 5;
 const COMPARE_FRAMES = 50;
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3);
@@ -85,8 +94,8 @@ async function waitForQuiet(): Promise<void> {
 const bench = {
   start: async (page: Page, backend: BenchBackend) =>
     (await page.evaluate(`window.faceHarness.bench.start(${JSON.stringify(backend)})`)) as BenchOpened,
-  frames: async (page: Page, count: number, descriptor: boolean) =>
-    (await page.evaluate(`window.faceHarness.bench.frames(${count}, ${descriptor})`)) as BenchFrames,
+  frames: async (page: Page, count: number, options: AnalyseOptions) =>
+    (await page.evaluate(`window.faceHarness.bench.frames(${count}, ${JSON.stringify(options)})`)) as BenchFrames,
   stop: (page: Page) => page.evaluate('window.faceHarness.bench.stop()'),
 };
 
@@ -109,17 +118,22 @@ async function measureSpeed(baseURL: string) {
     console.log(`bench: wasm, ${WARMUP} + ${MEASURED} frames…`);
     const opened = await bench.start(page, 'wasm');
     const wasmFlags = await workerEval<WasmFlags>(page, WASM_FLAGS_EXPRESSION);
-    const warmup = await bench.frames(page, WARMUP, false);
-    const first = await bench.frames(page, MEMORY_AT - WARMUP, false);
+    const warmup = await bench.frames(page, WARMUP, PLAIN);
+    const first = await bench.frames(page, MEMORY_AT - WARMUP, PLAIN);
     const at50 = await workerMemory(page);
-    const rest = await bench.frames(page, MEASURED - (MEMORY_AT - WARMUP), false);
+    const rest = await bench.frames(page, MEASURED - (MEMORY_AT - WARMUP), PLAIN);
     const atEnd = await workerMemory(page);
     console.log(`bench: wasm, ${WARMUP} + ${DESCRIPTOR_FRAMES} frames with the descriptor…`);
     // The recognition net's first runs grow the wasm heap to a new high-water mark; after that it must stay.
-    await bench.frames(page, WARMUP, true);
+    await bench.frames(page, WARMUP, DESCRIPTOR);
     const descriptorWarm = await workerMemory(page);
-    const described = await bench.frames(page, DESCRIPTOR_FRAMES, true);
+    const described = await bench.frames(page, DESCRIPTOR_FRAMES, DESCRIPTOR);
     const descriptorEnd = await workerMemory(page);
+    console.log(`bench: wasm, ${WARMUP} + ${EXPRESSION_FRAMES} frames with expressions (the photo step's)…`);
+    await bench.frames(page, WARMUP, PHOTO);
+    const expressionWarm = await workerMemory(page);
+    const expressed = await bench.frames(page, EXPRESSION_FRAMES, PHOTO);
+    const expressionEnd = await workerMemory(page);
     await bench.stop(page);
 
     const wasm: BackendResult = { asked: 'wasm', backend: opened.backend, loadMs: opened.loadMs, speed: speedFigures([first, rest]) };
@@ -130,8 +144,8 @@ async function measureSpeed(baseURL: string) {
       if (other.backend !== asked) {
         backends.push({ asked, backend: other.backend, loadMs: other.loadMs, speed: null });
       } else {
-        await bench.frames(page, COMPARE_WARMUP, false);
-        const frames = await bench.frames(page, COMPARE_FRAMES, false);
+        await bench.frames(page, COMPARE_WARMUP, PLAIN);
+        const frames = await bench.frames(page, COMPARE_FRAMES, PLAIN);
         const renderer = asked === 'webgl' ? await workerEval<string>(page, WEBGL_RENDERER_EXPRESSION) : undefined;
         backends.push({ asked, backend: other.backend, loadMs: other.loadMs, speed: speedFigures([frames]), renderer });
       }
@@ -143,7 +157,8 @@ async function measureSpeed(baseURL: string) {
       warmup: WARMUP,
       firstFrameMs: warmup.workerMs[0] ?? Number.NaN,
       descriptor: { speed: speedFigures([described]), descriptors: described.descriptors },
-      memory: { at50, atEnd, descriptorWarm, descriptorEnd, framesAtEnd: WARMUP + MEASURED },
+      expressions: { speed: speedFigures([expressed]), neutral: expressed.neutral },
+      memory: { at50, atEnd, descriptorWarm, descriptorEnd, expressionWarm, expressionEnd, framesAtEnd: WARMUP + MEASURED },
       backends,
     };
   } finally {
@@ -197,6 +212,17 @@ async function measureLoads(baseURL: string): Promise<LoadRun[]> {
   return runs;
 }
 
+/** The nets the kiosk serves (dist/models: weights and manifest), in bytes, as the worker fetches them. */
+function modelFiles(): NetSize[] {
+  const dir = join(REPO_ROOT, 'dist', 'models');
+  const nets = new Map<string, number>();
+  for (const file of readdirSync(dir)) {
+    const name = file.replace(/_model.*$/, '');
+    nets.set(name, (nets.get(name) ?? 0) + statSync(join(dir, file)).size);
+  }
+  return [...nets].map(([name, bytes]) => ({ name, bytes }));
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(REPO_ROOT, 'dist', 'e2e', 'harness', 'face.html'))) {
     throw new Error('bench: dist/ has no face harness: run `npm run build` first');
@@ -224,9 +250,12 @@ async function main(): Promise<void> {
         grew: [
           ...memoryGrowth(speed.memory.at50, speed.memory.atEnd),
           ...memoryGrowth(speed.memory.descriptorWarm, speed.memory.descriptorEnd).map((g) => `with the descriptor: ${g}`),
+          ...memoryGrowth(speed.memory.expressionWarm, speed.memory.expressionEnd).map((g) => `with expressions: ${g}`),
+          ...tensorGrowth(speed.memory.at50, speed.memory.expressionEnd).map((g) => `from frame ${MEMORY_AT} to the last: ${g}`),
         ],
       },
       loads,
+      nets: modelFiles(),
     };
     writeSection(join(REPO_ROOT, 'docs', 'benchmarks.md'), 'face', faceReport(report));
     console.log(`\n${faceTables(report)}\n\nload average ${report.loadBefore} before, ${report.loadAfter} after`);

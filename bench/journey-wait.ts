@@ -5,6 +5,7 @@
 // event, or the sandbox answering "paid") to the frame after the next step's root, or the element
 // the citizen waits for, enters the page; both ends are read from the page's clock by bench/page-probe.ts.
 // Prints a table per kind, and last: software_wait_ms=<…> camera_steps_ms=<…>; writes docs/benchmarks.md.
+import { STEADY_MS } from '../src/biometrics/photo-quality-capture';
 import { PAID_PAUSE_MS, POLL_MS } from '../src/steps/payment-poll';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,9 @@ const STEP_TIMEOUT_MS = 30_000;
 const CAMERA_TIMEOUT_MS = 90_000;
 const MODELS_TIMEOUT_MS = 120_000;
 const LOADING_TEXT = 'Включаем камеру…'; // ru 'identify.loading': the camera is not running yet
+const CHECKING_TEXT = 'Сравниваем с вашей фотографией в базе…'; // ru 'identify.checking': liveness passed, matching
+/** The identify step's guidance while the liveness sequence asks for a move. */
+const MOVES: ReadonlySet<string> = new Set(['turn_left', 'turn_right', 'blink', 'smile']);
 
 interface Kind {
   name: string;
@@ -42,7 +46,7 @@ const KINDS: Kind[] = [
   { name: 'service 09, lost ID card, fee paid by QR', tag: 'service-09', video: 'f06-live', paid: true },
 ];
 
-const CAMERA_ROW = "camera steps, incl. the citizen's head turn in the test video: identify shown → photo review shown";
+const CAMERA_ROW = "camera steps, incl. the citizen's head turns in the clip: identify shown → photo review shown";
 
 /** Node's clock in the page's units: epoch milliseconds with sub-millisecond resolution. */
 const nodeNow = () => performance.timeOrigin + performance.now();
@@ -158,17 +162,27 @@ async function walk(page: Page, api: APIRequestContext, kind: Kind, rows: Row[])
 
 /** The camera steps' parts, from the guidance line and the face worker's answers. */
 function cameraDetail(state: ProbeState, identify: ProbeMark, portrait: ProbeMark, rows: Row[]): void {
+  const photo = state.marks.find((m) => m.name === 'step:photo' && m.dom >= identify.dom);
+  const photoAt = photo?.dom ?? portrait.dom;
   const during = state.guidance.filter((g) => g.at >= identify.dom && g.at <= portrait.dom);
-  const sub = (label: string, at: number | undefined) => {
-    if (at !== undefined) addSample(rows, `· identify shown → ${label}`, false, at - identify.paint!);
+  const inIdentify = during.filter((g) => g.at < photoAt);
+  const inPhoto = during.filter((g) => g.at >= photoAt);
+  const sub = (label: string, at: number | null | undefined) => {
+    if (at !== undefined && at !== null) addSample(rows, `· identify shown → ${label}`, false, at - identify.paint!);
   };
-  sub('camera running', during.find((g) => g.text !== LOADING_TEXT)?.at);
+  sub('camera running', inIdentify.find((g) => g.text !== LOADING_TEXT)?.at);
   sub('first frame analysed', state.frames.find((f) => f.at >= identify.dom)?.at);
-  sub('turn asked (face held still)', during.find((g) => g.state === 'waiting_turn')?.at);
-  sub('turn passed, matching', during.find((g) => g.state === 'passed')?.at);
-  sub('photo step shown', state.marks.find((m) => m.name === 'step:photo' && m.dom >= identify.dom)?.paint ?? undefined);
-  const frames = state.frames.filter((f) => f.at >= identify.dom && f.at <= portrait.dom);
-  if (frames.length > 0) addSample(rows, '· face analysis per frame (worker, median of the journey)', false, median(frames.map((f) => f.ms)));
+  sub('first move asked (face held still)', inIdentify.find((g) => MOVES.has(g.state))?.at);
+  sub('liveness passed, matching', inIdentify.find((g) => g.text === CHECKING_TEXT)?.at);
+  sub('photo step shown', photo?.paint);
+  // The run of good frames that was shot: it starts at the last change to 'ok' before the portrait.
+  sub(`every photo check passes (then held ${STEADY_MS} ms)`, inPhoto.findLast((g) => g.state === 'ok')?.at);
+  const perFrame = (label: string, from: number, to: number) => {
+    const frames = state.frames.filter((f) => f.at >= from && f.at <= to);
+    if (frames.length > 0) addSample(rows, `· face analysis per frame, ${label} (worker, median of the journey)`, false, median(frames.map((f) => f.ms)));
+  };
+  perFrame('identify', identify.dom, photoAt);
+  perFrame('photo, with expressions', photoAt, portrait.dom);
   if (state.model) {
     addSample(rows, '· models: the worker\'s own load time (loadMs)', false, state.model.loadMs);
     addSample(rows, '· models ready, from page navigation', false, state.model.at - state.timeOrigin);
@@ -227,7 +241,7 @@ async function main(): Promise<void> {
       } finally {
         await browser.close();
       }
-      results.push({ name: kind.name, tag: kind.tag, rows, softwareWaitMs: countedMedianSum(rows) });
+      results.push({ name: kind.name, tag: kind.tag, video: kind.video, rows, softwareWaitMs: countedMedianSum(rows) });
     }
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,14 @@
 // The journey section of docs/benchmarks.md as bench/journey-wait.ts writes it after a run.
+import { STEADY_MS } from '../src/biometrics/photo-quality-capture';
+import { PAID_PAUSE_MS, POLL_MS } from '../src/steps/payment-poll';
 import type { Machine } from './machine';
 import { table, type Row } from './stats';
 
 export interface KindResult {
   name: string;
   tag: string;
+  /** The fake camera's clip (.cache/camera/). */
+  video: string;
   rows: Row[];
   /** Sum of the medians of the rows counted as the software's wait. */
   softwareWaitMs: number;
@@ -20,11 +24,14 @@ export interface BenchReport {
   summary: string;
 }
 
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
 export function benchmarkReport(r: BenchReport): string {
+  const clips = [...new Set(r.results.map((k) => `\`${k.video}\``))].join(', ');
   const kinds = r.results
     .map(
       (k) =>
-        `### ${k.name} (\`${k.tag}\`, ${r.runs} journeys)\n\n${table(k.rows)}\n\n` +
+        `### ${k.name} (\`${k.tag}\`, clip \`${k.video}\`, ${r.runs} journeys)\n\n${table(k.rows)}\n\n` +
         `Sum of the medians of the counted rows: **${Math.round(k.softwareWaitMs)} ms**.`,
     )
     .join('\n\n');
@@ -39,20 +46,22 @@ ${r.summary}
 \`software_wait_ms\` is the sum of the medians of the counted rows of the paid journey (service 09),
 the one that goes through every step; \`camera_steps_ms\` is the median, over all ${r.results.length * r.runs}
 journeys, of the time from the identify step's appearance to the photo review (the liveness
-challenge, the face match and the auto-captured portrait), which includes the head turn the test
-video shows — a citizen's own movement, not the software's.
+sequence, the face match and the portrait, taken by itself once every photo check has held for
+${STEADY_MS} ms), which includes the head turns and the still moments the clip shows — a citizen's own
+movement, not the software's.
 
 ${kinds}
 
 Rows in parentheses are not counted in the sum: the camera steps, and their parts (each measured
-from the identify step's appearance; "models" is measured when the page loads, before the journey).
+from the identify step's appearance; "models" is measured when the page loads, before the journey;
+"every photo check passes" is the start of the run of good frames that was shot).
 
 ### What is measured, and how precisely
 
 - Each journey is walked in Russian by Playwright against the built kiosk (\`dist/\`) and a back
   office of its own on PGlite (a fresh copy of a once-seeded data folder per journey, so the same
-  citizen can apply again), in Debian's Chromium with the fake camera playing the citizen's face
-  turning (\`.cache/camera/<face>-turn.y4m\`). A fresh browser context per journey; the journey starts
+  citizen can apply again), in Debian's Chromium with the fake camera playing the citizen's clip
+  (${clips} in \`.cache/camera/\`). A fresh browser context per journey; the journey starts
   once the face models are loaded and the service worker is ready, as on a kiosk in service.
 - The tester's actions are instant: the wait runs from the input that completes a step — the page's
   own \`click\` event (capture phase, before the kiosk's handler), i.e. the language or reason button,
@@ -66,12 +75,15 @@ from the identify step's appearance; "models" is measured when the page loads, b
   60 Hz) late or early against the real screen; the DOM-insertion time is one frame or less earlier.
 - "paid in the sandbox → receipt": from the moment the sandbox's \`POST …/pay\` answered (Node's
   clock, the same wall clock as the page's \`performance.timeOrigin\`; ±1 ms) to the receipt step.
-  It includes by design the kiosk's poll (every 2 s) and the 1.5 s "paid" pause before the receipt.
-  The bench pays about 0.1–0.3 s after the QR shows, always at the same phase of the poll, so it
-  measures close to the worst case (≈1.8 s of poll wait); a citizen who pays at a random moment
-  waits 1 s on average for the poll, so about 2.5 s in all, 3.5 s at most.
+  It includes by design the kiosk's poll (every ${seconds(POLL_MS)}) and the ${seconds(PAID_PAUSE_MS)} "paid" pause before the
+  receipt. The bench pays shortly after the QR shows, always at the same phase of the poll, so it
+  measures close to the worst case (nearly a whole poll interval); a citizen who pays at a random
+  moment waits half an interval on average, so about ${seconds(PAID_PAUSE_MS + POLL_MS / 2)} in all, ${seconds(PAID_PAUSE_MS + POLL_MS)} at most.
 - Liveness, matching and auto-capture need frames: the camera rows depend on the CPU (face analysis
-  runs in a worker on tfjs-wasm) and on the test video's turn (2 s, looped).
+  runs in a worker on tfjs-wasm; the photo step runs the expression net too) and on the clip: the
+  liveness sequence waits for the turns it shows, the photo for a moment frontal and still enough
+  to pass every check for ${STEADY_MS} ms (the \`-live\` clips: 18 s, two cycles of a left and a right
+  turn between still moments, camera noise in every frame).
 - The machine is shared (other tests may be running): load average ${r.loadBefore} before, ${r.loadAfter} after.
   Max columns show the noise; take medians.
 

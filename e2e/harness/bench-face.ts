@@ -2,8 +2,8 @@
 // worker on the backend asked for, fed frames grabbed from the camera's video element exactly as the
 // kiosk does (createImageBitmap, transferred), back to back. Stateful so the bench can read the
 // worker's memory between runs of frames without the page's loop timing it.
-import { openCamera, type CameraHandle } from '../../src/devices/camera';
 import type { AnalyseOptions } from '../../src/biometrics/face-analysis';
+import { openCamera, type CameraHandle } from '../../src/devices/camera';
 import { createFaceAnalyser, type FaceAnalyser } from '../../src/workers/face-client';
 import type { LoadOptions } from '../../src/workers/face.worker';
 
