@@ -11,7 +11,7 @@ import { ru } from '../src/i18n/ru';
 import { MAX_PORTRAIT_BYTES, type Lang } from '../src/protocol';
 import type { CameraVideo } from './support/camera';
 import { citizen } from './support/citizens';
-import { CAMERA_STEP_TIMEOUT, chooseService, enterIin, openKiosk, verifyPhone } from './support/journey';
+import { CAMERA_STEP_TIMEOUT, chooseService, enterIin, LANDSCAPE, openKiosk, PORTRAIT, verifyPhone } from './support/journey';
 import { action, expectStep, message, pressAction, step } from './support/kiosk';
 
 /** A sequence of two challenges ends by their time limits at the latest; shared cores may notice a little later. */
@@ -23,8 +23,9 @@ async function atIdentify(
   c: SeedCitizen,
   baseURL: string,
   request: APIRequestContext,
+  viewport = PORTRAIT,
 ): Promise<{ browser: Browser; page: Page }> {
-  const { browser, page } = await openKiosk(video, baseURL);
+  const { browser, page } = await openKiosk(video, baseURL, viewport);
   try {
     await recordGuidance(page);
     await chooseService(page, lang, c);
@@ -147,22 +148,23 @@ test('two faces in front of the camera: "only one face", and the challenge fails
  * taken: 'plain_background'), then shows one problem for 12 s. The citizen is told what to fix,
  * and no photo is taken while it lasts.
  */
-const PHOTO_PROBLEMS: Array<{ video: CameraVideo; problem: string; instruction: PhotoInstruction; lang: Lang; waitForHelp?: boolean }> = [
+const PHOTO_PROBLEMS: Array<{ video: CameraVideo; problem: string; instruction: PhotoInstruction; lang: Lang; waitForHelp?: boolean; wide?: boolean }> = [
   { video: 'f03-then-turned', problem: 'a head turned 20°', instruction: 'face_the_camera', lang: 'ru' },
-  { video: 'f03-then-small', problem: 'a face too far away', instruction: 'come_closer', lang: 'kk' },
+  { video: 'f03-then-small', problem: 'a face too far away, on a wide screen', instruction: 'come_closer', lang: 'kk', wide: true },
   { video: 'f03-then-two-faces', problem: 'a second face beside the citizen', instruction: 'one_face_only', lang: 'ru', waitForHelp: true },
 ];
 
-for (const { video, problem, instruction, lang, waitForHelp } of PHOTO_PROBLEMS) {
+for (const { video, problem, instruction, lang, waitForHelp, wide } of PHOTO_PROBLEMS) {
   const more = waitForHelp ? '; after 45 s they are told they may finish and see an operator' : '';
   test(`photo: ${problem} is told "${instruction}" in ${lang}, and no photo is taken${more}`, async ({ baseURL, request }) => {
     test.setTimeout(180_000);
     const c = citizen('service-07');
     const catalogue = lang === 'kk' ? kk : ru;
     expect(`${c.faceId}-`, 'the clip shows the citizen').toBe(video.slice(0, 4));
-    const { browser, page } = await atIdentify(video, lang, c, baseURL!, request);
+    const { browser, page } = await atIdentify(video, lang, c, baseURL!, request, wide ? LANDSCAPE : PORTRAIT);
     try {
       await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+      if (wide) await expectCameraScreenFits(page);
       await expect(page.locator(`[data-guidance="${instruction}"]`)).toHaveText(catalogue[`photo.instruction.${instruction}`], { timeout: CAMERA_STEP_TIMEOUT });
       await expect(page.locator('[data-field="portrait"]')).toHaveCount(0);
       expect(await guidanceShown(page)).not.toContain(`ok: ${catalogue['photo.instruction.ok']}`);
@@ -206,6 +208,27 @@ test('photo: taken by itself once all holds; the portrait is 413×531, the retak
     await browser.close();
   }
 });
+
+/** The camera, the words beside or under it and the buttons all on screen, none over another. */
+async function expectCameraScreenFits(page: Page): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const boxes = await Promise.all(
+    ['[data-device="camera"]', '[data-guidance]', '[data-action="cancel"]'].map(async (selector) => {
+      const box = await page.locator(selector).boundingBox();
+      expect(box, `${selector} is on screen`).not.toBeNull();
+      return { selector, ...box! };
+    }),
+  );
+  for (const b of boxes) {
+    expect(b.x >= 0 && b.y >= 0 && b.x + b.width <= viewport.width && b.y + b.height <= viewport.height, `${b.selector} inside the screen`).toBe(true);
+  }
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      expect(apart, `${a.selector} and ${b.selector} do not overlap`).toBe(true);
+    }
+  }
+}
 
 async function expectPortraitSize(page: Page): Promise<void> {
   const portrait = page.locator('[data-field="portrait"]');

@@ -7,6 +7,10 @@ import { cameraLaunchOptions, type CameraVideo } from './camera';
 import { phoneDigits } from './citizens';
 import { expectStep, pressAction, step, typeDigits } from './kiosk';
 
+/** The kiosk's two screens: the usual upright one, and a wide one. */
+export const PORTRAIT = { width: 1080, height: 1920 };
+export const LANDSCAPE = { width: 1920, height: 1080 };
+
 /** Liveness and auto-capture on two shared cores take seconds, not milliseconds. */
 export const CAMERA_STEP_TIMEOUT = 60_000;
 
@@ -14,9 +18,9 @@ export const CAMERA_STEP_TIMEOUT = 60_000;
  * The fake camera's video is a browser launch flag, so a journey with its own face launches its
  * own Chromium. The test profile fixes the challenges the `-live` videos show: a turn left, then right.
  */
-export async function openKiosk(video: CameraVideo, baseURL: string): Promise<{ browser: Browser; page: Page }> {
+export async function openKiosk(video: CameraVideo, baseURL: string, viewport = PORTRAIT): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch(cameraLaunchOptions(video));
-  const context = await browser.newContext({ baseURL, viewport: { width: 1080, height: 1920 } });
+  const context = await browser.newContext({ baseURL, viewport });
   const page = await context.newPage();
   await page.goto('/?profile=test');
   await expectStep(page, 'language');

@@ -1,6 +1,6 @@
 // `npm run screens`: the screenshots in docs/screens/, one per step of a journey in Russian
-// (service 04, surname change, paid by QR, face f01 on the fake camera), plus a refusal, the idle
-// and cancel dialogs, and the IIN step on a landscape screen. Runs against the built kiosk (the npm
+// (service 04, surname change, paid by QR, face f06 on the fake camera), plus a refusal, the idle
+// and cancel dialogs, and the IIN and identify steps on a landscape screen. Runs against the built kiosk (the npm
 // script builds it first) and a back office of its own on a fresh data folder, removed at the end.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,15 +8,13 @@ import { chromium, expect, request, type Browser, type Page } from '@playwright/
 import { latestSmsCode, payPending } from '../../e2e/support/backoffice';
 import { chromiumLaunchOptions } from '../../e2e/support/chromium';
 import { citizen, phoneDigits } from '../../e2e/support/citizens';
-import { CAMERA_STEP_TIMEOUT, chooseService, drawSignature, enterIin, openKiosk, shownPaymentId } from '../../e2e/support/journey';
+import { CAMERA_STEP_TIMEOUT, chooseService, drawSignature, enterIin, LANDSCAPE, openKiosk, PORTRAIT, shownPaymentId, verifyPhone } from '../../e2e/support/journey';
 import { action, expectStep, message, pressAction, step, typeDigits } from '../../e2e/support/kiosk';
 import { REPO_ROOT } from '../../e2e/support/paths';
 import { makeDataDir, startBackOffice } from './backoffice';
 import { ensureCameraVideos } from './camera-videos';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screens');
-const PORTRAIT = { width: 1080, height: 1920 };
-const LANDSCAPE = { width: 1920, height: 1080 };
 
 async function shot(page: Page, name: string): Promise<void> {
   // The step has been asserted visible; one frame more lets the fonts and the layout settle.
@@ -106,6 +104,26 @@ async function journey(baseURL: string): Promise<void> {
 }
 
 /** 13, 14, 16: screens that need no camera, each on a fresh page. */
+/** 17: the identify step on a wide screen, the camera beside the words and the drawn move. */
+async function landscapeIdentify(baseURL: string): Promise<void> {
+  const api = await request.newContext({ baseURL });
+  const c = citizen('service-13');
+  const { browser, page } = await openKiosk('f06-live', baseURL, LANDSCAPE);
+  try {
+    await chooseService(page, 'kk', c);
+    await enterIin(page, c.person.iin);
+    await verifyPhone(page, api, c);
+    await page
+      .locator('[data-cue="turn_left"]')
+      .waitFor({ timeout: CAMERA_STEP_TIMEOUT })
+      .catch(() => console.warn('screens: the turn was not seen; 17 shows the screen as it is'));
+    await shot(page, '17-landscape-identify');
+  } finally {
+    await browser.close();
+    await api.dispose();
+  }
+}
+
 async function withoutCamera(browser: Browser, baseURL: string): Promise<void> {
   const refusal = await browser.newPage({ baseURL, viewport: PORTRAIT });
   await refusal.goto('/');
@@ -150,6 +168,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
   try {
     await journey(backOffice.baseURL);
+    await landscapeIdentify(backOffice.baseURL);
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       await withoutCamera(browser, backOffice.baseURL);
