@@ -20,7 +20,7 @@ import type { GraphModel, io, Tensor, Tensor3D, Tensor4D } from '@tensorflow/tfj
 import type { Box } from '../../src/biometrics/face-analysis';
 import { faceApi, MODEL_DIR, toTensor, type FaceApiModule } from '../../server/face/face-api-node';
 import { loadRegistryFaces } from '../../server/face/registry-faces';
-import { decodeJpeg, type RgbaImage } from '../../server/face/rgb-image';
+import { decodeJpeg, rgbToRgba, type RgbaImage } from '../../server/face/rgb-image';
 import { liveSchedule } from './frames';
 import { grain, printedPhoto, screenReplay, type PrintedPhoto, type ScreenReplay } from './presentation-attacks';
 
@@ -270,16 +270,6 @@ async function decodeFrames(path: string, every: number, max: number): Promise<R
   return Array.from({ length: Math.floor(raw.length / size) }, (_, i) => rgbToRgba(raw.subarray(i * size, (i + 1) * size), width, height));
 }
 
-function rgbToRgba(rgb: Uint8Array, width: number, height: number): RgbaImage {
-  const data = new Uint8Array(width * height * 4);
-  for (let i = 0, o = 0; i < rgb.length; i += 3, o += 4) {
-    data[o] = rgb[i]!;
-    data[o + 1] = rgb[i + 1]!;
-    data[o + 2] = rgb[i + 2]!;
-    data[o + 3] = 255;
-  }
-  return { width, height, data };
-}
 
 async function ensureClips(clips: string[]): Promise<void> {
   const missing = clips.filter((clip) => !existsSync(join(CAMERA_DIR, `${clip}.mjpeg`)));

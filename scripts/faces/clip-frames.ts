@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { RgbaImage } from '../../server/face/rgb-image';
+import { rgbToRgba, type RgbaImage } from '../../server/face/rgb-image';
 import { FRAME_HEIGHT, FRAME_WIDTH } from './frames';
 
 /*
@@ -53,16 +53,6 @@ export async function readFrames(path: string, indices: readonly number[]): Prom
   if (rgb.length !== frameBytes * sorted.length) {
     throw new Error(`${path}: expected ${sorted.length} frames of ${FRAME_WIDTH}×${FRAME_HEIGHT}, got ${rgb.length} bytes`);
   }
-  return sorted.map((_, i) => rgbToRgba(rgb.subarray(i * frameBytes, (i + 1) * frameBytes)));
+  return sorted.map((_, i) => rgbToRgba(rgb.subarray(i * frameBytes, (i + 1) * frameBytes), FRAME_WIDTH, FRAME_HEIGHT));
 }
 
-function rgbToRgba(rgb: Uint8Array): RgbaImage {
-  const data = new Uint8Array(FRAME_WIDTH * FRAME_HEIGHT * 4);
-  for (let i = 0, o = 0; i < rgb.length; i += 3, o += 4) {
-    data[o] = rgb[i]!;
-    data[o + 1] = rgb[i + 1]!;
-    data[o + 2] = rgb[i + 2]!;
-    data[o + 3] = 255;
-  }
-  return { width: FRAME_WIDTH, height: FRAME_HEIGHT, data };
-}

@@ -27,7 +27,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { detectFace, loadRegistryFaces, type RegistryFace } from '../../server/face/registry-faces';
-import { decodeJpeg, encodeJpeg, type RgbaImage } from '../../server/face/rgb-image';
+import { decodeJpeg, encodeJpeg, rgbToRgba } from '../../server/face/rgb-image';
 import { estimatePitch, estimateYaw } from '../../src/biometrics/head-pose';
 import { cameraNoise, type CameraNoise } from './camera-noise';
 import { plainBackground } from './face-paint';
@@ -115,21 +115,11 @@ async function levelStill(face: RegistryFace): Promise<{ frame: Uint8Array; head
  */
 async function level(frame: Uint8Array, head: PlacedFace, toFrontal: number): Promise<Uint8Array> {
   const first = -estimatePitch(head.landmarks);
-  const found = await detectFace(encodeJpeg(toRgba(turnHead(tiltHead(frame, head, first), head, toFrontal))));
+  const found = await detectFace(encodeJpeg(rgbToRgba(turnHead(tiltHead(frame, head, first), head, toFrontal), FRAME_WIDTH, FRAME_HEIGHT)));
   if (!found) throw new Error('the face was lost after levelling it');
   return tiltHead(frame, head, first - estimatePitch(found.landmarks));
 }
 
-function toRgba(rgb: Uint8Array): RgbaImage {
-  const data = new Uint8Array(FRAME_WIDTH * FRAME_HEIGHT * 4);
-  for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
-    data[j] = rgb[i]!;
-    data[j + 1] = rgb[i + 1]!;
-    data[j + 2] = rgb[i + 2]!;
-    data[j + 3] = 255;
-  }
-  return { width: FRAME_WIDTH, height: FRAME_HEIGHT, data };
-}
 
 /**
  * The head at `yaw` from frontal, on the plain wall or in front of the portrait's own room. The wall

@@ -8,6 +8,18 @@ export interface RgbaImage {
   data: Uint8Array;
 }
 
+/** Packed RGB (as ffmpeg's rgb24 and the clip frames are) to RGBA, opaque. */
+export function rgbToRgba(rgb: Uint8Array, width: number, height: number): RgbaImage {
+  const data = new Uint8Array(width * height * 4);
+  for (let i = 0, o = 0; i < rgb.length; i += 3, o += 4) {
+    data[o] = rgb[i]!;
+    data[o + 1] = rgb[i + 1]!;
+    data[o + 2] = rgb[i + 2]!;
+    data[o + 3] = 255;
+  }
+  return { width, height, data };
+}
+
 export function decodeJpeg(bytes: Uint8Array): RgbaImage {
   const { width, height, data } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
   return { width, height, data };
