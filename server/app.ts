@@ -7,14 +7,19 @@ import errors from './plugins/errors';
 import repositories from './plugins/repositories';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
 import staticFiles from './plugins/static-files';
+import adminRoutes from './routes/admin';
 import applicationRoutes from './routes/applications';
 import citizenRoutes from './routes/citizens';
 import healthRoutes from './routes/health';
 import identifyRoutes from './routes/identify';
+import packetRoutes, { type DeferredChecks } from './routes/packets';
 import paymentRoutes from './routes/payments';
 import phoneRoutes from './routes/phone';
 import sandboxRoutes from './routes/sandbox';
 import sandboxPages from './routes/sandbox-pages';
+import terminalRoutes from './routes/terminals';
+import { newAdminToken } from './sync/admin-token';
+import { newBackOfficeKeys, type BackOfficeKeys } from './sync/back-office-keys';
 import { readVersion } from './version';
 
 export interface AppOptions {
@@ -28,6 +33,12 @@ export interface AppOptions {
   staticDir?: string;
   /** Key of the HMAC over SMS codes; a random one per process when not given. */
   codeSecret?: Uint8Array;
+  /** What terminals seal packets to; a new key per app when not given (tests). */
+  backOfficeKeys?: BackOfficeKeys;
+  /** Bearer token of the /admin routes; a random one per app when not given, so they are closed. */
+  adminToken?: string;
+  /** Run on each newly stored packet's application, after the kiosk has its answer (routes/packets.ts). */
+  deferredChecks?: DeferredChecks;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -46,7 +57,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? (() => new Date());
 
   await app.register(errors);
-  await app.register(core, { db: options.db, clock, codeSecret: options.codeSecret ?? randomBytes(32) });
+  await app.register(core, {
+    db: options.db,
+    clock,
+    codeSecret: options.codeSecret ?? randomBytes(32),
+    backOfficeKeys: options.backOfficeKeys ?? (await newBackOfficeKeys()),
+    adminToken: options.adminToken ?? newAdminToken(),
+  });
   await app.register(repositories);
   if (options.sandbox === false) {
     if (!options.systems) throw new Error('buildApp: `systems` are required when the sandbox is off');
@@ -64,6 +81,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(identifyRoutes);
       await api.register(paymentRoutes);
       await api.register(applicationRoutes);
+      await api.register(terminalRoutes);
+      await api.register(packetRoutes, { deferredChecks: options.deferredChecks });
+      await api.register(adminRoutes, { prefix: '/admin' });
       if (app.sandbox) await api.register(sandboxRoutes, { prefix: '/sandbox' });
     },
     { prefix: API_PREFIX },

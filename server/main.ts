@@ -4,6 +4,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildApp } from './app';
 import { openDatabase } from './db/open-database';
+import { loadAdminToken } from './sync/admin-token';
+import { loadBackOfficeKeys } from './sync/back-office-keys';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -12,12 +14,19 @@ const databaseUrl = process.env.DATABASE_URL || undefined;
 
 await mkdir(dataDir, { recursive: true });
 const db = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
+const backOffice = await loadBackOfficeKeys({ env: process.env.BACK_OFFICE_KEY || undefined, dataDir });
+const admin = await loadAdminToken({ env: process.env.ADMIN_TOKEN || undefined, dataDir });
 const app = await buildApp({
   db,
   staticDir: resolve('dist'),
   codeSecret: await loadCodeSecret(),
+  backOfficeKeys: backOffice.keys,
+  adminToken: admin.token,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
+if (backOffice.created) app.log.warn({ file: join(dataDir, 'back-office-key.jwk') }, 'back-office key created: back it up, packets sealed to it cannot be read without it');
+// The one time it is shown: it is kept only in DATA_DIR/admin-token (mode 0600) after this.
+if (admin.created) app.log.warn({ adminToken: admin.token, file: join(dataDir, 'admin-token') }, 'admin token created');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

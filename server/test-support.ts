@@ -4,12 +4,14 @@ import type { PhotoQuality } from '../src/protocol/photo-quality';
 import type { FastifyInstance } from 'fastify';
 import { vi } from 'vitest';
 import { DESCRIPTOR_LENGTH } from '../src/protocol/identify';
-import { buildApp } from './app';
+import { buildApp, type AppOptions } from './app';
 import type { Database } from './db/database';
 import { openTestDatabase } from './db/test-database';
 import { kazakhstanDate } from './kazakhstan-date';
 import { buildSeedCitizens, type SeedCitizen } from './seed/citizens';
 import type { FaceSource, RegistryFace } from './seed/faces';
+import type { Enrolled } from '../src/protocol/packets';
+import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys } from '../src/sync/seal';
 
 // Each test file starts its own PGlite (seconds of WebAssembly start-up); on two busy cores a
 // whole journey through app.inject() can take longer than vitest's default 5 s.
@@ -44,10 +46,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** The admin token of every test app (createTestApp). */
+export const TEST_ADMIN_TOKEN = 'test-admin-token';
+
+/** `options` go to buildApp over the defaults (admin token TEST_ADMIN_TOKEN, a new back-office key). */
+export async function createTestApp(options: Partial<Omit<AppOptions, 'db' | 'clock'>> = {}): Promise<TestApp> {
   let now = TEST_START;
   const db = await openTestDatabase();
-  const app = await buildApp({ db, clock: () => now, sandbox: { faces: syntheticFaces } });
+  const app = await buildApp({ db, clock: () => now, sandbox: { faces: syntheticFaces }, adminToken: TEST_ADMIN_TOKEN, ...options });
   const citizens = buildSeedCitizens(kazakhstanDate(TEST_START));
   return {
     app,
@@ -151,3 +157,32 @@ export const PASSED_PHOTO_QUALITY: PhotoQuality = {
     BackgroundLuminance: 233.6,
   },
 };
+
+/** A kiosk enrolled as a technician would: the admin's code, then the terminal's key sent with it. */
+export interface TestTerminal {
+  terminalId: string;
+  centreId: string;
+  keys: CryptoKeyPair;
+  /** The back office's key the terminal seals to. */
+  backOfficeKey: CryptoKey;
+}
+
+export async function enrolTerminal(app: FastifyInstance, terminalId: string, centreId = 'AST-03'): Promise<TestTerminal> {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/admin/terminals',
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    payload: { terminalId, centreId },
+  });
+  const { code } = created.json() as { code?: string };
+  if (!code) throw new Error(`terminal creation failed: ${created.body}`);
+  const keys = await makeTerminalKeys();
+  const enrol = await app.inject({
+    method: 'POST',
+    url: '/api/v1/terminals/enrol',
+    payload: { code, publicKey: await exportPublicJwk(keys.publicKey) },
+  });
+  if (enrol.statusCode !== 201) throw new Error(`enrolment failed: ${enrol.body}`);
+  const enrolled = enrol.json() as Enrolled;
+  return { terminalId, centreId, keys, backOfficeKey: await importBackOfficePublicKey(enrolled.backOfficeKey) };
+}

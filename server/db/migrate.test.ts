@@ -10,7 +10,9 @@ import { openTestDatabase, TEST_DATABASE_URL } from './test-database';
 const TABLES = [
   'applications',
   'bmg_phones',
+  'enrolment_codes',
   'identifications',
+  'packets',
   'payments',
   'phone_locks',
   'phone_verifications',
@@ -19,6 +21,7 @@ const TABLES = [
   'sandbox_payments',
   'sandbox_sms',
   'schema_migrations',
+  'terminals',
 ];
 
 describe(`migrations on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { Database } from '../db/database';
 import { kazakhstanDate } from '../kazakhstan-date';
+import type { BackOfficeKeys } from '../sync/back-office-keys';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,6 +12,10 @@ declare module 'fastify' {
     today: () => string;
     /** Key of the HMAC over SMS codes; outside the database on purpose (see phone/sms-code.ts). */
     codeSecret: Uint8Array;
+    /** What terminals seal packets to (sync/back-office-keys.ts). */
+    backOfficeKeys: BackOfficeKeys;
+    /** The bearer token of the /admin routes. */
+    adminToken: string;
   }
 }
 
@@ -18,6 +23,8 @@ export interface CoreOptions {
   db: Database;
   clock: () => Date;
   codeSecret: Uint8Array;
+  backOfficeKeys: BackOfficeKeys;
+  adminToken: string;
 }
 
 export default fp<CoreOptions>(
@@ -26,6 +33,8 @@ export default fp<CoreOptions>(
     app.decorate('clock', options.clock);
     app.decorate('today', () => kazakhstanDate(options.clock()));
     app.decorate('codeSecret', options.codeSecret);
+    app.decorate('backOfficeKeys', options.backOfficeKeys);
+    app.decorate('adminToken', options.adminToken);
   },
   { name: 'core' },
 );

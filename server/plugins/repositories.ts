@@ -1,8 +1,10 @@
 import fp from 'fastify-plugin';
 import { ApplicationsRepository } from '../repositories/applications';
 import { IdentificationsRepository } from '../repositories/identifications';
+import { PacketsRepository } from '../repositories/packets';
 import { PaymentsRepository } from '../repositories/payments';
 import { PhoneVerificationsRepository } from '../repositories/phone-verifications';
+import { TerminalsRepository } from '../repositories/terminals';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,6 +12,8 @@ declare module 'fastify' {
     identifications: IdentificationsRepository;
     payments: PaymentsRepository;
     applications: ApplicationsRepository;
+    terminals: TerminalsRepository;
+    packets: PacketsRepository;
   }
 }
 
@@ -19,6 +23,8 @@ export default fp(
     app.decorate('identifications', new IdentificationsRepository(app.db));
     app.decorate('payments', new PaymentsRepository(app.db));
     app.decorate('applications', new ApplicationsRepository(app.db));
+    app.decorate('terminals', new TerminalsRepository(app.db));
+    app.decorate('packets', new PacketsRepository(app.db));
   },
   { name: 'repositories', dependencies: ['core'] },
 );

@@ -1,0 +1,76 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { ApiError, IsoDateTime } from '../../src/protocol/common';
+import { ENROLMENT_CODE_HOURS, TerminalCreated, TerminalCreateRequest, TerminalId } from '../../src/protocol/packets';
+import { isBearer } from '../sync/admin-token';
+import { enrolmentCodeHash, newEnrolmentCode } from '../sync/enrolment-code';
+
+const TerminalParams = Type.Object({ id: TerminalId });
+
+export const TerminalRevoked = Type.Object({ terminalId: TerminalId, revokedAt: IsoDateTime });
+export type TerminalRevoked = Static<typeof TerminalRevoked>;
+
+const OptionalTime = Type.Union([IsoDateTime, Type.Null()]);
+/** What an administrator sees of a terminal: never its key. */
+export const TerminalList = Type.Object({
+  terminals: Type.Array(
+    Type.Object({
+      terminalId: TerminalId,
+      centreId: Type.String(),
+      createdAt: IsoDateTime,
+      enrolledAt: OptionalTime,
+      revokedAt: OptionalTime,
+      lastSeq: Type.Integer(),
+    }),
+  ),
+});
+export type TerminalList = Static<typeof TerminalList>;
+
+/** The back office's administration (terminals), behind `Authorization: Bearer <ADMIN_TOKEN>`. */
+const adminRoutes: FastifyPluginAsync = async (app) => {
+  // onRequest: a request without the token is refused before its body is even read.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isBearer(request.headers.authorization, app.adminToken)) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ code: 'unauthorised' });
+    }
+  });
+
+  app.post<{ Body: TerminalCreateRequest; Reply: TerminalCreated | ApiError }>(
+    '/terminals',
+    { schema: { body: TerminalCreateRequest, response: { 201: TerminalCreated, 400: ApiError, 401: ApiError, 409: ApiError } } },
+    async (request, reply) => {
+      const { terminalId, centreId } = request.body;
+      const now = app.clock();
+      const code = newEnrolmentCode();
+      const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3_600_000);
+      const issued = await app.terminals.issueCode({ terminalId, centreId, codeHash: enrolmentCodeHash(code), expiresAt, now });
+      if (!issued) return reply.code(409).send({ code: 'conflict', detail: 'the terminal is enrolled or revoked; give the kiosk a new terminal id' });
+      request.log.info({ terminalId, centreId }, 'enrolment code issued');
+      return reply.code(201).send({ terminalId, centreId, code, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.post<{ Params: Static<typeof TerminalParams>; Reply: TerminalRevoked | ApiError }>(
+    '/terminals/:id/revoke',
+    { schema: { params: TerminalParams, response: { 200: TerminalRevoked, 400: ApiError, 401: ApiError, 404: ApiError } } },
+    async (request, reply) => {
+      const revokedAt = await app.terminals.revoke(request.params.id, app.clock());
+      if (!revokedAt) return reply.code(404).send({ code: 'not_found' });
+      request.log.info({ terminalId: request.params.id }, 'terminal revoked');
+      return { terminalId: request.params.id, revokedAt: revokedAt.toISOString() };
+    },
+  );
+
+  app.get<{ Reply: TerminalList }>('/terminals', { schema: { response: { 200: TerminalList, 401: ApiError } } }, async () => ({
+    terminals: (await app.terminals.list()).map((t) => ({
+      terminalId: t.terminalId,
+      centreId: t.centreId,
+      createdAt: t.createdAt.toISOString(),
+      enrolledAt: t.enrolledAt?.toISOString() ?? null,
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+      lastSeq: t.lastSeq,
+    })),
+  }));
+};
+
+export default adminRoutes;

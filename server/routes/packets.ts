@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { readyBy } from '../../src/domain/application';
+import { ApiError } from '../../src/protocol/common';
+import { PacketReceived, SealedPacket, type ApplicationPayload } from '../../src/protocol/packets';
+import { importTerminalPublicKey, openPacket, PacketError, verifyPacket } from '../../src/sync/seal';
+import { canonicalHash } from '../canonical-json';
+import type { StoredPacket } from '../repositories/packets';
+import { checkPayload } from '../sync/payload-check';
+
+/**
+ * What runs on a packet's application once it is stored (phone, face, eligibility, fee, payment:
+ * the checks an offline kiosk could not make), moving it from 'pending_checks' on. It runs after
+ * the kiosk has its answer; an error is logged and leaves the application pending.
+ */
+export type DeferredChecks = (payload: ApplicationPayload, app: FastifyInstance) => Promise<unknown>;
+
+export interface PacketRoutesOptions {
+  deferredChecks?: DeferredChecks;
+}
+
+/** A packet carries the application's portrait and signature in base64, encrypted: up to 4 MB of ciphertext. */
+const BODY_LIMIT = 6 * 1024 * 1024;
+/** As for an application received online (routes/applications.ts), until the checks decide. */
+const PRODUCTION_WORKING_DAYS = 15;
+
+const received = (applicationId: string, number: string): PacketReceived => ({ applicationId, number, status: 'received' });
+
+const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, options) => {
+  /** The answer to a packet whose application id or seq came before; null when neither did. */
+  async function answerToRepeat(packet: SealedPacket): Promise<{ status: 200; body: PacketReceived } | { status: 409; body: ApiError } | null> {
+    const same = await app.packets.findByApplication(packet.applicationId);
+    if (same) {
+      return isSamePacket(same, packet)
+        ? { status: 200, body: received(same.applicationId, same.number) }
+        : { status: 409, body: { code: 'replay', detail: 'this application id came before in another packet' } };
+    }
+    if (await app.applications.findById(packet.applicationId)) {
+      return { status: 409, body: { code: 'replay', detail: 'this application id came before, not in a packet' } };
+    }
+    if (await app.packets.findBySeq(packet.terminalId, packet.seq)) {
+      return { status: 409, body: { code: 'replay', detail: "this terminal's seq came before with another application" } };
+    }
+    return null;
+  }
+
+  app.post<{ Body: SealedPacket; Reply: PacketReceived | ApiError }>(
+    '/packets',
+    {
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        body: SealedPacket,
+        response: { 200: PacketReceived, 201: PacketReceived, 400: ApiError, 403: ApiError, 409: ApiError, 422: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const packet = request.body;
+      const terminal = await app.terminals.find(packet.terminalId);
+      // A terminal created but not enrolled has no key to check a packet with: as good as unknown.
+      if (!terminal?.publicKey) return reply.code(403).send({ code: 'unknown_terminal' });
+      if (terminal.revokedAt) return reply.code(403).send({ code: 'revoked_terminal' });
+      if (!(await verifyPacket(packet, await importTerminalPublicKey(terminal.publicKey)))) {
+        return reply.code(400).send({ code: 'bad_signature' });
+      }
+
+      const repeat = await answerToRepeat(packet);
+      if (repeat) return reply.code(repeat.status).send(repeat.body);
+
+      let opened: unknown;
+      try {
+        opened = await openPacket(packet, app.backOfficeKeys.privateKey);
+      } catch (error) {
+        if (error instanceof PacketError) return reply.code(400).send({ code: error.code });
+        throw error;
+      }
+      const check = checkPayload(opened, packet);
+      if (!check.ok) return reply.code(422).send({ code: 'invalid_payload', detail: check.detail });
+      const { payload } = check;
+      const a = payload.application;
+
+      const stored = await app.packets.storeWithApplication(
+        {
+          applicationId: packet.applicationId,
+          terminalId: packet.terminalId,
+          seq: packet.seq,
+          signature: packet.signature,
+          sealedAt: packet.sealedAt,
+          receivedAt: app.clock(),
+        },
+        {
+          id: a.id,
+          number: a.number,
+          iin: a.iin,
+          service: a.service,
+          document: a.document,
+          lang: a.lang,
+          phone: a.phone,
+          feeKzt: a.feeKzt,
+          paymentId: a.paymentId,
+          centreId: a.centreId,
+          terminalId: a.terminalId,
+          test: a.test,
+          liveness: payload.face.liveness,
+          photoQuality: payload.photo.quality,
+          createdAt: a.createdAt,
+          readyBy: readyBy(app.today(), PRODUCTION_WORKING_DAYS),
+          bodyHash: canonicalHash(payload),
+          photoJpegBase64: payload.photo.jpeg,
+          signaturePngBase64: payload.signaturePng,
+        },
+        payload,
+      );
+      if (!stored) {
+        // A duplicate racing this one won, or the number of this id is taken: answer as for a retry.
+        const raced = await answerToRepeat(packet);
+        return reply
+          .code(raced?.status ?? 409)
+          .send(raced?.body ?? { code: 'replay', detail: 'the application number is taken' });
+      }
+      request.log.info({ applicationId: a.id, terminalId: packet.terminalId, seq: packet.seq }, 'packet received');
+      await reply.code(201).send(received(a.id, a.number));
+
+      if (options.deferredChecks) {
+        try {
+          await options.deferredChecks(payload, app);
+        } catch (error) {
+          request.log.error({ err: error, applicationId: a.id }, 'deferred checks failed; the application stays pending_checks');
+        }
+      }
+      return reply;
+    },
+  );
+};
+
+/** The very packet again, as the kiosk retries it: ECDSA signatures are randomised, so another sealing signs differently. */
+function isSamePacket(stored: StoredPacket, packet: SealedPacket): boolean {
+  return stored.signature === packet.signature && stored.terminalId === packet.terminalId && stored.seq === packet.seq;
+}
+
+export default packetRoutes;

@@ -1,0 +1,348 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationNumber } from '../../src/domain/application';
+import { feeFor } from '../../src/domain/fees';
+import type { ApplicationPayload } from '../../src/protocol/packets';
+import type { GatewayPaymentStatus } from '../adapters/payments';
+import { currentPayment } from '../payments/current-payment';
+import { NOT_FOUND_IIN, type SeedCitizen } from '../seed/citizens';
+import {
+  createTestApp,
+  identifyCitizen,
+  PASSED_LIVENESS,
+  PASSED_PHOTO_QUALITY,
+  sameFace,
+  syntheticDescriptor,
+  TEST_START,
+  type TestApp,
+} from '../test-support';
+import {
+  applicationStatusAfter,
+  DEFERRED_CHECKS,
+  notifyCitizen,
+  referencePaymentOutcome,
+  runDeferredChecks,
+  type CheckOutcome,
+  type DeferredCheck,
+  type DeferredContext,
+} from './deferred-checks';
+import { citizenMessage } from './deferred-messages';
+
+type Application = ApplicationPayload['application'];
+
+describe('deferred checks on the sandbox state systems', () => {
+  let t: TestApp;
+  let ctx: DeferredContext;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const { app, db } = t;
+    ctx = {
+      registry: app.registry,
+      bmg: app.bmg,
+      // What the packet intake needs from the applications repository: this application does not count against itself.
+      hasOtherOpenApplication: async (iin, applicationId) =>
+        (
+          await db.query(
+            `SELECT 1 FROM applications WHERE iin = $1 AND id <> $2 AND status IN ('accepted', 'in_production', 'ready') LIMIT 1`,
+            [iin, applicationId],
+          )
+        ).rows.length > 0,
+      phoneVerifications: app.phoneVerifications,
+      identifications: app.identifications,
+      payments: {
+        findById: (id) => app.payments.findById(id),
+        current: (record) => currentPayment(app, record),
+        // What the gateway adapter needs to offer: the sandbox keeps each payment's reference.
+        byReference: async (reference) =>
+          (
+            await db.query<{ status: GatewayPaymentStatus; amount_kzt: number }>(
+              'SELECT status, amount_kzt FROM sandbox_payments WHERE reference = $1',
+              [reference],
+            )
+          ).rows.map((row) => ({ status: row.status, amountKzt: row.amount_kzt })),
+      },
+    };
+  }, 60_000);
+  afterAll(() => t.close(), 60_000);
+
+  /** The packet an offline kiosk seals for this citizen's example service, all of it in order. */
+  function offlinePayload(citizen: SeedCitizen, change: Partial<Application> = {}): ApplicationPayload {
+    const id = randomUUID();
+    const { service, document } = citizen.example;
+    const createdAt = change.createdAt ?? TEST_START.toISOString();
+    const feeKzt = feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
+    return {
+      application: {
+        id,
+        number: applicationNumber(id),
+        iin: citizen.person.iin,
+        service,
+        document,
+        lang: 'ru',
+        phone: citizen.phoneToType,
+        centreId: 'CON-ASTANA-1',
+        terminalId: 'KIOSK-01',
+        test: true,
+        createdAt,
+        feeKzt,
+        paymentId: null,
+        ...change,
+      },
+      online: { phoneToken: null, identityToken: null },
+      face: { descriptor: sameFace(citizen.faceId ?? 'f01'), liveness: PASSED_LIVENESS },
+      photo: { jpeg: '', quality: PASSED_PHOTO_QUALITY },
+      signaturePng: '',
+    };
+  }
+
+  const outcomeOf = async (check: DeferredCheck, payload: ApplicationPayload, context = ctx): Promise<CheckOutcome> => {
+    const outcomes = await runDeferredChecks(payload, context);
+    expect(outcomes.map((o) => o.check)).toEqual(DEFERRED_CHECKS);
+    const found = outcomes.find((o) => o.check === check);
+    if (!found) throw new Error(`no ${check} outcome`);
+    return found;
+  };
+
+  it('accepts an offline application whose every check passes', async () => {
+    const outcomes = await runDeferredChecks(offlinePayload(t.citizen('service-18')), ctx);
+    expect(outcomes.every((o) => o.outcome === 'passed')).toBe(true);
+    expect(applicationStatusAfter(outcomes)).toBe('accepted');
+  });
+
+  describe('registry', () => {
+    it('refuses by the registry: deceased, unknown IIN, not eligible for the service', async () => {
+      expect(await outcomeOf('registry', offlinePayload(t.citizen('refusal-deceased')))).toEqual({ check: 'registry', outcome: 'failed', code: 'deceased' });
+      expect(await outcomeOf('registry', offlinePayload(t.citizen('refusal-has_passport')))).toMatchObject({ outcome: 'failed', code: 'has_passport' });
+      const unknown = offlinePayload(t.citizen('service-07'), { iin: NOT_FOUND_IIN });
+      const outcomes = await runDeferredChecks(unknown, ctx);
+      expect(outcomes.find((o) => o.check === 'registry')).toMatchObject({ outcome: 'failed', code: 'not_found' });
+      expect(applicationStatusAfter(outcomes)).toBe('rejected');
+    });
+
+    it('judges eligibility on the day of the kiosk, in Kazakhstan time', async () => {
+      // The ID card expires on 7 March; replacement on expiry opens ten days before, on 25 February.
+      const citizen = t.citizen('service-18');
+      expect(citizen.person.documents[0]?.expiresOn).toBe('2026-03-07');
+      const at = (createdAt: string) => outcomeOf('registry', offlinePayload(citizen, { createdAt }));
+      // 20:00 UTC on the 24th is 01:00 on the 25th in Astana.
+      expect(await at('2026-02-24T20:00:00Z')).toMatchObject({ outcome: 'passed' });
+      expect(await at('2026-02-24T18:00:00Z')).toMatchObject({ outcome: 'failed', code: 'document_not_expired' });
+    });
+
+    it('does not count the application against itself, but another open one refuses it', async () => {
+      const citizen = t.citizen('service-07');
+      const payload = offlinePayload(citizen);
+      await storeApplication(payload);
+      expect(await outcomeOf('registry', payload)).toMatchObject({ outcome: 'passed' });
+      expect(await outcomeOf('registry', offlinePayload(citizen))).toMatchObject({ outcome: 'failed', code: 'application_in_progress' });
+    });
+  });
+
+  describe('phone', () => {
+    it('passes when the number is the one the БМГ holds, and names the mismatch otherwise', async () => {
+      expect(await outcomeOf('phone', offlinePayload(t.citizen('service-07')))).toEqual({ check: 'phone', outcome: 'passed', code: null });
+      expect(await outcomeOf('phone', offlinePayload(t.citizen('phone-mismatch')))).toMatchObject({ outcome: 'failed', code: 'phone_mismatch' });
+      expect(await outcomeOf('phone', offlinePayload(t.citizen('not-in-bmg')))).toMatchObject({ outcome: 'failed', code: 'not_in_bmg' });
+    });
+
+    it('honours an online phone token without asking the БМГ, and refuses one of another person', async () => {
+      const citizen = t.citizen('service-16');
+      const { phoneToken } = await identifyCitizen(t.app, citizen);
+      const unreachableBmg = { ...ctx, bmg: { phoneFor: () => Promise.reject(new Error('the БМГ must not be asked')) } };
+      const payload = offlinePayload(citizen);
+      expect(await outcomeOf('phone', { ...payload, online: { phoneToken, identityToken: null } }, unreachableBmg)).toMatchObject({
+        outcome: 'passed',
+        detail: 'online_token',
+      });
+      const other = offlinePayload(t.citizen('service-14'));
+      expect(await outcomeOf('phone', { ...other, online: { phoneToken, identityToken: null } })).toMatchObject({ outcome: 'failed', code: 'unverified_phone' });
+    });
+  });
+
+  describe('face match', () => {
+    it('matches the live descriptor against the registry photo', async () => {
+      const citizen = t.citizen('service-07');
+      expect(await outcomeOf('face_match', offlinePayload(citizen))).toEqual({ check: 'face_match', outcome: 'passed', code: null });
+      const stranger = { ...offlinePayload(citizen), face: { descriptor: syntheticDescriptor('f12'), liveness: PASSED_LIVENESS } };
+      expect(citizen.faceId).not.toBe('f12');
+      expect(await outcomeOf('face_match', stranger)).toMatchObject({ outcome: 'failed', code: 'face_mismatch' });
+    });
+
+    it('refuses a face that did not pass liveness, and a person with no photo on record', async () => {
+      const payload = offlinePayload(t.citizen('service-07'));
+      const notLive = { ...payload, face: { ...payload.face, liveness: { ...PASSED_LIVENESS, status: 'failed' as const, reason: 'planar_motion' as const } } };
+      expect(await outcomeOf('face_match', notLive)).toMatchObject({ outcome: 'failed', code: 'liveness_failed' });
+      expect(await outcomeOf('face_match', offlinePayload(t.citizen('no-reference-photo')))).toMatchObject({ outcome: 'failed', code: 'no_reference' });
+    });
+
+    it('honours an online identity token, and refuses one of another person', async () => {
+      const citizen = t.citizen('service-14');
+      const { identityToken } = await identifyCitizen(t.app, citizen);
+      const payload = offlinePayload(citizen);
+      const stranger = { ...payload, face: { ...payload.face, descriptor: syntheticDescriptor('f12') } };
+      expect(await outcomeOf('face_match', { ...stranger, online: { phoneToken: null, identityToken } })).toMatchObject({
+        outcome: 'passed',
+        detail: 'online_token',
+      });
+      const other = offlinePayload(t.citizen('service-07'));
+      expect(await outcomeOf('face_match', { ...other, online: { phoneToken: null, identityToken } })).toMatchObject({ outcome: 'failed', code: 'unverified_identity' });
+    });
+  });
+
+  describe('payment', () => {
+    it('needs none for an exempt fee, and refuses a fee that is not the tariff of the day', async () => {
+      expect(await outcomeOf('payment', offlinePayload(t.citizen('service-18')))).toMatchObject({ outcome: 'passed', detail: 'exempt' });
+      const citizen = t.citizen('service-09-lost-repeatedly');
+      const ordinaryFee = feeFor({ service: '09', document: 'id_card', on: '2026-03-02', lostIdCardsThisYear: 0 }).amountKzt;
+      expect(await outcomeOf('payment', offlinePayload(citizen, { feeKzt: ordinaryFee }))).toMatchObject({ outcome: 'failed', code: 'fee_mismatch' });
+      expect(await outcomeOf('payment', offlinePayload(t.citizen('service-18'), { feeKzt: 865 }))).toMatchObject({ outcome: 'failed', code: 'fee_mismatch' });
+    });
+
+    it('follows a payment the kiosk created online: paid, still pending, declined', async () => {
+      const citizen = t.citizen('service-13');
+      const { identityToken } = await identifyCitizen(t.app, citizen);
+      const withPayment = async () => {
+        const payload = offlinePayload(citizen);
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/payments',
+          payload: { applicationId: payload.application.id, identityToken, service: '13', document: 'passport' },
+        });
+        const { paymentId } = response.json() as { paymentId: string };
+        return { ...payload, application: { ...payload.application, paymentId } };
+      };
+      const sandbox = t.app.sandbox!.payments;
+
+      const paid = await withPayment();
+      await sandbox.settle(paid.application.paymentId!, 'paid');
+      expect(await outcomeOf('payment', paid)).toMatchObject({ outcome: 'passed', detail: 'payment_id' });
+
+      const pending = await withPayment();
+      const outcomes = await runDeferredChecks(pending, ctx);
+      expect(outcomes.find((o) => o.check === 'payment')).toMatchObject({ outcome: 'pending', code: 'payment_awaited' });
+      expect(applicationStatusAfter(outcomes)).toBe('pending_checks');
+
+      const declined = await withPayment();
+      await sandbox.settle(declined.application.paymentId!, 'declined');
+      expect(await outcomeOf('payment', declined)).toMatchObject({ outcome: 'failed', code: 'payment_declined' });
+
+      const elsewhere = offlinePayload(citizen, { paymentId: paid.application.paymentId });
+      expect(await outcomeOf('payment', elsewhere)).toMatchObject({ outcome: 'failed', code: 'payment_missing' });
+    });
+
+    it('reconciles a QR the offline kiosk made by its reference, the application number', async () => {
+      const citizen = t.citizen('service-16');
+      const gateway = t.app.sandbox!.payments;
+      const received = async (payload: ApplicationPayload, outcome: 'paid' | 'declined') => {
+        const orderId = randomUUID();
+        const { number, feeKzt } = payload.application;
+        await gateway.createInvoice({ orderId, reference: number, amountKzt: feeKzt, expiresAt: new Date(TEST_START.getTime() + 3600_000) });
+        await gateway.settle(orderId, outcome);
+      };
+
+      const notYet = offlinePayload(citizen);
+      expect(await outcomeOf('payment', notYet)).toMatchObject({ outcome: 'pending', code: 'payment_awaited', detail: 'reference' });
+      await received(notYet, 'paid');
+      expect(await outcomeOf('payment', notYet)).toMatchObject({ outcome: 'passed', detail: 'reference' });
+
+      const declined = offlinePayload(citizen);
+      await received(declined, 'declined');
+      expect(await outcomeOf('payment', declined)).toMatchObject({ outcome: 'failed', code: 'payment_declined' });
+    });
+  });
+
+  describe('telling the citizen', () => {
+    const sent = async (phone: string) => (await t.app.sandbox!.sms.latest(phone, 1))[0]?.text;
+
+    it('sends the outcome to the number typed once the phone check passed', async () => {
+      const payload = offlinePayload(t.citizen('refusal-document_lost'), { lang: 'kk' });
+      const outcomes = await runDeferredChecks(payload, ctx);
+      const text = await notifyCitizen(payload, outcomes, { bmg: t.app.bmg, sms: t.app.sms });
+      expect(text).toBe(citizenMessage(outcomes, 'kk', payload.application.number));
+      expect(await sent(payload.application.phone)).toBe(text);
+      expect(text).toContain('қабылданбады');
+    });
+
+    it('sends it to the БМГ number when the typed one is not the applicant’s, and to nobody without one', async () => {
+      const mismatch = t.citizen('phone-mismatch');
+      const payload = offlinePayload(mismatch);
+      const text = await notifyCitizen(payload, await runDeferredChecks(payload, ctx), { bmg: t.app.bmg, sms: t.app.sms });
+      expect(await sent(mismatch.bmgPhone!)).toBe(text);
+      expect(await sent(mismatch.phoneToType)).toBeUndefined();
+
+      const absent = offlinePayload(t.citizen('not-in-bmg'));
+      expect(await notifyCitizen(absent, await runDeferredChecks(absent, ctx), { bmg: t.app.bmg, sms: t.app.sms })).toBeNull();
+      expect(await sent(absent.application.phone)).toBeUndefined();
+    });
+  });
+
+  async function storeApplication(payload: ApplicationPayload): Promise<void> {
+    const a = payload.application;
+    await t.app.applications.insertOnce({
+      ...a,
+      liveness: payload.face.liveness,
+      photoQuality: payload.photo.quality,
+      receivedAt: t.now(),
+      readyBy: '2026-03-23',
+      bodyHash: 'test',
+      photoJpegBase64: '',
+      signaturePngBase64: '',
+    });
+  }
+});
+
+describe('status after the checks', () => {
+  const outcomes = (...states: CheckOutcome['outcome'][]): CheckOutcome[] =>
+    states.map((outcome, i) => ({ check: DEFERRED_CHECKS[i]!, outcome, code: outcome === 'failed' ? 'x' : null }));
+
+  it('is accepted when all passed, waiting when one is pending, rejected when any failed', () => {
+    expect(applicationStatusAfter(outcomes('passed', 'passed', 'passed', 'passed'))).toBe('accepted');
+    expect(applicationStatusAfter(outcomes('passed', 'passed', 'passed', 'pending'))).toBe('pending_checks');
+    expect(applicationStatusAfter(outcomes('passed', 'failed', 'passed', 'pending'))).toBe('rejected');
+    expect(applicationStatusAfter(outcomes('failed', 'passed', 'passed', 'passed'))).toBe('rejected');
+  });
+});
+
+describe('a payment by reference', () => {
+  const paid = (amountKzt: number) => ({ status: 'paid' as const, amountKzt });
+
+  it('passes on one payment of the full fee, even after a declined try', () => {
+    expect(referencePaymentOutcome([{ status: 'declined', amountKzt: 865 }, paid(865)], 865)).toMatchObject({ outcome: 'passed' });
+  });
+
+  it('refuses money of another amount, waits while nothing or something pending came, refuses what expired', () => {
+    expect(referencePaymentOutcome([paid(500)], 865)).toMatchObject({ outcome: 'failed', code: 'payment_mismatch' });
+    expect(referencePaymentOutcome([], 865)).toMatchObject({ outcome: 'pending', code: 'payment_awaited' });
+    expect(referencePaymentOutcome([{ status: 'declined', amountKzt: 865 }, { status: 'pending', amountKzt: 865 }], 865)).toMatchObject({ outcome: 'pending' });
+    expect(referencePaymentOutcome([{ status: 'expired', amountKzt: 865 }], 865)).toMatchObject({ outcome: 'failed', code: 'payment_expired' });
+  });
+});
+
+describe('the SMS to the citizen', () => {
+  const of = (check: DeferredCheck, outcome: CheckOutcome['outcome'], code: string | null = null): CheckOutcome => ({ check, outcome, code });
+  const allPassed = DEFERRED_CHECKS.map((check) => of(check, 'passed'));
+  const number = 'AB12-CD34-EF56';
+
+  it('says accepted, awaiting payment or refused, with the number, in Russian or Kazakh', () => {
+    expect(citizenMessage(allPassed, 'ru', number)).toBe('Заявление AB12-CD34-EF56 принято. Статус — по QR-коду на расписке.');
+    expect(citizenMessage(allPassed, 'kk', number)).toBe('AB12-CD34-EF56 өтініші қабылданды. Күйі — қолхаттағы QR-код бойынша.');
+    const unpaid = [...allPassed.slice(0, 3), of('payment', 'pending', 'payment_awaited')];
+    expect(citizenMessage(unpaid, 'ru', number)).toContain('ждёт оплаты госпошлины');
+    expect(citizenMessage(unpaid, 'kk', number)).toContain('баж төлемін күтуде');
+  });
+
+  it('names the first failed check, by its code where one is known', () => {
+    const refused = [of('registry', 'passed'), of('phone', 'failed', 'phone_mismatch'), of('face_match', 'failed', 'face_mismatch'), of('payment', 'pending')];
+    expect(citizenMessage(refused, 'ru', number)).toBe(
+      'Заявление AB12-CD34-EF56 отклонено: номер телефона не совпадает с номером в базе мобильных граждан. Обратитесь в ЦОН.',
+    );
+    const byCheck = [of('registry', 'failed', 'document_not_expired'), ...allPassed.slice(1)];
+    expect(citizenMessage(byCheck, 'kk', number)).toBe(
+      'AB12-CD34-EF56 өтініші қабылданбады: тіркелім деректері бойынша қызмет көрсетілмейді. ХҚКО-ға жүгініңіз.',
+    );
+  });
+
+  it('writes to an English session in Russian', () => {
+    expect(citizenMessage(allPassed, 'en', number)).toBe(citizenMessage(allPassed, 'ru', number));
+  });
+});

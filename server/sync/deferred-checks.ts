@@ -1,0 +1,205 @@
+import { FACE_MATCH_THRESHOLD, faceDistance } from '../../src/biometrics/face-match';
+import { DomainError } from '../../src/domain/domain-error';
+import { feeFor, type Fee } from '../../src/domain/fees';
+import type { RegistryPerson } from '../../src/domain/registry-person';
+import { checkEligibility } from '../../src/domain/services';
+import type { ApplicationPayload } from '../../src/protocol/packets';
+import type { MobileCitizensBase } from '../adapters/bmg';
+import type { GatewayPaymentStatus } from '../adapters/payments';
+import type { PopulationRegistry } from '../adapters/registry';
+import type { SmsGateway } from '../adapters/sms';
+import { kazakhstanDate } from '../kazakhstan-date';
+import type { IdentificationsRepository } from '../repositories/identifications';
+import type { PaymentRecord } from '../repositories/payments';
+import type { PhoneVerificationsRepository } from '../repositories/phone-verifications';
+import { tokenHash } from '../tokens';
+import { citizenMessage } from './deferred-messages';
+
+/*
+ * The decisions a kiosk could not make while it was offline, made by the back office when the
+ * sealed packet arrives. A check the kiosk did make online is honoured by its token, exactly as
+ * the online intake does; every other one is made now, against the rules of the day the
+ * application was made at the kiosk.
+ */
+
+export type DeferredCheck = 'registry' | 'phone' | 'face_match' | 'payment';
+
+/** In this order in every result, so the first failure named to the citizen is the earliest step's. */
+export const DEFERRED_CHECKS: readonly DeferredCheck[] = ['registry', 'phone', 'face_match', 'payment'];
+
+export interface CheckOutcome {
+  check: DeferredCheck;
+  outcome: 'passed' | 'failed' | 'pending';
+  /** Stable: a refusal code when failed, 'payment_awaited' when pending, null when passed. */
+  code: string | null;
+  /** For the back office's audit: how the outcome was reached ('online_token', 'exempt', …). */
+  detail?: string;
+}
+
+export type DeferredStatus = 'accepted' | 'rejected' | 'pending_checks';
+
+/** A payment the acquirer received for a reference, whichever QR it came from. */
+export interface ReferencePayment {
+  status: GatewayPaymentStatus;
+  amountKzt: number;
+}
+
+export interface DeferredContext {
+  registry: Pick<PopulationRegistry, 'findPerson' | 'referenceDescriptor'>;
+  bmg: MobileCitizensBase;
+  /**
+   * Whether the back office holds an open application of this person other than this one: the
+   * intake stores the application before the checks, so it must not count against itself.
+   */
+  hasOtherOpenApplication(iin: string, applicationId: string): Promise<boolean>;
+  phoneVerifications: Pick<PhoneVerificationsRepository, 'findConfirmedByToken'>;
+  identifications: Pick<IdentificationsRepository, 'findByToken'>;
+  payments: {
+    findById(id: string): Promise<PaymentRecord | null>;
+    /** The record as it stands now, settled from the gateway (server/payments/current-payment.ts). */
+    current(record: PaymentRecord): Promise<PaymentRecord>;
+    /** What the acquirer received under this reference: how a QR the offline kiosk made itself is paid. */
+    byReference(reference: string): Promise<ReferencePayment[]>;
+  };
+}
+
+type Application = ApplicationPayload['application'];
+
+const passed = (check: DeferredCheck, detail?: string): CheckOutcome => ({ check, outcome: 'passed', code: null, ...(detail ? { detail } : {}) });
+const failed = (check: DeferredCheck, code: string, detail?: string): CheckOutcome => ({ check, outcome: 'failed', code, ...(detail ? { detail } : {}) });
+const awaitingPayment = (detail: string): CheckOutcome => ({ check: 'payment', outcome: 'pending', code: 'payment_awaited', detail });
+
+/** Every deferred check, in DEFERRED_CHECKS order. Reads the state systems; changes nothing but a payment's settled status. */
+export async function runDeferredChecks(payload: ApplicationPayload, ctx: DeferredContext): Promise<CheckOutcome[]> {
+  const { application } = payload;
+  const person = await findCitizen(application, ctx);
+  // The rules and the tariff of the day the citizen stood at the kiosk, not of the day the packet arrived.
+  const madeOn = kazakhstanDate(new Date(application.createdAt));
+  return Promise.all([
+    Promise.resolve(registryOutcome(person, application, madeOn)),
+    phoneOutcome(payload, ctx),
+    faceOutcome(payload, ctx),
+    paymentOutcome(person, application, madeOn, ctx),
+  ]);
+}
+
+/** Any failure refuses the application; a payment not yet made keeps it waiting. */
+export function applicationStatusAfter(outcomes: readonly CheckOutcome[]): DeferredStatus {
+  if (outcomes.some((o) => o.outcome === 'failed')) return 'rejected';
+  if (outcomes.some((o) => o.outcome === 'pending')) return 'pending_checks';
+  return 'accepted';
+}
+
+/**
+ * Tells the citizen the outcome by SMS and returns the text sent (null when nobody was told). When
+ * the phone check failed, the number typed at the kiosk is not known to be the applicant's, so the
+ * message goes to the БМГ's number instead: its owner learns that an application was made in
+ * their name; with no number there, nobody is told. Throws when the SMS gateway does; the outcome
+ * stands either way.
+ */
+export async function notifyCitizen(
+  payload: ApplicationPayload,
+  outcomes: readonly CheckOutcome[],
+  ctx: { bmg: MobileCitizensBase; sms: SmsGateway },
+): Promise<string | null> {
+  const { application } = payload;
+  const phoneOk = outcomes.find((o) => o.check === 'phone')?.outcome === 'passed';
+  const phone = phoneOk ? application.phone : await ctx.bmg.phoneFor(application.iin);
+  if (phone === null) return null;
+  const text = citizenMessage(outcomes, application.lang, application.number);
+  await ctx.sms.send({ phone, text });
+  return text;
+}
+
+/** The registry's record, marked in progress when another application of the person is open (as server/citizen-lookup.ts). */
+async function findCitizen(application: Application, ctx: DeferredContext): Promise<RegistryPerson | null> {
+  const person = await ctx.registry.findPerson(application.iin);
+  if (!person || person.applicationInProgress) return person;
+  return (await ctx.hasOtherOpenApplication(application.iin, application.id)) ? { ...person, applicationInProgress: true } : person;
+}
+
+function registryOutcome(person: RegistryPerson | null, application: Application, madeOn: string): CheckOutcome {
+  if (!person) return failed('registry', 'not_found');
+  const refusal = checkEligibility(person, application.service, application.document, madeOn);
+  return refusal ? failed('registry', refusal) : passed('registry');
+}
+
+async function phoneOutcome(payload: ApplicationPayload, ctx: DeferredContext): Promise<CheckOutcome> {
+  const { iin, phone } = payload.application;
+  const token = payload.online.phoneToken;
+  if (token !== null) {
+    const verification = await ctx.phoneVerifications.findConfirmedByToken(tokenHash(token));
+    return verification && verification.iin === iin && verification.phone === phone
+      ? passed('phone', 'online_token')
+      : failed('phone', 'unverified_phone');
+  }
+  // No code could be sent offline: the number must be the one the БМГ holds, and the outcome SMS goes there.
+  const registered = await ctx.bmg.phoneFor(iin);
+  if (registered === null) return failed('phone', 'not_in_bmg');
+  return registered === phone ? passed('phone') : failed('phone', 'phone_mismatch');
+}
+
+async function faceOutcome(payload: ApplicationPayload, ctx: DeferredContext): Promise<CheckOutcome> {
+  const { iin } = payload.application;
+  const token = payload.online.identityToken;
+  if (token !== null) {
+    const identity = await ctx.identifications.findByToken(tokenHash(token));
+    return identity && identity.iin === iin ? passed('face_match', 'online_token') : failed('face_match', 'unverified_identity');
+  }
+  return faceMatchOutcome(payload.face, await ctx.registry.referenceDescriptor(iin));
+}
+
+/** The identify route's rule, applied to the face the kiosk sealed. */
+function faceMatchOutcome(face: ApplicationPayload['face'], reference: readonly number[] | null): CheckOutcome {
+  if (face.liveness.status !== 'passed') return failed('face_match', 'liveness_failed');
+  if (!reference) return failed('face_match', 'no_reference');
+  return faceDistance(face.descriptor, reference) < FACE_MATCH_THRESHOLD ? passed('face_match') : failed('face_match', 'face_mismatch');
+}
+
+async function paymentOutcome(person: RegistryPerson | null, application: Application, madeOn: string, ctx: DeferredContext): Promise<CheckOutcome> {
+  // The fee depends on the registry's count of lost ID cards: without the person there is no fee to check against.
+  if (!person) return failed('payment', 'not_found');
+  let fee: Fee;
+  try {
+    fee = feeFor({ service: application.service, document: application.document, on: madeOn, lostIdCardsThisYear: person.lostIdCardsThisYear });
+  } catch (error) {
+    if (error instanceof DomainError) return failed('payment', error.code);
+    throw error;
+  }
+  if (fee.amountKzt !== application.feeKzt) return failed('payment', 'fee_mismatch', `tariff ${fee.amountKzt}, kiosk ${application.feeKzt}`);
+  if (fee.exempt) return passed('payment', 'exempt');
+
+  if (application.paymentId === null) return referencePaymentOutcome(await ctx.payments.byReference(application.number), fee.amountKzt);
+  const record = await ctx.payments.findById(application.paymentId);
+  if (!record || record.applicationId !== application.id) return failed('payment', 'payment_missing');
+  if (record.amountKzt !== fee.amountKzt) return failed('payment', 'payment_mismatch');
+  return gatewayOutcome((await ctx.payments.current(record)).status, 'payment_id');
+}
+
+function gatewayOutcome(status: GatewayPaymentStatus | 'not_required', via: string): CheckOutcome {
+  switch (status) {
+    case 'paid':
+      return passed('payment', via);
+    case 'pending':
+      return awaitingPayment(via);
+    case 'declined':
+      return failed('payment', 'payment_declined', via);
+    case 'expired':
+      return failed('payment', 'payment_expired', via);
+    case 'not_required':
+      return failed('payment', 'payment_mismatch', via);
+  }
+}
+
+/**
+ * A QR the kiosk made offline carries the application number as its reference and has no invoice
+ * behind it, so nothing yet received means the citizen may still pay. One payment of the full fee
+ * settles it; money received for another amount is for a person to sort out, not to be accepted.
+ */
+export function referencePaymentOutcome(received: readonly ReferencePayment[], feeKzt: number): CheckOutcome {
+  const via = 'reference';
+  if (received.some((p) => p.status === 'paid' && p.amountKzt === feeKzt)) return passed('payment', via);
+  if (received.some((p) => p.status === 'paid')) return failed('payment', 'payment_mismatch', via);
+  if (received.length === 0 || received.some((p) => p.status === 'pending')) return awaitingPayment(via);
+  return gatewayOutcome(received.some((p) => p.status === 'declined') ? 'declined' : 'expired', via);
+}

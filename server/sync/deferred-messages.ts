@@ -1,0 +1,62 @@
+import type { Lang } from '../../src/protocol/common';
+import type { CheckOutcome, DeferredCheck } from './deferred-checks';
+
+/*
+ * The SMS that tells a citizen how their offline application ended. Short and plain, with the
+ * application number and nothing else about the person: the message may reach a phone the
+ * applicant does not hold. SMS go out in Kazakh or Russian; an English session is told in Russian.
+ */
+
+type SmsLang = 'kk' | 'ru';
+
+interface Texts {
+  accepted: (number: string) => string;
+  awaitingPayment: (number: string) => string;
+  rejected: (number: string, reason: string) => string;
+  /** Why, by the check that failed; some codes say more than their check. */
+  reasons: Record<DeferredCheck, string> & Record<string, string>;
+}
+
+const TEXTS: Record<SmsLang, Texts> = {
+  ru: {
+    accepted: (n) => `Заявление ${n} принято. Статус — по QR-коду на расписке.`,
+    awaitingPayment: (n) => `Заявление ${n} ждёт оплаты госпошлины. После оплаты оно будет принято.`,
+    rejected: (n, reason) => `Заявление ${n} отклонено: ${reason}. Обратитесь в ЦОН.`,
+    reasons: {
+      registry: 'по данным регистра услуга недоступна',
+      not_found: 'ИИН не найден в регистре',
+      application_in_progress: 'у вас уже есть заявление в работе',
+      phone: 'номер телефона не подтверждён',
+      phone_mismatch: 'номер телефона не совпадает с номером в базе мобильных граждан',
+      not_in_bmg: 'номер телефона не зарегистрирован в базе мобильных граждан',
+      face_match: 'личность не подтверждена по фото',
+      payment: 'госпошлина не оплачена',
+      fee_mismatch: 'сумма госпошлины не совпадает с тарифом',
+    },
+  },
+  kk: {
+    accepted: (n) => `${n} өтініші қабылданды. Күйі — қолхаттағы QR-код бойынша.`,
+    awaitingPayment: (n) => `${n} өтініші мемлекеттік баж төлемін күтуде. Төленгеннен кейін қабылданады.`,
+    rejected: (n, reason) => `${n} өтініші қабылданбады: ${reason}. ХҚКО-ға жүгініңіз.`,
+    reasons: {
+      registry: 'тіркелім деректері бойынша қызмет көрсетілмейді',
+      not_found: 'ЖСН тіркелімде табылмады',
+      application_in_progress: 'сізде өңделіп жатқан өтініш бар',
+      phone: 'телефон нөмірі расталмады',
+      phone_mismatch: 'телефон нөмірі мобильді азаматтар базасындағы нөмірге сәйкес емес',
+      not_in_bmg: 'телефон нөмірі мобильді азаматтар базасында тіркелмеген',
+      face_match: 'жеке басыңыз фото арқылы расталмады',
+      payment: 'мемлекеттік баж төленбеді',
+      fee_mismatch: 'мемлекеттік баж сомасы тарифке сәйкес емес',
+    },
+  },
+};
+
+/** The text for the citizen: refused with the first reason (the checks come in journey order), waiting for the fee, or accepted. */
+export function citizenMessage(outcomes: readonly CheckOutcome[], lang: Lang, number: string): string {
+  const texts = TEXTS[lang === 'kk' ? 'kk' : 'ru'];
+  const refusal = outcomes.find((o) => o.outcome === 'failed');
+  if (refusal) return texts.rejected(number, (refusal.code !== null ? texts.reasons[refusal.code] : undefined) ?? texts.reasons[refusal.check]);
+  // Only the payment can be left open: every other check is decided on arrival.
+  return outcomes.some((o) => o.outcome === 'pending') ? texts.awaitingPayment(number) : texts.accepted(number);
+}

@@ -1,0 +1,67 @@
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+import type { PublicKeyJwk, SealedPacket } from '../protocol/packets';
+
+export const KIOSK_DB_NAME = 'kiosk';
+
+export type OutboxState = 'pending' | 'quarantined';
+
+/** Why the back office refused a packet for good: its error code and HTTP status, for the technician. */
+export interface Quarantine {
+  code: string;
+  status: number;
+  /** ms since the epoch. */
+  at: number;
+}
+
+/** One sealed packet waiting for the back office's answer. Times are ms since the epoch. */
+export interface OutboxEntry {
+  /** The packet's application id: the key here and the idempotency key on the wire. */
+  applicationId: string;
+  packet: SealedPacket;
+  seq: number;
+  state: OutboxState;
+  /** Sends that ended without a verdict (network, 5xx, an answer off the contract). */
+  attempts: number;
+  nextAttemptAt: number;
+  /** The last such failure, for technician mode. */
+  lastError: string | null;
+  createdAt: number;
+  quarantine?: Quarantine;
+}
+
+/** The key of the terminal table's only row. */
+export const TERMINAL_ROW = 'this';
+
+/** The terminal's own identity: one row, written at enrolment. */
+export interface TerminalRow {
+  id: typeof TERMINAL_ROW;
+  terminalId: string;
+  centreId: string;
+  /** ECDSA P-256, non-extractable: IndexedDB keeps the key object itself, never its bytes. */
+  signingKey: CryptoKey;
+  publicKeyJwk: PublicKeyJwk;
+  /** What packets are sealed to. */
+  backOfficeKey: PublicKeyJwk;
+  enrolledAt: string;
+  /** The seq the next sealed packet gets. */
+  nextSeq: number;
+}
+
+/**
+ * The kiosk's IndexedDB. The outbox is indexed by [state+nextAttemptAt+seq] so the drain reads
+ * which packets are due, and in which order, from the index alone — without loading every packet's
+ * ciphertext; [state+createdAt] gives technician mode the oldest pending packet the same way.
+ */
+export class KioskDb extends Dexie {
+  declare outbox: Table<OutboxEntry, string>;
+  declare terminal: Table<TerminalRow, typeof TERMINAL_ROW>;
+
+  /** `options` lets tests hand in their own IndexedDB (fake-indexeddb), one per test. */
+  constructor(options?: DexieOptions) {
+    super(KIOSK_DB_NAME, options);
+    this.version(1).stores({
+      outbox: 'applicationId, [state+nextAttemptAt+seq], [state+createdAt]',
+      terminal: 'id',
+    });
+  }
+}
