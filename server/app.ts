@@ -20,6 +20,7 @@ import sandboxPages from './routes/sandbox-pages';
 import terminalRoutes from './routes/terminals';
 import { newAdminToken } from './sync/admin-token';
 import { newBackOfficeKeys, type BackOfficeKeys } from './sync/back-office-keys';
+import { settleApplication } from './sync/settle-application';
 import { readVersion } from './version';
 
 export interface AppOptions {
@@ -82,7 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(paymentRoutes);
       await api.register(applicationRoutes);
       await api.register(terminalRoutes);
-      await api.register(packetRoutes, { deferredChecks: options.deferredChecks });
+      const deferredChecks: DeferredChecks = options.deferredChecks ?? settleApplication;
+      await api.register(packetRoutes, { deferredChecks });
       await api.register(adminRoutes, { prefix: '/admin' });
       if (app.sandbox) await api.register(sandboxRoutes, { prefix: '/sandbox' });
     },

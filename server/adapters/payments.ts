@@ -9,4 +9,9 @@ export interface PaymentGateway {
     qrPayload: string;
   }>;
   status(orderId: string): Promise<GatewayPaymentStatus>;
+  /**
+   * Payments received under a reference (the application number in the QR): how an application made
+   * offline, whose QR the kiosk made itself, is reconciled.
+   */
+  findByReference(reference: string): Promise<Array<{ status: GatewayPaymentStatus; amountKzt: number }>>;
 }

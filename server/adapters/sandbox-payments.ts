@@ -53,6 +53,15 @@ export class SandboxPayments implements PaymentGateway {
     return rows[0]?.status ?? 'expired';
   }
 
+  async findByReference(reference: string): Promise<Array<{ status: GatewayPaymentStatus; amountKzt: number }>> {
+    await this.expireOverdue();
+    const { rows } = await this.db.query<{ status: GatewayPaymentStatus; amount_kzt: number }>(
+      'SELECT status, amount_kzt FROM sandbox_payments WHERE reference = $1 ORDER BY created_at',
+      [reference],
+    );
+    return rows.map((r) => ({ status: r.status, amountKzt: r.amount_kzt }));
+  }
+
   async list(): Promise<SandboxPayment[]> {
     await this.expireOverdue();
     const { rows } = await this.db.query<PaymentRow>('SELECT * FROM sandbox_payments ORDER BY created_at DESC LIMIT 200');

@@ -8,6 +8,7 @@ import { openDatabase } from './open-database';
 import { openTestDatabase, TEST_DATABASE_URL } from './test-database';
 
 const TABLES = [
+  'application_checks',
   'applications',
   'bmg_phones',
   'enrolment_codes',

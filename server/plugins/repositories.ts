@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { ApplicationChecksRepository } from '../repositories/application-checks';
 import { ApplicationsRepository } from '../repositories/applications';
 import { IdentificationsRepository } from '../repositories/identifications';
 import { PacketsRepository } from '../repositories/packets';
@@ -12,6 +13,7 @@ declare module 'fastify' {
     identifications: IdentificationsRepository;
     payments: PaymentsRepository;
     applications: ApplicationsRepository;
+    applicationChecks: ApplicationChecksRepository;
     terminals: TerminalsRepository;
     packets: PacketsRepository;
   }
@@ -23,6 +25,7 @@ export default fp(
     app.decorate('identifications', new IdentificationsRepository(app.db));
     app.decorate('payments', new PaymentsRepository(app.db));
     app.decorate('applications', new ApplicationsRepository(app.db));
+    app.decorate('applicationChecks', new ApplicationChecksRepository(app.db));
     app.decorate('terminals', new TerminalsRepository(app.db));
     app.decorate('packets', new PacketsRepository(app.db));
   },

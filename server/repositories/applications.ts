@@ -2,7 +2,10 @@ import type { LivenessEvidence } from '../../src/protocol/liveness';
 import type { PhotoQuality } from '../../src/protocol/photo-quality';
 import type { Queryable } from '../db/database';
 
-export type ApplicationStatus = 'accepted' | 'in_production' | 'ready' | 'issued' | 'rejected';
+export type ApplicationStatus = 'pending_checks' | 'accepted' | 'in_production' | 'ready' | 'issued' | 'rejected';
+
+/** Statuses in which the person has an application under way, so may not start another. */
+const OPEN = `('pending_checks', 'accepted', 'in_production', 'ready')`;
 
 export interface NewApplication {
   id: string;
@@ -93,9 +96,21 @@ export class ApplicationsRepository {
   /** An application of this person that the back office has taken and not yet finished. */
   async hasOpenApplication(iin: string): Promise<boolean> {
     const { rows } = await this.db.query(
-      `SELECT 1 FROM applications WHERE iin = $1 AND status IN ('accepted', 'in_production', 'ready') LIMIT 1`,
+      `SELECT 1 FROM applications WHERE iin = $1 AND status IN ${OPEN} LIMIT 1`,
       [iin],
     );
+    return rows.length > 0;
+  }
+
+  /** As hasOpenApplication, leaving one application out: the one being checked. */
+  async hasOtherOpenApplication(iin: string, applicationId: string): Promise<boolean> {
+    const { rows } = await this.db.query(`SELECT 1 FROM applications WHERE iin = $1 AND id <> $2 AND status IN ${OPEN} LIMIT 1`, [iin, applicationId]);
+    return rows.length > 0;
+  }
+
+  /** The outcome of the deferred checks: only an application still pending moves. */
+  async settleChecks(id: string, status: 'accepted' | 'rejected'): Promise<boolean> {
+    const { rows } = await this.db.query(`UPDATE applications SET status = $2 WHERE id = $1 AND status = 'pending_checks' RETURNING id`, [id, status]);
     return rows.length > 0;
   }
 

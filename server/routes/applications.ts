@@ -23,7 +23,7 @@ const ApplicationNumberParams = Type.Object({ number: Type.String({ pattern: '^[
 /** What the tracking QR on the receipt shows: no personal data, so the number alone is enough to ask. */
 export const ApplicationStatusResponse = Type.Object({
   number: Type.String(),
-  status: Type.Union(['accepted', 'in_production', 'ready', 'issued', 'rejected'].map((s) => Type.Literal(s))),
+  status: Type.Union(['pending_checks', 'accepted', 'in_production', 'ready', 'issued', 'rejected'].map((s) => Type.Literal(s))),
   readyBy: Type.String({ format: 'date' }),
   /** Made on a test terminal: test data, never real work. */
   test: Type.Boolean(),

@@ -75,7 +75,7 @@ describe('without the sandbox adapters', () => {
         registry: { findPerson: unused, referenceDescriptor: unused },
         bmg: { phoneFor: unused },
         sms: { send: unused },
-        paymentGateway: { createInvoice: unused, status: unused },
+        paymentGateway: { createInvoice: unused, status: unused, findByReference: unused },
       },
     });
     try {

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationNumber } from '../../src/domain/application';
 import { feeFor } from '../../src/domain/fees';
 import type { ApplicationPayload } from '../../src/protocol/packets';
-import type { GatewayPaymentStatus } from '../adapters/payments';
-import { currentPayment } from '../payments/current-payment';
 import { NOT_FOUND_IIN, type SeedCitizen } from '../seed/citizens';
+import { deferredContext } from './settle-application';
 import {
   createTestApp,
   identifyCitizen,
@@ -35,33 +34,8 @@ describe('deferred checks on the sandbox state systems', () => {
   let ctx: DeferredContext;
   beforeAll(async () => {
     t = await createTestApp();
-    const { app, db } = t;
-    ctx = {
-      registry: app.registry,
-      bmg: app.bmg,
-      // What the packet intake needs from the applications repository: this application does not count against itself.
-      hasOtherOpenApplication: async (iin, applicationId) =>
-        (
-          await db.query(
-            `SELECT 1 FROM applications WHERE iin = $1 AND id <> $2 AND status IN ('accepted', 'in_production', 'ready') LIMIT 1`,
-            [iin, applicationId],
-          )
-        ).rows.length > 0,
-      phoneVerifications: app.phoneVerifications,
-      identifications: app.identifications,
-      payments: {
-        findById: (id) => app.payments.findById(id),
-        current: (record) => currentPayment(app, record),
-        // What the gateway adapter needs to offer: the sandbox keeps each payment's reference.
-        byReference: async (reference) =>
-          (
-            await db.query<{ status: GatewayPaymentStatus; amount_kzt: number }>(
-              'SELECT status, amount_kzt FROM sandbox_payments WHERE reference = $1',
-              [reference],
-            )
-          ).rows.map((row) => ({ status: row.status, amountKzt: row.amount_kzt })),
-      },
-    };
+    // The same context the packet intake gives the checks.
+    ctx = deferredContext(t.app);
   }, 60_000);
   afterAll(() => t.close(), 60_000);
 

@@ -151,19 +151,19 @@ export const SealedPacket = Type.Object(
 export type SealedPacket = Static<typeof SealedPacket>;
 
 /** The header fields, in this order, as UTF-8 JSON: the AES-GCM additional data. */
-export function packetHeaderBytes(p: Pick<SealedPacket, 'v' | 'terminalId' | 'applicationId' | 'seq' | 'sealedAt'>): Uint8Array {
+export function packetHeaderBytes(p: Pick<SealedPacket, 'v' | 'terminalId' | 'applicationId' | 'seq' | 'sealedAt'>): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(JSON.stringify([p.v, p.terminalId, p.applicationId, p.seq, p.sealedAt]));
 }
 
 /** Everything but the signature, in this order, as UTF-8 JSON: what the terminal signs. */
-export function packetSignedBytes(p: Omit<SealedPacket, 'signature'>): Uint8Array {
+export function packetSignedBytes(p: Omit<SealedPacket, 'signature'>): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(
     JSON.stringify([p.v, p.terminalId, p.applicationId, p.seq, p.sealedAt, p.epk.x, p.epk.y, p.iv, p.ciphertext]),
   );
 }
 
 /** HKDF's info: binds the derived key to its packet. */
-export function packetKeyInfo(applicationId: string): Uint8Array {
+export function packetKeyInfo(applicationId: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`kiosk-packet-v${PACKET_VERSION}:${applicationId}`);
 }
 
@@ -185,4 +185,4 @@ export type PacketReceived = Static<typeof PacketReceived>;
  * - invalid_payload (422): opened, but the application inside is not valid
  * - invalid_request (400): not a packet at all
  */
-export type PacketError = 'unknown_terminal' | 'revoked_terminal' | 'bad_signature' | 'replay' | 'undecryptable' | 'invalid_payload' | 'invalid_request';
+export type PacketErrorCode = 'unknown_terminal' | 'revoked_terminal' | 'bad_signature' | 'replay' | 'undecryptable' | 'invalid_payload' | 'invalid_request';

@@ -7,7 +7,7 @@ import {
   packetKeyInfo,
   packetSignedBytes,
   type ApplicationPayload,
-  type PacketError as PacketErrorCode,
+  type PacketErrorCode,
   type PublicKeyJwk,
   type SealedPacket,
 } from '../protocol/packets';
@@ -71,7 +71,7 @@ async function packetKey(privateKey: CryptoKey, publicKey: CryptoKey, applicatio
   const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
   const ikm = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: own(packetKeyInfo(applicationId)) },
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: packetKeyInfo(applicationId) },
     ikm,
     { name: 'AES-GCM', length: 256 },
     false,
@@ -99,7 +99,7 @@ export async function sealPacket(
   const key = await packetKey(ephemeral.privateKey, o.backOfficeKey, header.applicationId, 'encrypt');
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: own(packetHeaderBytes(header)) },
+    { name: 'AES-GCM', iv, additionalData: packetHeaderBytes(header) },
     key,
     new TextEncoder().encode(JSON.stringify(payload)),
   );
@@ -109,7 +109,7 @@ export async function sealPacket(
     iv: encodeBase64url(iv),
     ciphertext: encodeBase64url(new Uint8Array(ciphertext)),
   };
-  const signature = await crypto.subtle.sign(SIGNATURE, o.signingKey, own(packetSignedBytes(unsigned)));
+  const signature = await crypto.subtle.sign(SIGNATURE, o.signingKey, packetSignedBytes(unsigned));
   return { ...unsigned, signature: encodeBase64url(new Uint8Array(signature)) };
 }
 
@@ -117,7 +117,7 @@ export async function sealPacket(
 export async function verifyPacket(packet: SealedPacket, terminalKey: CryptoKey): Promise<boolean> {
   const signature = decodeBase64url(packet.signature);
   if (signature === null || signature.length !== SIGNATURE_BYTES) return false;
-  return crypto.subtle.verify(SIGNATURE, terminalKey, signature, own(packetSignedBytes(packet)));
+  return crypto.subtle.verify(SIGNATURE, terminalKey, signature, packetSignedBytes(packet));
 }
 
 /** Decrypts (does NOT verify: call verifyPacket first) and JSON.parses; throws PacketError('undecryptable'). */
@@ -135,7 +135,7 @@ export async function openPacket(packet: SealedPacket, backOfficePrivateKey: Cry
     if (iv === null || iv.length !== IV_BYTES || ciphertext === null) throw new Error('iv or ciphertext is not base64url of the right length');
     const epk = await importBackOfficePublicKey(packet.epk);
     const key = await packetKey(backOfficePrivateKey, epk, packet.applicationId, 'decrypt');
-    plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: own(packetHeaderBytes(packet)) }, key, ciphertext);
+    plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: packetHeaderBytes(packet) }, key, ciphertext);
   } catch (error) {
     throw new PacketError('undecryptable', `packet ${packet.applicationId} does not open with this back office's key`, { cause: error });
   }
@@ -145,12 +145,4 @@ export async function openPacket(packet: SealedPacket, backOfficePrivateKey: Cry
     // Authentic ciphertext of something that is not JSON: the terminal sealed garbage.
     throw new PacketError('undecryptable', `packet ${packet.applicationId} holds no JSON`, { cause: error });
   }
-}
-
-/**
- * packets.ts types its bytes as plain Uint8Array (any backing buffer); WebCrypto's BufferSource
- * wants one backed by an ArrayBuffer, which TextEncoder's always is.
- */
-function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes as Uint8Array<ArrayBuffer>;
 }

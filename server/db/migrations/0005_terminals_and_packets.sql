@@ -44,3 +44,15 @@ CREATE TABLE packets (
 ALTER TABLE applications DROP CONSTRAINT applications_status_check;
 ALTER TABLE applications ADD CONSTRAINT applications_status_check
   CHECK (status IN ('pending_checks', 'accepted', 'in_production', 'ready', 'issued', 'rejected'));
+
+-- The outcome of each deferred check of a packet's application (server/sync/deferred-checks.ts),
+-- the latest run's: what moved it to accepted or rejected, or what it still waits for.
+CREATE TABLE application_checks (
+  application_id uuid NOT NULL REFERENCES applications (id),
+  check_name text NOT NULL CHECK (check_name IN ('registry', 'phone', 'face_match', 'payment')),
+  outcome text NOT NULL CHECK (outcome IN ('passed', 'failed', 'pending')),
+  code text,
+  detail text,
+  checked_at timestamptz NOT NULL,
+  PRIMARY KEY (application_id, check_name)
+);

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationNumber } from '../../src/domain/application';
+import { feeFor } from '../../src/domain/fees';
+import type { ApplicationPayload } from '../../src/protocol/packets';
+import { makeApplicationPayload } from '../../src/sync/packet-fixture';
+import { sealPacket } from '../../src/sync/seal';
+import type { SeedCitizen } from '../seed/citizens';
+import { createTestApp, enrolTerminal, PASSED_LIVENESS, sameFace, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
+
+// A packet from a kiosk that was offline throughout, through the real intake and the real checks
+// on the sandbox state systems: the application ends accepted or rejected, each check's outcome is
+// kept, and the citizen gets an SMS with the application number.
+describe('a packet made offline, settled on arrival', () => {
+  let t: TestApp;
+  let terminal: TestTerminal;
+  let seq = 1;
+  beforeAll(async () => {
+    t = await createTestApp();
+    terminal = await enrolTerminal(t.app, 'T-300');
+  }, 60_000);
+  afterAll(() => t.close(), 60_000);
+
+  function offline(citizen: SeedCitizen, descriptor = sameFace(citizen.faceId!)): ApplicationPayload {
+    const id = randomUUID();
+    const { service, document } = citizen.example;
+    const createdAt = t.now().toISOString();
+    const feeKzt = feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
+    const payload = makeApplicationPayload({
+      id,
+      number: applicationNumber(id),
+      iin: citizen.person.iin,
+      service,
+      document,
+      lang: 'kk',
+      phone: citizen.phoneToType,
+      terminalId: terminal.terminalId,
+      centreId: terminal.centreId,
+      createdAt,
+      feeKzt,
+      paymentId: null,
+    });
+    return { ...payload, online: { phoneToken: null, identityToken: null }, face: { descriptor, liveness: PASSED_LIVENESS } };
+  }
+
+  async function deliver(payload: ApplicationPayload): Promise<string> {
+
+    const packet = await sealPacket(payload, {
+      terminalId: terminal.terminalId,
+      seq: seq++,
+      sealedAt: t.now().toISOString(),
+      backOfficeKey: terminal.backOfficeKey,
+      signingKey: terminal.keys.privateKey,
+    });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/packets', payload: packet });
+    expect(response.statusCode, response.body).toBe(201);
+    return settledStatus(payload.application.id);
+  }
+
+  /** The checks run once the kiosk has its answer: wait for them to move the application on. */
+  async function settledStatus(id: string): Promise<string> {
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id]);
+      const status = rows[0]?.status;
+      if (status && status !== 'pending_checks') return status;
+      if ((await t.app.applicationChecks.list(id)).length === 4) return status ?? 'missing';
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`the checks never ran on ${id}`);
+  }
+
+  const sms = async (phone: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/v1/sandbox/sms?phone=${encodeURIComponent(phone)}` })).json() as { messages: { text: string }[] };
+
+  it('an eligible citizen with no fee to pay, the right phone and face: accepted, told by SMS in Kazakh', async () => {
+    const citizen = t.citizen('service-18');
+    const payload = offline(citizen);
+    expect(await deliver(payload)).toBe('accepted');
+    const checks = await t.app.applicationChecks.list(payload.application.id);
+    expect(checks.map((c) => [c.check, c.outcome]).sort()).toEqual([
+      ['face_match', 'passed'],
+      ['payment', 'passed'],
+      ['phone', 'passed'],
+      ['registry', 'passed'],
+    ]);
+    const [latest] = (await sms(citizen.phoneToType)).messages;
+    expect(latest?.text).toContain(payload.application.number);
+    // The tracking QR now says where it stands.
+    const tracked = await t.app.inject({ method: 'GET', url: `/api/v1/applications/${payload.application.number}` });
+    expect(tracked.json()).toMatchObject({ status: 'accepted' });
+  });
+
+  it('someone else in front of the camera: rejected on the face match, and the owner of the IIN is told', async () => {
+    const citizen = t.citizen('service-16');
+    const payload = offline(citizen, syntheticDescriptor('f17'));
+    expect(await deliver(payload)).toBe('rejected');
+    const face = (await t.app.applicationChecks.list(payload.application.id)).find((c) => c.check === 'face_match');
+    expect(face).toMatchObject({ outcome: 'failed', code: 'face_mismatch' });
+    expect((await sms(citizen.bmgPhone!)).messages[0]?.text).toContain(payload.application.number);
+  });
+
+  it('a fee not yet paid: the application waits, pending the payment, and the tracking page says so', async () => {
+    const citizen = t.citizen('service-13');
+    const payload = offline(citizen);
+    expect(payload.application.feeKzt).toBeGreaterThan(0);
+    expect(await deliver(payload)).toBe('pending_checks');
+    const payment = (await t.app.applicationChecks.list(payload.application.id)).find((c) => c.check === 'payment');
+    expect(payment).toMatchObject({ outcome: 'pending' });
+    const tracked = await t.app.inject({ method: 'GET', url: `/api/v1/applications/${payload.application.number}` });
+    expect(tracked.json()).toMatchObject({ status: 'pending_checks' });
+  });
+});
