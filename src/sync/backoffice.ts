@@ -4,6 +4,7 @@ import {
   API_PREFIX,
   ApiError,
   ApplicationAccepted,
+  Enrolled,
   CitizenCheckResponse,
   IdentifyResponse,
   Payment,
@@ -12,6 +13,7 @@ import {
   PhoneStartResponse,
   type ApplicationSubmission,
   type CitizenCheckRequest,
+  type EnrolRequest,
   type IdentifyRequest,
   type PaymentCreateRequest,
   type PhoneConfirmRequest,
@@ -76,5 +78,6 @@ export const backOffice = {
   createPayment: (body: PaymentCreateRequest) => call('POST', '/payments', Payment, body),
   payment: (paymentId: string) => call('GET', `/payments/${encodeURIComponent(paymentId)}`, Payment),
   submitApplication: (body: ApplicationSubmission) => call('POST', '/applications', ApplicationAccepted, body),
+  enrolTerminal: (body: EnrolRequest) => call('POST', '/terminals/enrol', Enrolled, body),
 };
 export type BackOffice = typeof backOffice;
