@@ -28,19 +28,25 @@ const received = (applicationId: string, number: string): PacketReceived => ({ a
 const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, options) => {
   /** The answer to a packet whose application id or seq came before; null when neither did. */
   async function answerToRepeat(packet: SealedPacket): Promise<{ status: 200; body: PacketReceived } | { status: 409; body: ApiError } | null> {
-    const same = await app.packets.findByApplication(packet.applicationId);
-    if (same) {
+    // The application first: it commits in one transaction with its packet, so once it is seen the
+    // packet is too. Asking for the packet first could miss it, then see the application a moment
+    // later as another request commits, and call a concurrent duplicate a replay.
+    if (await app.applications.findById(packet.applicationId)) {
+      const same = await app.packets.findByApplication(packet.applicationId);
+      if (!same) return { status: 409, body: { code: 'replay', detail: 'this application id came before, not in a packet' } };
       return isSamePacket(same, packet)
         ? { status: 200, body: received(same.applicationId, same.number) }
         : { status: 409, body: { code: 'replay', detail: 'this application id came before in another packet' } };
     }
-    if (await app.applications.findById(packet.applicationId)) {
-      return { status: 409, body: { code: 'replay', detail: 'this application id came before, not in a packet' } };
+    const seqHolder = await app.packets.findBySeq(packet.terminalId, packet.seq);
+    if (!seqHolder) return null;
+    // This very application, committed by a concurrent duplicate since the look above: answer as for it.
+    if (seqHolder.applicationId === packet.applicationId) {
+      return isSamePacket(seqHolder, packet)
+        ? { status: 200, body: received(seqHolder.applicationId, seqHolder.number) }
+        : { status: 409, body: { code: 'replay', detail: 'this application id came before in another packet' } };
     }
-    if (await app.packets.findBySeq(packet.terminalId, packet.seq)) {
-      return { status: 409, body: { code: 'replay', detail: "this terminal's seq came before with another application" } };
-    }
-    return null;
+    return { status: 409, body: { code: 'replay', detail: "this terminal's seq came before with another application" } };
   }
 
   app.post<{ Body: SealedPacket; Reply: PacketReceived | ApiError }>(

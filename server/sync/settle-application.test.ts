@@ -60,10 +60,11 @@ describe('a packet made offline, settled on arrival', () => {
   /** The checks run once the kiosk has its answer: wait for them to move the application on. */
   async function settledStatus(id: string): Promise<string> {
     for (let i = 0; i < 200; i++) {
-      const { rows } = await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id]);
-      const status = rows[0]?.status;
-      if (status && status !== 'pending_checks') return status;
-      if ((await t.app.applicationChecks.list(id)).length === 4) return status ?? 'missing';
+      // The outcomes are saved with the status they lead to, in one transaction.
+      if ((await t.app.applicationChecks.list(id)).length === 4) {
+        const { rows } = await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id]);
+        return rows[0]?.status ?? 'missing';
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`the checks never ran on ${id}`);

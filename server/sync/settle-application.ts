@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplicationPayload } from '../../src/protocol/packets';
 import { currentPayment } from '../payments/current-payment';
+import { ApplicationChecksRepository } from '../repositories/application-checks';
+import { ApplicationsRepository } from '../repositories/applications';
 import { applicationStatusAfter, notifyCitizen, runDeferredChecks, type CheckOutcome, type DeferredContext, type DeferredStatus } from './deferred-checks';
 
 /** The state systems and records the deferred checks read, from the back office's own. */
@@ -27,9 +29,12 @@ export function deferredContext(app: FastifyInstance): DeferredContext {
 export async function settleApplication(payload: ApplicationPayload, app: FastifyInstance): Promise<{ status: DeferredStatus; outcomes: CheckOutcome[] }> {
   const { id } = payload.application;
   const outcomes = await runDeferredChecks(payload, deferredContext(app));
-  await app.applicationChecks.save(id, outcomes, app.clock());
   const status = applicationStatusAfter(outcomes);
-  if (status !== 'pending_checks') await app.applications.settleChecks(id, status);
+  // The outcomes and the status they lead to are seen together, or not at all.
+  await app.db.transaction(async (tx) => {
+    await new ApplicationChecksRepository(tx).save(id, outcomes, app.clock());
+    if (status !== 'pending_checks') await new ApplicationsRepository(tx).settleChecks(id, status);
+  });
   try {
     await notifyCitizen(payload, outcomes, { bmg: app.bmg, sms: app.sms });
   } catch (error) {
