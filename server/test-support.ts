@@ -1,8 +1,9 @@
 // Shared by the route tests: an app on in-memory PGlite with synthetic faces and a clock the test moves.
-import type { LivenessEvidence } from '../src/protocol/liveness';
-import type { PhotoQuality } from '../src/protocol/photo-quality';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { vi } from 'vitest';
+import { applicationNumber } from '../src/domain/application';
+import { feeFor } from '../src/domain/fees';
 import { DESCRIPTOR_LENGTH } from '../src/protocol/identify';
 import { buildApp, type AppOptions } from './app';
 import type { Database } from './db/database';
@@ -10,8 +11,9 @@ import { openTestDatabase } from './db/test-database';
 import { kazakhstanDate } from './kazakhstan-date';
 import { buildSeedCitizens, type SeedCitizen } from './seed/citizens';
 import type { FaceSource, RegistryFace } from './seed/faces';
-import type { Enrolled } from '../src/protocol/packets';
+import type { ApplicationPayload, Enrolled } from '../src/protocol/packets';
 import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys } from '../src/sync/seal';
+import { makeApplicationPayload, PASSED_LIVENESS, PASSED_PHOTO_QUALITY } from '../src/sync/packet-fixture';
 
 // Each test file starts its own PGlite (seconds of WebAssembly start-up); on two busy cores a
 // whole journey through app.inject() can take longer than vitest's default 5 s.
@@ -111,52 +113,7 @@ export async function identifyCitizen(app: FastifyInstance, citizen: SeedCitizen
   return { phoneToken, identityToken };
 }
 
-/** Evidence of a liveness sequence the kiosk passed: two turns, as the test device profile asks. */
-export const PASSED_LIVENESS: LivenessEvidence = {
-  thresholdsVersion: 'liveness-2026-11-25.2',
-  status: 'passed',
-  reason: null,
-  durationMs: 6400,
-  frameCount: 128,
-  fps: 20,
-  challenges: [
-    { kind: 'turn_left', outcome: 'passed', startMs: 700, endMs: 3100, peak: 21, parallax: 0.07 },
-    { kind: 'turn_right', outcome: 'passed', startMs: 3100, endMs: 6400, peak: 19, parallax: 0.06 },
-  ],
-  passive: {
-    longestFrozenMs: 90,
-    identicalShare: 0.1,
-    medianJitter: 0.012,
-    repeatedFrames: 0,
-    descriptorsCompared: 6,
-    maxIdentityDistance: 0.18,
-    maxFaces: 1,
-    longestFaceGapMs: 0,
-  },
-  pose: { yaw: [-20, 22], pitch: [-3, 4], roll: [-2, 2] },
-};
-
-/** The ICAO measures of a portrait that passed every limit, as the kiosk sends them. */
-export const PASSED_PHOTO_QUALITY: PhotoQuality = {
-  limitsVersion: 'photo-2026-11-25.1',
-  measures: {
-    SingleFacePresent: 1,
-    InterEyeDistance: 84.2,
-    HeadSize: 0.75,
-    CropOfTheFaceImage: 0.0012,
-    HeadPoseYaw: 1.8,
-    HeadPosePitch: -2.4,
-    HeadPoseRoll: 0.9,
-    EyesOpen: 0.31,
-    MouthClosed: 0.04,
-    ExpressionNeutrality: 0.93,
-    Luminance: 137.2,
-    DynamicRange: 112.5,
-    Sharpness: 41.3,
-    BackgroundUniformity: 0.2,
-    BackgroundLuminance: 233.6,
-  },
-};
+export { PASSED_LIVENESS, PASSED_PHOTO_QUALITY };
 
 /** A kiosk enrolled as a technician would: the admin's code, then the terminal's key sent with it. */
 export interface TestTerminal {
@@ -185,4 +142,29 @@ export async function enrolTerminal(app: FastifyInstance, terminalId: string, ce
   if (enrol.statusCode !== 201) throw new Error(`enrolment failed: ${enrol.body}`);
   const enrolled = enrol.json() as Enrolled;
   return { terminalId, centreId, keys, backOfficeKey: await importBackOfficePublicKey(enrolled.backOfficeKey) };
+}
+
+/**
+ * The payload an offline kiosk seals for this citizen's example service: their IIN, phone and own
+ * face, the fee of the day it was made (`createdAt`, the test clock's now by default), no online
+ * tokens. `change` overrides any field of the application.
+ */
+export function offlineApplication(t: TestApp, citizen: SeedCitizen, change: Partial<ApplicationPayload['application']> = {}): ApplicationPayload {
+  const id = randomUUID();
+  const { service, document } = citizen.example;
+  const createdAt = change.createdAt ?? t.now().toISOString();
+  const feeKzt = feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
+  const payload = makeApplicationPayload({
+    id,
+    number: applicationNumber(id),
+    iin: citizen.person.iin,
+    service,
+    document,
+    phone: citizen.phoneToType,
+    createdAt,
+    feeKzt,
+    paymentId: null,
+    ...change,
+  });
+  return { ...payload, face: { descriptor: sameFace(citizen.faceId ?? 'f01'), liveness: PASSED_LIVENESS } };
 }

@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationNumber } from '../../src/domain/application';
-import { feeFor } from '../../src/domain/fees';
 import { seededRandom } from '../../src/domain/seeded-random';
 import { Enrolled, type ApplicationPayload, type EnrolRequest, type SealedPacket } from '../../src/protocol/packets';
 import { BACKOFF_CAP_MS } from '../../src/sync/backoff';
 import { createDrainer, type Answer, type Drainer, type Send } from '../../src/sync/drain';
 import { KioskDb } from '../../src/sync/kiosk-db';
 import { listOutbox, reserveSeq } from '../../src/sync/outbox';
-import { makeApplicationPayload } from '../../src/sync/packet-fixture';
 import { enrolTerminal, sealApplication } from '../../src/sync/terminal';
-import { createTestApp, PASSED_LIVENESS, sameFace, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
+import { createTestApp, offlineApplication, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
 
 // A chaos run of the sync, both halves together: three kiosks seal 210 applications into their
 // outboxes and drain them, at the same time, through a link that loses requests, loses answers
@@ -128,26 +124,8 @@ describe('the sync through a link that loses, delays and duplicates, with kiosks
     await t.close();
   }, 60_000);
 
-  function application(terminalId: string, tag: string): ApplicationPayload {
-    const citizen = t.citizen(tag);
-    const id = randomUUID();
-    const createdAt = t.now().toISOString();
-    const { service, document } = citizen.example;
-    const feeKzt = feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
-    const payload = makeApplicationPayload({
-      id,
-      number: applicationNumber(id),
-      iin: citizen.person.iin,
-      service,
-      document,
-      phone: citizen.phoneToType,
-      terminalId,
-      centreId: 'AST-03',
-      createdAt,
-      feeKzt,
-    });
-    return { ...payload, face: { descriptor: sameFace(citizen.faceId!), liveness: PASSED_LIVENESS } };
-  }
+  const application = (terminalId: string, tag: string): ApplicationPayload =>
+    offlineApplication(t, t.citizen(tag), { terminalId, centreId: 'AST-03' });
 
   /** A drain cut short by a restart fails on its closed database; anything else is a real failure. */
   async function drainSurvivingRestart(kiosk: Kiosk): Promise<void> {

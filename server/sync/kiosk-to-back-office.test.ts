@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationNumber } from '../../src/domain/application';
-import { feeFor } from '../../src/domain/fees';
 import { Enrolled, type ApplicationPayload, type EnrolRequest } from '../../src/protocol/packets';
 import { createDrainer, type Send } from '../../src/sync/drain';
 import { KioskDb } from '../../src/sync/kiosk-db';
 import { listOutbox } from '../../src/sync/outbox';
-import { makeApplicationPayload } from '../../src/sync/packet-fixture';
 import { enrolTerminal, sealApplication } from '../../src/sync/terminal';
-import { createTestApp, PASSED_LIVENESS, sameFace, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
+import { createTestApp, offlineApplication, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
 
 // Both halves together: the kiosk's own code enrols it, seals applications into its IndexedDB
 // outbox and drains them; the back office's own routes take them. Made while "offline", sent when
@@ -52,27 +48,7 @@ describe('a kiosk and the back office', () => {
     await t.close();
   }, 60_000);
 
-  function application(tag: string): ApplicationPayload {
-    const citizen = t.citizen(tag);
-    const id = randomUUID();
-    const createdAt = t.now().toISOString();
-    const { service, document } = citizen.example;
-    const feeKzt = feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
-    const payload = makeApplicationPayload({
-      id,
-      number: applicationNumber(id),
-      iin: citizen.person.iin,
-      service,
-      document,
-      phone: citizen.phoneToType,
-      terminalId: 'T-400',
-      centreId: 'AST-03',
-      createdAt,
-      feeKzt,
-      paymentId: null,
-    });
-    return { ...payload, online: { phoneToken: null, identityToken: null }, face: { descriptor: sameFace(citizen.faceId!), liveness: PASSED_LIVENESS } };
-  }
+  const application = (tag: string): ApplicationPayload => offlineApplication(t, t.citizen(tag), { terminalId: 'T-400', centreId: 'AST-03' });
 
   const statusOf = async (id: string) =>
     (await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id])).rows[0]?.status;

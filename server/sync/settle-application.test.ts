@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationNumber } from '../../src/domain/application';
-import { feeFor } from '../../src/domain/fees';
 import type { ApplicationPayload } from '../../src/protocol/packets';
-import { makeApplicationPayload } from '../../src/sync/packet-fixture';
 import { sealPacket } from '../../src/sync/seal';
 import type { SeedCitizen } from '../seed/citizens';
-import { createTestApp, enrolTerminal, PASSED_LIVENESS, sameFace, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
+import { createTestApp, enrolTerminal, offlineApplication, sameFace, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
 
 // A packet from a kiosk that was offline throughout, through the real intake and the real checks
 // on the sandbox state systems: the application ends accepted or rejected, each check's outcome is
@@ -22,25 +18,8 @@ describe('a packet made offline, settled on arrival', () => {
   afterAll(() => t.close(), 60_000);
 
   function offline(citizen: SeedCitizen, descriptor = sameFace(citizen.faceId!)): ApplicationPayload {
-    const id = randomUUID();
-    const { service, document } = citizen.example;
-    const createdAt = t.now().toISOString();
-    const feeKzt = feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
-    const payload = makeApplicationPayload({
-      id,
-      number: applicationNumber(id),
-      iin: citizen.person.iin,
-      service,
-      document,
-      lang: 'kk',
-      phone: citizen.phoneToType,
-      terminalId: terminal.terminalId,
-      centreId: terminal.centreId,
-      createdAt,
-      feeKzt,
-      paymentId: null,
-    });
-    return { ...payload, online: { phoneToken: null, identityToken: null }, face: { descriptor, liveness: PASSED_LIVENESS } };
+    const payload = offlineApplication(t, citizen, { lang: 'kk', terminalId: terminal.terminalId, centreId: terminal.centreId });
+    return { ...payload, face: { ...payload.face, descriptor } };
   }
 
   async function deliver(payload: ApplicationPayload): Promise<string> {

@@ -1,7 +1,9 @@
-// A finished application as the kiosk seals it, valid per ApplicationPayload, for tests on both
-// sides of the sync. Not imported by the kiosk's code.
+// A finished application as the kiosk seals it, valid per ApplicationPayload, and the evidence in
+// it, for tests on both sides (kiosk and back office). Not imported by the kiosk's code.
 import { DESCRIPTOR_LENGTH } from '../protocol/identify';
+import type { LivenessEvidence } from '../protocol/liveness';
 import type { ApplicationPayload } from '../protocol/packets';
+import type { PhotoQuality } from '../protocol/photo-quality';
 
 /** A real 2×2 grey JPEG (612 bytes, from jpeg-js). */
 export const TINY_JPEG_BASE64 =
@@ -9,6 +11,53 @@ export const TINY_JPEG_BASE64 =
 
 /** A 1×1 PNG. */
 export const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** Evidence of a liveness sequence the kiosk passed: two turns, as the test device profile asks. */
+export const PASSED_LIVENESS: LivenessEvidence = {
+  thresholdsVersion: 'liveness-2026-11-25.2',
+  status: 'passed',
+  reason: null,
+  durationMs: 6400,
+  frameCount: 128,
+  fps: 20,
+  challenges: [
+    { kind: 'turn_left', outcome: 'passed', startMs: 700, endMs: 3100, peak: 21.4, parallax: 0.07 },
+    { kind: 'turn_right', outcome: 'passed', startMs: 3100, endMs: 6400, peak: 19.2, parallax: 0.06 },
+  ],
+  passive: {
+    longestFrozenMs: 90,
+    identicalShare: 0.1,
+    medianJitter: 0.012,
+    repeatedFrames: 0,
+    descriptorsCompared: 6,
+    maxIdentityDistance: 0.18,
+    maxFaces: 1,
+    longestFaceGapMs: 0,
+  },
+  pose: { yaw: [-20.5, 22.1], pitch: [-3, 4.2], roll: [-2, 2] },
+};
+
+/** The ICAO measures of a portrait that passed every limit, as the kiosk sends them. */
+export const PASSED_PHOTO_QUALITY: PhotoQuality = {
+  limitsVersion: 'photo-2026-11-25.1',
+  measures: {
+    SingleFacePresent: 1,
+    InterEyeDistance: 84.2,
+    HeadSize: 0.75,
+    CropOfTheFaceImage: 0.0012,
+    HeadPoseYaw: 1.8,
+    HeadPosePitch: -2.4,
+    HeadPoseRoll: 0.9,
+    EyesOpen: 0.31,
+    MouthClosed: 0.04,
+    ExpressionNeutrality: 0.93,
+    Luminance: 137.2,
+    DynamicRange: 112.5,
+    Sharpness: 41.3,
+    BackgroundUniformity: 0.2,
+    BackgroundLuminance: 233.6,
+  },
+};
 
 /**
  * A fresh payload each call. The default number is applicationNumber(id) and the IIN has a valid
@@ -36,52 +85,11 @@ export function makeApplicationPayload(application: Partial<ApplicationPayload['
     face: {
       // Float32 values, as face-api gives them, so JSON has to carry long decimals.
       descriptor: Array.from({ length: DESCRIPTOR_LENGTH }, (_, i) => Math.fround(Math.sin(i * 0.7) * 0.2)),
-      liveness: {
-        thresholdsVersion: 'liveness-2026-11-25.2',
-        status: 'passed',
-        reason: null,
-        durationMs: 6400,
-        frameCount: 128,
-        fps: 20,
-        challenges: [
-          { kind: 'turn_left', outcome: 'passed', startMs: 700, endMs: 3100, peak: 21.4, parallax: 0.07 },
-          { kind: 'turn_right', outcome: 'passed', startMs: 3100, endMs: 6400, peak: 19.2, parallax: 0.06 },
-        ],
-        passive: {
-          longestFrozenMs: 90,
-          identicalShare: 0.1,
-          medianJitter: 0.012,
-          repeatedFrames: 0,
-          descriptorsCompared: 6,
-          maxIdentityDistance: 0.18,
-          maxFaces: 1,
-          longestFaceGapMs: 0,
-        },
-        pose: { yaw: [-20.5, 22.1], pitch: [-3, 4.2], roll: [-2, 2] },
-      },
+      liveness: PASSED_LIVENESS,
     },
     photo: {
       jpeg: TINY_JPEG_BASE64,
-      quality: {
-        limitsVersion: 'photo-2026-11-25.1',
-        measures: {
-          SingleFacePresent: 1,
-          InterEyeDistance: 84.2,
-          HeadSize: 0.75,
-          CropOfTheFaceImage: 0.0012,
-          HeadPoseYaw: 1.8,
-          HeadPosePitch: -2.4,
-          HeadPoseRoll: 0.9,
-          EyesOpen: 0.31,
-          MouthClosed: 0.04,
-          ExpressionNeutrality: 0.93,
-          Luminance: 137.2,
-          DynamicRange: 112.5,
-          Sharpness: 41.3,
-          BackgroundUniformity: 0.2,
-          BackgroundLuminance: 233.6,
-        },
-      },
+      quality: PASSED_PHOTO_QUALITY,
     },
     signaturePng: TINY_PNG_BASE64,
   };
