@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationPayload } from '../../src/protocol/packets';
 import { sealPacket } from '../../src/sync/seal';
 import type { SeedCitizen } from '../seed/citizens';
+import { recheckPending } from './settle-application';
 import { createTestApp, enrolTerminal, offlineApplication, sameFace, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
 
 // A packet from a kiosk that was offline throughout, through the real intake and the real checks
@@ -77,6 +79,32 @@ describe('a packet made offline, settled on arrival', () => {
     const face = (await t.app.applicationChecks.list(payload.application.id)).find((c) => c.check === 'face_match');
     expect(face).toMatchObject({ outcome: 'failed', code: 'face_mismatch' });
     expect((await sms(citizen.bmgPhone!)).messages[0]?.text).toContain(payload.application.number);
+  });
+
+  it('a fee paid later, on the QR the kiosk made offline: the re-check accepts it and tells the citizen once', async () => {
+    const citizen = t.citizen('service-09');
+    const payload = offline(citizen);
+    const { id, number, feeKzt } = payload.application;
+    expect(await deliver(payload)).toBe('pending_checks');
+    const told = async () => (await sms(citizen.phoneToType)).messages.filter((m) => m.text.includes(number)).length;
+    expect(await told()).toBe(1); // on arrival: the fee is awaited
+
+    // Nothing paid yet: the re-check leaves it waiting, and says nothing more.
+    expect(await recheckPending(t.app)).toBe(0);
+    expect(await told()).toBe(1);
+
+    // The citizen pays on their phone: the gateway has a payment under the application number.
+    const sandbox = t.app.sandbox!.payments;
+    const orderId = randomUUID();
+    await sandbox.createInvoice({ orderId, reference: number, amountKzt: feeKzt, expiresAt: new Date(t.now().getTime() + 15 * 60_000) });
+    await sandbox.settle(orderId, 'paid');
+
+    expect(await recheckPending(t.app)).toBeGreaterThanOrEqual(1);
+    const { rows } = await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id]);
+    expect(rows[0]?.status).toBe('accepted');
+    expect(await told()).toBe(2);
+    // Settled: not looked at again.
+    expect(await t.app.packets.pendingChecks()).not.toContain(id);
   });
 
   it('a fee not yet paid: the application waits, pending the payment, and the tracking page says so', async () => {
