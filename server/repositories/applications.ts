@@ -59,28 +59,34 @@ const toStored = (row: Row): StoredApplication => ({
   test: row.is_test,
 });
 
+/**
+ * Inserts an application row unless one with this id (or number) exists; false then. Takes any
+ * Queryable so the packet intake can do it inside its transaction. The images go as base64 text
+ * and become bytea in SQL, which PGlite takes several times faster than a bytea parameter.
+ */
+export async function insertApplication(db: Queryable, a: NewApplication, status: 'accepted' | 'pending_checks'): Promise<boolean> {
+  const { rows } = await db.query(
+    `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
+       terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, liveness,
+       photo_quality)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+       decode($17, 'base64'), decode($18, 'base64'), $19, $20, $21)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
+      a.terminalId, a.createdAt, a.receivedAt, a.readyBy, status, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test,
+      JSON.stringify(a.liveness), JSON.stringify(a.photoQuality),
+    ],
+  );
+  return rows.length > 0;
+}
+
 export class ApplicationsRepository {
   constructor(private readonly db: Queryable) {}
 
-  /**
-   * Stores the application unless one with this id exists; returns false then. The images go as
-   * base64 text and become bytea in SQL, which PGlite takes several times faster than a bytea parameter.
-   */
-  async insertOnce(a: NewApplication): Promise<boolean> {
-    const { rows } = await this.db.query(
-      `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
-         terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, liveness,
-         photo_quality)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'accepted', $15,
-         decode($16, 'base64'), decode($17, 'base64'), $18, $19, $20)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
-        a.terminalId, a.createdAt, a.receivedAt, a.readyBy, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test, JSON.stringify(a.liveness),
-        JSON.stringify(a.photoQuality),
-      ],
-    );
-    return rows.length > 0;
+  /** Stores the application, accepted, unless one with this id exists; returns false then. */
+  insertOnce(a: NewApplication): Promise<boolean> {
+    return insertApplication(this.db, a, 'accepted');
   }
 
   async findById(id: string): Promise<StoredApplication | null> {

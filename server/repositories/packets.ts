@@ -1,7 +1,6 @@
-import type { LivenessEvidence } from '../../src/protocol/liveness';
 import type { ApplicationPayload } from '../../src/protocol/packets';
-import type { PhotoQuality } from '../../src/protocol/photo-quality';
 import type { Database } from '../db/database';
+import { insertApplication, type NewApplication } from './applications';
 
 export interface PacketRecord {
   applicationId: string;
@@ -16,29 +15,11 @@ export interface PacketRecord {
 /** The payload as stored beside its packet: the images live in the application's row. */
 type PayloadWithoutImages = Omit<ApplicationPayload, 'photo' | 'signaturePng'> & { photo: Pick<ApplicationPayload['photo'], 'quality'> };
 
-/** An application as a packet brings it, before the checks the kiosk could not make offline. */
-export interface PacketApplication {
-  id: string;
-  number: string;
-  iin: string;
-  service: string;
-  document: string;
-  lang: string;
-  phone: string;
-  /** The kiosk's figure; the deferred checks confirm it. */
-  feeKzt: number;
-  paymentId: string | null;
-  centreId: string;
-  terminalId: string;
-  test: boolean;
-  liveness: LivenessEvidence;
-  photoQuality: PhotoQuality;
-  createdAt: string;
-  readyBy: string;
-  bodyHash: string;
-  photoJpegBase64: string;
-  signaturePngBase64: string;
-}
+/**
+ * An application as a packet brings it, before the checks the kiosk could not make offline
+ * (`feeKzt` is the kiosk's figure until they confirm it); received when its packet was.
+ */
+export type PacketApplication = Omit<NewApplication, 'receivedAt'>;
 
 interface Row {
   application_id: string;
@@ -85,27 +66,14 @@ export class PacketsRepository {
    * Stores the packet and its application, status 'pending_checks', in one transaction; false, with
    * nothing stored, when the application id, its number or the terminal's seq is taken already
    * (a concurrent duplicate waits for the first to commit, then finds it here). The images go as
-   * base64 text and become bytea in SQL, as in ApplicationsRepository.insertOnce.
+   * base64 text and become bytea in SQL (insertApplication).
    */
   async storeWithApplication(packet: PacketRecord, a: PacketApplication, payload: ApplicationPayload): Promise<boolean> {
     const { signaturePng: _signature, photo, ...rest } = payload;
     const withoutImages: PayloadWithoutImages = { ...rest, photo: { quality: photo.quality } };
     try {
       return await this.db.transaction(async (tx) => {
-        const { rows: inserted } = await tx.query(
-          `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
-             terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, liveness,
-             photo_quality)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'pending_checks', $15,
-             decode($16, 'base64'), decode($17, 'base64'), $18, $19, $20)
-           ON CONFLICT DO NOTHING RETURNING id`,
-          [
-            a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
-            a.terminalId, a.createdAt, packet.receivedAt, a.readyBy, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test,
-            JSON.stringify(a.liveness), JSON.stringify(a.photoQuality),
-          ],
-        );
-        if (inserted.length === 0) return false;
+        if (!(await insertApplication(tx, { ...a, receivedAt: packet.receivedAt }, 'pending_checks'))) return false;
         const { rows: stored } = await tx.query(
           `INSERT INTO packets (application_id, terminal_id, seq, signature, sealed_at, received_at, payload)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING application_id`,
