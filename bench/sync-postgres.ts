@@ -1,14 +1,12 @@
 // PostgreSQL for bench/sync.ts: TEST_DATABASE_URL when set, else a throwaway cluster started by
 // scripts/system/postgres.sh as `npm test` starts one; null (the bench then runs on PGlite alone)
-// when neither is to be had. Each run works in a schema of its own, dropped at the end.
+// when neither is to be had. Each run works in a schema of its own, dropped at the end (openInOwnSchema).
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { REPO_ROOT } from '../e2e/support/paths';
 import type { Database } from '../server/db/database';
-import { openDatabase } from '../server/db/open-database';
+import { openInOwnSchema } from '../server/db/test-database';
 
 export interface BenchPostgres {
   /** Where it came from, for the tables. */
@@ -46,32 +44,5 @@ export function benchPostgres(): { postgres: BenchPostgres | null; why: string }
 }
 
 function inSchema(baseUrl: string, source: string, detail: string, stopCluster: () => void): BenchPostgres {
-  const schema = `bench_sync_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    source,
-    detail,
-    async open() {
-      await admin(`CREATE SCHEMA ${schema}`);
-      const url = new URL(baseUrl);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const db = await openDatabase({ url: url.toString() });
-      return {
-        ...db,
-        close: async () => {
-          await db.close();
-          await admin(`DROP SCHEMA ${schema} CASCADE`);
-        },
-      };
-    },
-    stop: stopCluster,
-  };
+  return { source, detail, open: () => openInOwnSchema(baseUrl, 'bench_sync'), stop: stopCluster };
 }

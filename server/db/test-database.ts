@@ -8,23 +8,31 @@ import { openDatabase } from './open-database';
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
 export async function openTestDatabase(): Promise<Database> {
-  if (!TEST_DATABASE_URL) return openDatabase();
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
+  return TEST_DATABASE_URL ? openInOwnSchema(TEST_DATABASE_URL, 'test') : openDatabase();
+}
+
+/** A database in a new schema of the PostgreSQL server at `baseUrl`, dropped with everything in it on close. */
+export async function openInOwnSchema(baseUrl: string, prefix: string): Promise<Database> {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await runAsAdmin(baseUrl, `CREATE SCHEMA ${schema}`);
+  const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const db = await openDatabase({ url: url.toString() });
   return {
     ...db,
     close: async () => {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      await cleanup.end();
+      await runAsAdmin(baseUrl, `DROP SCHEMA ${schema} CASCADE`);
     },
   };
+}
+
+async function runAsAdmin(baseUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
