@@ -6,7 +6,7 @@ import { feeFor } from '../../src/domain/fees';
 import { parseIin } from '../../src/domain/iin';
 import { checkEligibility } from '../../src/domain/services';
 import { ApplicationAccepted, ApplicationSubmission } from '../../src/protocol/applications';
-import { ApiError } from '../../src/protocol/common';
+import { ApiError, ApplicationNumber } from '../../src/protocol/common';
 import { canonicalHash } from '../canonical-json';
 import { findCitizen } from '../citizen-lookup';
 import { isBase64Image } from '../images';
@@ -19,7 +19,7 @@ const PRODUCTION_WORKING_DAYS = 15;
 /** Two images of up to 2 MB of base64 each, and the rest. */
 const BODY_LIMIT = 5 * 1024 * 1024;
 
-const ApplicationNumberParams = Type.Object({ number: Type.String({ pattern: '^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$' }) });
+const ApplicationNumberParams = Type.Object({ number: ApplicationNumber });
 /** What the tracking QR on the receipt shows: no personal data, so the number alone is enough to ask. */
 export const ApplicationStatusResponse = Type.Object({
   number: Type.String(),

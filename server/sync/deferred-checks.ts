@@ -3,7 +3,7 @@ import { DomainError } from '../../src/domain/domain-error';
 import { feeFor, type Fee } from '../../src/domain/fees';
 import type { RegistryPerson } from '../../src/domain/registry-person';
 import { checkEligibility } from '../../src/domain/services';
-import type { ApplicationPayload } from '../../src/protocol/packets';
+import { DEFERRED_CHECKS, type ApplicationPayload, type DeferredCheck } from '../../src/protocol/packets';
 import type { MobileCitizensBase } from '../adapters/bmg';
 import type { GatewayPaymentStatus } from '../adapters/payments';
 import type { PopulationRegistry } from '../adapters/registry';
@@ -22,10 +22,8 @@ import { citizenMessage } from './deferred-messages';
  * application was made at the kiosk.
  */
 
-export type DeferredCheck = 'registry' | 'phone' | 'face_match' | 'payment';
-
-/** In this order in every result, so the first failure named to the citizen is the earliest step's. */
-export const DEFERRED_CHECKS: readonly DeferredCheck[] = ['registry', 'phone', 'face_match', 'payment'];
+/** Every result lists them in DEFERRED_CHECKS order, so the first failure named to the citizen is the earliest step's. */
+export { DEFERRED_CHECKS, type DeferredCheck };
 
 export interface CheckOutcome {
   check: DeferredCheck;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFERRED_CHECKS, OFFLINE_POLICY, pendingChecks } from './offline-policy';
+import { DEFERRED_CHECKS } from '../protocol/packets';
+import { OFFLINE_POLICY, pendingChecks } from './offline-policy';
 import { STEP_IDS } from './steps';
 
 describe('OFFLINE_POLICY', () => {

@@ -1,3 +1,4 @@
+import { DEFERRED_CHECKS, type DeferredCheck } from '../protocol/packets';
 import type { StepId } from './steps';
 
 /*
@@ -6,9 +7,6 @@ import type { StepId } from './steps';
  * whole policy in one place and the steps, the receipt and the back office speak of the same checks.
  */
 
-/** A check that needs a state system, and so waits for the back office when the kiosk is offline. */
-export const DEFERRED_CHECKS = ['registry', 'phone', 'face_match', 'payment'] as const;
-export type DeferredCheck = (typeof DEFERRED_CHECKS)[number];
 
 export interface StepPolicy {
   online: string;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DocumentKind, Iin, IsoDate, IsoDateTime, Lang, Phone, ServiceCode, Uuid } from './common';
+import { ApplicationNumber, DocumentKind, Iin, IsoDate, IsoDateTime, Lang, Phone, ServiceCode, Uuid } from './common';
 import { MAX_PORTRAIT_BYTES, PhotoQuality } from './photo-quality';
 
 /**
@@ -9,7 +9,7 @@ import { MAX_PORTRAIT_BYTES, PhotoQuality } from './photo-quality';
 export const ApplicationSubmission = Type.Object(
   {
     id: Uuid,
-    number: Type.String({ pattern: '^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$' }),
+    number: ApplicationNumber,
     iin: Iin,
     service: ServiceCode,
     document: DocumentKind,

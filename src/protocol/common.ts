@@ -22,6 +22,9 @@ export const Uuid = Type.String({
   pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
 });
 
+/** XXXX-XXXX-XXXX: what the receipt and the tracking QR carry (src/domain/application.ts applicationNumber). */
+export const ApplicationNumber = Type.String({ pattern: '^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$' });
+
 /** Every error the back office returns: a stable code the kiosk maps to a message in the citizen's language. */
 export const ApiError = Type.Object({
   code: Type.String(),

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DESCRIPTOR_LENGTH } from './identify';
-import { DocumentKind, Iin, IsoDateTime, Lang, Phone, ServiceCode, Uuid } from './common';
+import { ApplicationNumber, DocumentKind, Iin, IsoDateTime, Lang, Phone, ServiceCode, Uuid } from './common';
 import { LivenessEvidence } from './liveness';
 import { MAX_PORTRAIT_BYTES, PhotoQuality } from './photo-quality';
 
@@ -70,6 +70,16 @@ export type Enrolled = Static<typeof Enrolled>;
 /** 4xx codes of enrolment: the technician sees them in technician mode. */
 export type EnrolError = 'invalid_code' | 'code_used' | 'code_expired' | 'invalid_request';
 
+// --- Deferred checks ----------------------------------------------------------------------
+
+/**
+ * The checks that need a state system, made by the back office when a packet arrives if the kiosk
+ * could not make them online; in the journey's order. The kiosk's offline policy
+ * (src/flow/offline-policy.ts) and the back office's checks (server/sync/deferred-checks.ts) share them.
+ */
+export const DEFERRED_CHECKS = ['registry', 'phone', 'face_match', 'payment'] as const;
+export type DeferredCheck = (typeof DEFERRED_CHECKS)[number];
+
 // --- Sealed packets --------------------------------------------------------------------------
 
 export const PACKET_VERSION = 1;
@@ -80,7 +90,7 @@ export const ApplicationPayload = Type.Object(
     application: Type.Object(
       {
         id: Uuid,
-        number: Type.String({ pattern: '^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$' }),
+        number: ApplicationNumber,
         iin: Iin,
         service: ServiceCode,
         document: DocumentKind,
