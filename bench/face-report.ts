@@ -1,7 +1,7 @@
 // The face section of docs/benchmarks.md as bench/face-speed.ts writes it after a run, and the
 // tables it prints.
 import type { SpeedFigures, WorkerMemory } from './face-figures';
-import type { Machine } from './machine';
+import { machineSection, type Machine } from './machine';
 import { median } from './stats';
 
 export interface BackendResult {
@@ -286,10 +286,7 @@ every frame's own tensors are disposed.
   \`dist/\` on localhost: network time is nearly nil, so a slow disk or a remote server adds to "cold".
 - Headless Chromium with \`--disable-gpu\`; the machine is shared: load average ${r.loadBefore} before, ${r.loadAfter} after.
 
-### Machine
-
-- CPU: ${r.machine.cpu}, nproc ${r.machine.nproc}
-- ${r.machine.chromium}, Node ${r.machine.node}
+${machineSection(r.machine, { browser: true, memory: false })}
 
 ### Rerun
 

@@ -44,3 +44,10 @@ export function loadAverage(): string {
     .map((n) => n.toFixed(2))
     .join(' ');
 }
+
+/** The report's "### Machine" section: the CPU, the browser when the bench ran one, and the memory when asked. */
+export function machineSection(m: Machine, { browser, memory }: { browser: boolean; memory: boolean }): string {
+  const lines = ['### Machine', '', `- CPU: ${m.cpu}, nproc ${m.nproc}`, browser ? `- ${m.chromium}, Node ${m.node}` : `- Node ${m.node}`];
+  if (memory) lines.push('- `free -g`:', '', '```', m.memory, '```');
+  return lines.join('\n');
+}

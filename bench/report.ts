@@ -1,7 +1,7 @@
 // The journey section of docs/benchmarks.md as bench/journey-wait.ts writes it after a run.
 import { STEADY_MS } from '../src/biometrics/photo-quality-capture';
 import { PAID_PAUSE_MS, POLL_MS } from '../src/steps/payment-poll';
-import type { Machine } from './machine';
+import { machineSection, type Machine } from './machine';
 import { table, type Row } from './stats';
 
 export interface KindResult {
@@ -87,15 +87,7 @@ from the identify step's appearance; "models" is measured when the page loads, b
 - The machine is shared (other tests may be running): load average ${r.loadBefore} before, ${r.loadAfter} after.
   Max columns show the noise; take medians.
 
-### Machine
-
-- CPU: ${r.machine.cpu}, nproc ${r.machine.nproc}
-- ${r.machine.chromium}, Node ${r.machine.node}
-- \`free -g\`:
-
-\`\`\`
-${r.machine.memory}
-\`\`\`
+${machineSection(r.machine, { browser: true, memory: true })}
 
 ### Rerun
 

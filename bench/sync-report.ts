@@ -1,5 +1,5 @@
 // Pure: the figures of bench/sync.ts, as the tables it prints and the section of docs/benchmarks.md it writes.
-import type { Machine } from './machine';
+import { machineSection, type Machine } from './machine';
 
 export interface DrainFigures {
   backOffice: string;
@@ -148,15 +148,7 @@ were stored under another id).
 - Durations are \`performance.now()\` (sub-millisecond); one run, no warm-up beyond enrolment.
 - The machine is shared (other tests may be running): load average ${r.loadBefore} before, ${r.loadAfter} after.
 
-### Machine
-
-- CPU: ${r.machine.cpu}, nproc ${r.machine.nproc}
-- Node ${r.machine.node}
-- \`free -g\`:
-
-\`\`\`
-${r.machine.memory}
-\`\`\`
+${machineSection(r.machine, { browser: false, memory: true })}
 
 ### Rerun
 
