@@ -12,6 +12,7 @@ import { decodeJpeg, type RgbaImage } from '../../server/face/rgb-image';
 import { portraitCrop } from '../../src/biometrics/crop';
 import { assessPhoto, firstProblem, type PhotoMeasure } from '../../src/biometrics/photo-quality';
 import { mouthToFaceWidth } from '../../src/biometrics/photo-quality-landmarks';
+import { boxBlur } from './presentation-attacks';
 
 const COLUMNS: Array<[PhotoMeasure, string, number]> = [
   ['InterEyeDistance', 'IED', 0],
@@ -63,24 +64,7 @@ async function main(): Promise<void> {
 type Change = (image: RgbaImage) => RgbaImage;
 
 /** Passes of a 3×3 box blur: 1 pass is a slightly soft lens, 3 a clearly blurred face (≈ σ 1.4 px). */
-const blur = (passes: number): Change => (image) => {
-  const { width, height } = image;
-  let data = image.data;
-  for (let p = 0; p < passes; p++) {
-    const out = new Uint8Array(data);
-    for (let y = 1; y < height - 1; y++) {
-      for (let x = 1; x < width - 1; x++) {
-        for (let c = 0; c < 3; c++) {
-          let sum = 0;
-          for (let j = -1; j <= 1; j++) for (let i = -1; i <= 1; i++) sum += data[((y + j) * width + x + i) * 4 + c]!;
-          out[(y * width + x) * 4 + c] = Math.round(sum / 9);
-        }
-      }
-    }
-    data = out;
-  }
-  return { ...image, data };
-};
+const blur = (passes: number): Change => (image) => boxBlur(image, passes);
 const gain = (factor: number): Change => (image) => ({
   ...image,
   data: image.data.map((v, i) => (i % 4 === 3 ? v : Math.min(255, Math.round(v * factor)))),

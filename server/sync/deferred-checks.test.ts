@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationNumber } from '../../src/domain/application';
 import { feeFor } from '../../src/domain/fees';
 import type { ApplicationPayload } from '../../src/protocol/packets';
 import { NOT_FOUND_IIN, type SeedCitizen } from '../seed/citizens';
@@ -8,9 +7,8 @@ import { deferredContext } from './settle-application';
 import {
   createTestApp,
   identifyCitizen,
+  offlineApplication,
   PASSED_LIVENESS,
-  PASSED_PHOTO_QUALITY,
-  sameFace,
   syntheticDescriptor,
   TEST_START,
   type TestApp,
@@ -40,34 +38,8 @@ describe('deferred checks on the sandbox state systems', () => {
   afterAll(() => t.close(), 60_000);
 
   /** The packet an offline kiosk seals for this citizen's example service, all of it in order. */
-  function offlinePayload(citizen: SeedCitizen, change: Partial<Application> = {}): ApplicationPayload {
-    const id = randomUUID();
-    const { service, document } = citizen.example;
-    const createdAt = change.createdAt ?? TEST_START.toISOString();
-    const feeKzt = feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
-    return {
-      application: {
-        id,
-        number: applicationNumber(id),
-        iin: citizen.person.iin,
-        service,
-        document,
-        lang: 'ru',
-        phone: citizen.phoneToType,
-        centreId: 'CON-ASTANA-1',
-        terminalId: 'KIOSK-01',
-        test: true,
-        createdAt,
-        feeKzt,
-        paymentId: null,
-        ...change,
-      },
-      online: { phoneToken: null, identityToken: null },
-      face: { descriptor: sameFace(citizen.faceId ?? 'f01'), liveness: PASSED_LIVENESS },
-      photo: { jpeg: '', quality: PASSED_PHOTO_QUALITY },
-      signaturePng: '',
-    };
-  }
+  const offlinePayload = (citizen: SeedCitizen, change: Partial<Application> = {}): ApplicationPayload =>
+    offlineApplication(t, citizen, { lang: 'ru', createdAt: TEST_START.toISOString(), ...change });
 
   const outcomeOf = async (check: DeferredCheck, payload: ApplicationPayload, context = ctx): Promise<CheckOutcome> => {
     const outcomes = await runDeferredChecks(payload, context);
