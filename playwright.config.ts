@@ -3,6 +3,7 @@
 // `npm run build && npx playwright test`.
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { E2E_ADMIN_TOKEN } from './e2e/support/backoffice';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
 import { REPO_ROOT } from './e2e/support/paths';
 
@@ -43,6 +44,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       // One per port, so two runs on different E2E_PORTs never empty each other's database.
       DATA_DIR: join(REPO_ROOT, '.cache', 'e2e', `data-${port}`),
+      // Known to the specs, which revoke terminals and read applications' checks.
+      ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     },
     reuseExistingServer: false,
     // The first start seeds the sandbox, face descriptors included: tens of seconds here.

@@ -8,14 +8,20 @@ export default defineConfig({
   plugins: [
     svelte(),
     VitePWA({
+      // Our own service worker (src/sw.ts): precache and offline start as generateSW gave, plus the
+      // outbox's Background Sync. Built to /sw.js, which src/sync/app-update.ts registers.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
       manifest: false,
-      workbox: {
+      injectManifest: {
+        // A classic script: registered without { type: 'module' }, as workbox-window does by default.
+        rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,woff2,json,bin,wasm,svg,png}'],
         // The face recognition weights are 6.4 MB; the kiosk cannot identify anyone offline without them.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
-        navigateFallbackDenylist: [/^\/api\//, /^\/sandbox\//],
       },
     }),
   ],

@@ -30,10 +30,15 @@ function faceVideo(c: SeedCitizen): CameraVideo {
 async function expectHeldByBackOffice(request: APIRequestContext, receiptText: string) {
   const number = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(receiptText)?.[0];
   expect(number, 'the receipt shows the application number').toBeTruthy();
-  const response = await request.get(`/api/v1/applications/${number}`);
-  expect(response.status()).toBe(200);
-  // The e2e kiosk runs the test device profile: its applications are kept apart as test.
-  expect(await response.json()).toMatchObject({ number, test: true });
+  // The receipt prints once the application is sealed in the kiosk's outbox; the drain sends it
+  // straight after, and the back office runs its checks when it arrives.
+  await expect
+    .poll(async () => {
+      const response = await request.get(`/api/v1/applications/${number}`);
+      return response.status() === 200 ? await response.json() : response.status();
+    })
+    // The e2e kiosk runs the test device profile: its applications are kept apart as test.
+    .toMatchObject({ number, status: 'accepted', test: true });
 }
 
 async function journeyUntilPayment(page: Page, request: APIRequestContext, lang: Lang, c: SeedCitizen) {

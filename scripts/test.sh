@@ -50,6 +50,8 @@ echo "--- svelte-check (tsconfig.json: kiosk)"
 svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 echo "--- tsc (tsconfig.node.json: back office, scripts, e2e)"
 tsc -p tsconfig.node.json --noEmit
+echo "--- tsc (tsconfig.sw.json: the service worker)"
+tsc -p tsconfig.sw.json --noEmit
 echo "--- eslint (no floating promises, no warnings)"
 eslint . --max-warnings 0
 echo "type checks and lint passed"

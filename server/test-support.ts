@@ -8,11 +8,11 @@ import { DESCRIPTOR_LENGTH } from '../src/protocol/identify';
 import { buildApp, type AppOptions } from './app';
 import type { Database } from './db/database';
 import { openTestDatabase } from './db/test-database';
-import { kazakhstanDate } from './kazakhstan-date';
+import { kazakhstanDate } from '../src/domain/dates';
 import { buildSeedCitizens, type SeedCitizen } from './seed/citizens';
 import type { FaceSource, RegistryFace } from './seed/faces';
 import type { ApplicationPayload, Enrolled } from '../src/protocol/packets';
-import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys } from '../src/sync/seal';
+import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys, sealPacket } from '../src/sync/seal';
 import { makeApplicationPayload, PASSED_LIVENESS, PASSED_PHOTO_QUALITY } from '../src/sync/packet-fixture';
 
 // Each test file starts its own PGlite (seconds of WebAssembly start-up); on two busy cores a
@@ -142,6 +142,18 @@ export async function enrolTerminal(app: FastifyInstance, terminalId: string, ce
   if (enrol.statusCode !== 201) throw new Error(`enrolment failed: ${enrol.body}`);
   const enrolled = enrol.json() as Enrolled;
   return { terminalId, centreId, keys, backOfficeKey: await importBackOfficePublicKey(enrolled.backOfficeKey) };
+}
+
+/** Seals a payload as this terminal would, under `seq`, and posts it: the back office's answer. */
+export async function postSealed(t: TestApp, terminal: TestTerminal, payload: ApplicationPayload, seq: number) {
+  const packet = await sealPacket(payload, {
+    terminalId: terminal.terminalId,
+    seq,
+    sealedAt: t.now().toISOString(),
+    backOfficeKey: terminal.backOfficeKey,
+    signingKey: terminal.keys.privateKey,
+  });
+  return t.app.inject({ method: 'POST', url: '/api/v1/packets', payload: packet });
 }
 
 /**

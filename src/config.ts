@@ -2,13 +2,11 @@ import type { ChallengeKind } from './biometrics/liveness';
 import type { Lang } from './protocol';
 
 /**
- * Where this terminal stands and how its devices are picked. In production a technician stores it
- * (a later issue); testers set it with the query string, e.g. ?profile=test&terminal=T-0042.
+ * How this kiosk's devices are picked. In production a technician stores it (a later issue);
+ * testers set it with the query string, e.g. ?profile=test. Who the terminal is and where it
+ * stands come from its enrolment (src/flow/readiness.svelte.ts), not from here.
  */
 export interface KioskConfig {
-  terminalId: string;
-  centreId: string;
-  centreName: Record<Lang, string>;
   /** `test` fixes what is random for a citizen (the liveness challenge) so tests are repeatable. */
   profile: 'emulated' | 'test';
   /** The liveness challenges a test profile fixes, in order; null draws them at random, as for a citizen. */
@@ -23,15 +21,15 @@ const CENTRE_NAMES: Record<string, Record<Lang, string>> = {
   },
 };
 
+/** The centre's name for the receipt; a centre not listed here is printed by its code. */
+export function centreName(centreId: string, lang: Lang): string {
+  return CENTRE_NAMES[centreId]?.[lang] ?? centreId;
+}
+
 export function readConfig(search: string): KioskConfig {
   const params = new URLSearchParams(search);
-  const terminalId = params.get('terminal')?.match(/^[A-Z0-9-]{1,32}$/)?.[0] ?? 'T-0001';
-  const centreId = 'AST-ESIL';
   const profile = params.get('profile') === 'test' ? 'test' : 'emulated';
   return {
-    terminalId,
-    centreId,
-    centreName: CENTRE_NAMES[centreId] ?? { kk: centreId, ru: centreId, en: centreId },
     profile,
     challenges: profile === 'test' ? fixedChallenges(params.get('challenges')) : null,
   };

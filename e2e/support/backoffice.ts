@@ -74,3 +74,43 @@ export async function declinePayment(request: APIRequestContext, paymentId: stri
 export async function expirePayment(request: APIRequestContext, paymentId: string): Promise<SandboxPayment> {
   return call(request, 'POST', `${SANDBOX}/payments/${encodeURIComponent(paymentId)}/expire`);
 }
+
+/** The e2e back office's admin token (playwright.config.ts sets ADMIN_TOKEN to it). */
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token-not-a-secret';
+const asAdmin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+
+export async function revokeTerminal(request: APIRequestContext, terminalId: string): Promise<void> {
+  const response = await request.post(`/api/v1/admin/terminals/${encodeURIComponent(terminalId)}/revoke`, { headers: asAdmin });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+export interface ApplicationReview {
+  number: string;
+  status: string;
+  test: boolean;
+  checks: Array<{ check: string; outcome: string; code: string | null }>;
+}
+
+/** What the back office's staff see of an application: status and each deferred check; null when it has none with that number. */
+export async function reviewApplication(request: APIRequestContext, number: string): Promise<ApplicationReview | null> {
+  const response = await request.get(`/api/v1/admin/applications/${number}`, { headers: asAdmin });
+  if (response.status() === 404) return null;
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as ApplicationReview;
+}
+
+/** How many packets the back office took from this terminal (its highest seq). */
+export async function lastSeqOf(request: APIRequestContext, terminalId: string): Promise<number> {
+  const response = await request.get('/api/v1/admin/terminals', { headers: asAdmin });
+  expect(response.status()).toBe(200);
+  const { terminals } = (await response.json()) as { terminals: Array<{ terminalId: string; lastSeq: number }> };
+  const terminal = terminals.find((t) => t.terminalId === terminalId);
+  if (!terminal) throw new Error(`the back office does not know terminal ${terminalId}`);
+  return terminal.lastSeq;
+}
+
+/** The citizen pays, on their own phone, the QR the kiosk made while offline. */
+export async function payQr(request: APIRequestContext, qrPayload: string): Promise<void> {
+  const response = await request.post(`${SANDBOX}/qr/pay`, { data: { qrPayload } });
+  expect(response.status(), await response.text()).toBe(200);
+}

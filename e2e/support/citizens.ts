@@ -1,7 +1,7 @@
 // The sandbox registry's citizens, built by the same code that seeds the back office, so a spec
 // names a citizen by what they show ('service-18', 'refusal-deceased') and never copies an IIN.
 import { buildSeedCitizens, NOT_FOUND_IIN, type SeedCitizen } from '../../server/seed/citizens';
-import { kazakhstanDate } from '../../server/kazakhstan-date';
+import { kazakhstanDate } from '../../src/domain/dates';
 
 const citizens = buildSeedCitizens(kazakhstanDate(new Date()));
 

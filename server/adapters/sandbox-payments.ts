@@ -1,4 +1,6 @@
-import { encodePaymentQr } from '../../src/domain/payment-qr';
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../src/domain/domain-error';
+import { encodePaymentQr, parseEmvQr, parseTlv, SANDBOX_MERCHANT } from '../../src/domain/payment-qr';
 import type { Queryable } from '../db/database';
 import type { GatewayPaymentStatus, PaymentGateway } from './payments';
 
@@ -13,6 +15,15 @@ export interface SandboxPayment {
 }
 
 export type SandboxSettlement = 'paid' | 'declined' | 'expired';
+
+/** Why a pasted QR cannot be paid here: not an EMVCo payload, a wrong CRC (a typo), or not a fee QR of the sandbox merchant. */
+export type QrRefusal = 'qr_malformed' | 'qr_crc_mismatch' | 'qr_not_ours';
+
+export type QrPayment =
+  | { ok: true; payment: SandboxPayment }
+  | { ok: false; code: QrRefusal; detail: string }
+  /** The QR's payment is paid already: nobody pays a fee twice. */
+  | { ok: false; code: 'not_pending'; detail: string };
 
 interface PaymentRow {
   id: string;
@@ -78,6 +89,38 @@ export class SandboxPayments implements PaymentGateway {
     return rows[0] ? toPayment(rows[0]) : null;
   }
 
+  /**
+   * The citizen's banking app paying a QR: the invoice's when the gateway issued this very QR and it
+   * is still pending, else a new payment under the QR's reference and amount — how a QR that an
+   * offline kiosk made itself is paid, and what findByReference then finds. A kiosk's QR for an
+   * application is the same text as the gateway's invoice for it, so the two are told apart only
+   * by whether such an invoice is pending; a QR already paid is refused.
+   */
+  async payQr(qrPayload: string): Promise<QrPayment> {
+    const fee = readSandboxFeeQr(qrPayload);
+    if (!fee.ok) return fee;
+    await this.expireOverdue();
+    const now = this.clock();
+    const { rows: invoices } = await this.db.query<PaymentRow>(
+      `UPDATE sandbox_payments SET status = 'paid', settled_at = $2
+       WHERE id = (SELECT id FROM sandbox_payments WHERE qr_payload = $1 AND status = 'pending' ORDER BY created_at DESC LIMIT 1)
+         AND status = 'pending'
+       RETURNING *`,
+      [qrPayload, now],
+    );
+    if (invoices[0]) return { ok: true, payment: toPayment(invoices[0]) };
+    // Paid at once, so it never expires: its expiry is its payment time.
+    const { rows: received } = await this.db.query<PaymentRow>(
+      `INSERT INTO sandbox_payments (id, reference, amount_kzt, qr_payload, status, created_at, expires_at, settled_at)
+       SELECT $1, $2, $3, $4, 'paid', $5, $5, $5
+       WHERE NOT EXISTS (SELECT 1 FROM sandbox_payments WHERE qr_payload = $4 AND status IN ('pending', 'paid'))
+       RETURNING *`,
+      [`offline-${randomUUID()}`, fee.reference, fee.amountKzt, qrPayload, now],
+    );
+    if (received[0]) return { ok: true, payment: toPayment(received[0]) };
+    return { ok: false, code: 'not_pending', detail: 'this QR is paid already' };
+  }
+
   async exists(orderId: string): Promise<boolean> {
     const { rows } = await this.db.query('SELECT 1 FROM sandbox_payments WHERE id = $1', [orderId]);
     return rows.length > 0;
@@ -102,4 +145,45 @@ function toPayment(row: PaymentRow): SandboxPayment {
     createdAt: new Date(row.created_at).toISOString(),
     expiresAt: new Date(row.expires_at).toISOString(),
   };
+}
+
+const MERCHANT_ACCOUNT_TAG = '26';
+const CURRENCY_TAG = '53';
+const AMOUNT_TAG = '54';
+const ADDITIONAL_DATA_TAG = '62';
+const REFERENCE_LABEL = '05';
+const CURRENCY_KZT = '398';
+/** The largest amount the sandbox's integer column holds. */
+const MAX_AMOUNT_KZT = 2_147_483_647;
+
+/**
+ * The fee a QR asks the sandbox merchant for, read as a bank reads it: the CRC first, then the
+ * merchant, the currency, a whole amount of tenge written as encodePaymentQr writes it, and the
+ * application number in the reference label.
+ */
+export function readSandboxFeeQr(qrPayload: string): { ok: true; amountKzt: number; reference: string } | { ok: false; code: QrRefusal; detail: string } {
+  let tags: Map<string, string>;
+  let merchant: Map<string, string>;
+  let additional: Map<string, string>;
+  try {
+    tags = parseEmvQr(qrPayload);
+    merchant = parseTlv(tags.get(MERCHANT_ACCOUNT_TAG) ?? '');
+    additional = parseTlv(tags.get(ADDITIONAL_DATA_TAG) ?? '');
+  } catch (error) {
+    if (error instanceof DomainError && (error.code === 'qr_malformed' || error.code === 'qr_crc_mismatch')) {
+      return { ok: false, code: error.code, detail: error.message };
+    }
+    throw error;
+  }
+  const notOurs = (detail: string) => ({ ok: false, code: 'qr_not_ours', detail }) as const;
+  if (merchant.get('00') !== SANDBOX_MERCHANT.guid || merchant.get('01') !== SANDBOX_MERCHANT.account) {
+    return notOurs('not a QR of the sandbox merchant');
+  }
+  if (tags.get(CURRENCY_TAG) !== CURRENCY_KZT) return notOurs('not in tenge');
+  const amount = /^([1-9][0-9]{0,9})\.00$/.exec(tags.get(AMOUNT_TAG) ?? '');
+  const amountKzt = Number(amount?.[1]);
+  if (!amount || amountKzt > MAX_AMOUNT_KZT) return notOurs('no whole amount of tenge the sandbox can take');
+  const reference = additional.get(REFERENCE_LABEL);
+  if (reference === undefined || !/^[A-Z0-9-]{1,25}$/.test(reference)) return notOurs('no application number as the reference');
+  return { ok: true, amountKzt, reference };
 }

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Database } from '../db/database';
-import { kazakhstanDate } from '../kazakhstan-date';
+import { kazakhstanDate } from '../../src/domain/dates';
 import type { BackOfficeKeys } from '../sync/back-office-keys';
 
 declare module 'fastify' {

@@ -1,11 +1,30 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { ApiError, IsoDateTime } from '../../src/protocol/common';
-import { ENROLMENT_CODE_HOURS, TerminalCreated, TerminalCreateRequest, TerminalId } from '../../src/protocol/packets';
+import { ApiError, ApplicationNumber, IsoDateTime } from '../../src/protocol/common';
+import { DEFERRED_CHECKS, TerminalCreated, TerminalCreateRequest, TerminalId } from '../../src/protocol/packets';
 import { isBearer } from '../sync/admin-token';
-import { enrolmentCodeHash, newEnrolmentCode } from '../sync/enrolment-code';
+import { issueEnrolmentCode } from '../sync/terminal-enrolment';
 
 const TerminalParams = Type.Object({ id: TerminalId });
+const ApplicationParams = Type.Object({ number: ApplicationNumber });
+
+/** An application as the back office's staff follow it: its status and each deferred check's outcome. */
+export const ApplicationReview = Type.Object({
+  number: Type.String(),
+  status: Type.String(),
+  readyBy: Type.String(),
+  test: Type.Boolean(),
+  /** Empty for an application taken whole online; one per check for one that came in a packet. */
+  checks: Type.Array(
+    Type.Object({
+      check: Type.Union(DEFERRED_CHECKS.map((c) => Type.Literal(c))),
+      outcome: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('pending')]),
+      code: Type.Union([Type.String(), Type.Null()]),
+      detail: Type.Optional(Type.String()),
+    }),
+  ),
+});
+export type ApplicationReview = Static<typeof ApplicationReview>;
 
 export const TerminalRevoked = Type.Object({ terminalId: TerminalId, revokedAt: IsoDateTime });
 export type TerminalRevoked = Static<typeof TerminalRevoked>;
@@ -40,13 +59,10 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
     { schema: { body: TerminalCreateRequest, response: { 201: TerminalCreated, 400: ApiError, 401: ApiError, 409: ApiError } } },
     async (request, reply) => {
       const { terminalId, centreId } = request.body;
-      const now = app.clock();
-      const code = newEnrolmentCode();
-      const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3_600_000);
-      const issued = await app.terminals.issueCode({ terminalId, centreId, codeHash: enrolmentCodeHash(code), expiresAt, now });
+      const issued = await issueEnrolmentCode(app, { terminalId, centreId });
       if (!issued) return reply.code(409).send({ code: 'conflict', detail: 'the terminal is enrolled or revoked; give the kiosk a new terminal id' });
       request.log.info({ terminalId, centreId }, 'enrolment code issued');
-      return reply.code(201).send({ terminalId, centreId, code, expiresAt: expiresAt.toISOString() });
+      return reply.code(201).send({ terminalId, centreId, code: issued.code, expiresAt: issued.expiresAt.toISOString() });
     },
   );
 
@@ -58,6 +74,24 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
       if (!revokedAt) return reply.code(404).send({ code: 'not_found' });
       request.log.info({ terminalId: request.params.id }, 'terminal revoked');
       return { terminalId: request.params.id, revokedAt: revokedAt.toISOString() };
+    },
+  );
+
+  app.get<{ Params: Static<typeof ApplicationParams>; Reply: ApplicationReview | ApiError }>(
+    '/applications/:number',
+    { schema: { params: ApplicationParams, response: { 200: ApplicationReview, 400: ApiError, 401: ApiError, 404: ApiError } } },
+    async (request, reply) => {
+      const application = await app.applications.findByNumber(request.params.number);
+      if (!application) return reply.code(404).send({ code: 'not_found' });
+      const checks = await app.applicationChecks.list(application.id);
+      const order = (c: { check: string }) => (DEFERRED_CHECKS as readonly string[]).indexOf(c.check);
+      return {
+        number: application.number,
+        status: application.status,
+        readyBy: application.readyBy,
+        test: application.test,
+        checks: checks.sort((a, b) => order(a) - order(b)),
+      };
     },
   );
 

@@ -10,12 +10,11 @@ import { ApiError, ApplicationNumber } from '../../src/protocol/common';
 import { canonicalHash } from '../canonical-json';
 import { findCitizen } from '../citizen-lookup';
 import { isBase64Image } from '../images';
-import { kazakhstanDate } from '../kazakhstan-date';
+import { kazakhstanDate } from '../../src/domain/dates';
 import { currentPayment } from '../payments/current-payment';
 import type { StoredApplication } from '../repositories/applications';
 import { tokenHash } from '../tokens';
 
-const PRODUCTION_WORKING_DAYS = 15;
 /** Two images of up to 2 MB of base64 each, and the rest. */
 const BODY_LIMIT = 5 * 1024 * 1024;
 
@@ -90,7 +89,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
         if (!current || current.status !== 'paid' || current.amountKzt !== feeKzt) return refuse('payment_missing');
       }
 
-      const readyOn = readyBy(app.today(), PRODUCTION_WORKING_DAYS);
+      const readyOn = readyBy(app.today());
       const stored = await app.applications.insertOnce({
         id: body.id,
         number: body.number,

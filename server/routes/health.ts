@@ -1,12 +1,5 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { ApiError } from '../../src/protocol/common';
-
-const HealthResponse = Type.Object({
-  status: Type.Literal('ok'),
-  db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
-  version: Type.String(),
-});
+import { ApiError, HealthResponse } from '../../src/protocol/common';
 
 const healthRoutes: FastifyPluginAsync<{ version: string }> = async (app, options) => {
   app.get('/health', { schema: { response: { 200: HealthResponse, 503: ApiError } } }, async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { readyBy } from '../../src/domain/application';
+import { kazakhstanDate } from '../../src/domain/dates';
 import { ApiError } from '../../src/protocol/common';
 import { PacketReceived, SealedPacket, type ApplicationPayload } from '../../src/protocol/packets';
 import { importTerminalPublicKey, openPacket, PacketError, verifyPacket } from '../../src/sync/seal';
@@ -21,7 +22,6 @@ export interface PacketRoutesOptions {
 /** A packet carries the application's portrait and signature in base64, encrypted: up to 4 MB of ciphertext. */
 const BODY_LIMIT = 6 * 1024 * 1024;
 /** As for an application received online (routes/applications.ts), until the checks decide. */
-const PRODUCTION_WORKING_DAYS = 15;
 
 const received = (applicationId: string, number: string): PacketReceived => ({ applicationId, number, status: 'received' });
 
@@ -108,7 +108,8 @@ const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, option
           liveness: payload.face.liveness,
           photoQuality: payload.photo.quality,
           createdAt: a.createdAt,
-          readyBy: readyBy(app.today(), PRODUCTION_WORKING_DAYS),
+          // The day the kiosk printed on the receipt: counted from the day of application, not of arrival.
+          readyBy: readyBy(kazakhstanDate(new Date(a.createdAt))),
           bodyHash: canonicalHash(payload),
           photoJpegBase64: payload.photo.jpeg,
           signaturePngBase64: payload.signaturePng,

@@ -6,8 +6,10 @@ const REFRESH_S = 3;
 /** The tester pages: plain server-rendered HTML that works without the kiosk, clearly marked SANDBOX. */
 const sandboxPages: FastifyPluginAsync = async (app) => {
   const sandbox = requireSandbox(app);
-  // The Pay/Decline/Let expire buttons are plain forms; their (empty) bodies carry nothing to read.
-  app.addContentTypeParser('application/x-www-form-urlencoded', (_request, _payload, done) => done(null, {}));
+  // The pages' plain forms: the Pay/Decline/Let expire buttons send nothing, the QR form its text.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body.toString())));
+  });
 
   app.get('/sms', async (_request, reply) => {
     const messages = await sandbox.sms.latest(undefined, 50);
@@ -35,9 +37,28 @@ const sandboxPages: FastifyPluginAsync = async (app) => {
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(
       page(
         'Payments',
-        `<table><thead><tr><th>Application</th><th>Amount</th><th>Status</th><th>Expires</th><th></th></tr></thead><tbody>${rows || empty(5)}</tbody></table>`,
+        `${qrForm('')}<table><thead><tr><th>Application</th><th>Amount</th><th>Status</th><th>Expires</th><th></th></tr></thead><tbody>${rows || empty(5)}</tbody></table>`,
+        'unless_typing',
       ),
     );
+  });
+
+  // What the citizen's banking app does with a QR the kiosk made offline (POST /api/v1/sandbox/qr/pay).
+  app.post<{ Body: Record<string, unknown> | undefined }>('/qr/pay', async (request, reply) => {
+    const pasted = request.body?.qrPayload;
+    // Pasted text often comes with a line break; a QR payload has no white space at its ends.
+    const qrPayload = typeof pasted === 'string' ? pasted.trim() : '';
+    const result = await sandbox.payments.payQr(qrPayload);
+    if (result.ok) {
+      request.log.info({ paymentId: result.payment.id, reference: result.payment.reference }, 'sandbox QR paid');
+      return reply.redirect('/sandbox/payments', 303);
+    }
+    const message = `<p class="declined">Not paid: <b>${escapeHtml(result.code)}</b> — ${escapeHtml(result.detail)}</p>`;
+    return reply
+      .code(result.code === 'not_pending' ? 409 : 400)
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      .send(page('Payments', `${message}${qrForm(qrPayload)}<p><a href="/sandbox/payments">Back to the payments</a></p>`, 'none'));
   });
 
   for (const [action, outcome] of Object.entries(SETTLEMENTS)) {
@@ -52,13 +73,26 @@ function empty(columns: number): string {
   return `<tr><td colspan="${columns}">Nothing yet.</td></tr>`;
 }
 
-function page(title: string, body: string): string {
+function qrForm(qrPayload: string): string {
+  return `<form method="post" action="/sandbox/qr/pay" class="qr"><label for="qr">Pay a QR the kiosk made offline (paste the QR text)</label><br>
+<textarea id="qr" name="qrPayload" rows="3" cols="70" maxlength="512" required spellcheck="false">${escapeHtml(qrPayload)}</textarea><br><button>Pay this QR</button></form>`;
+}
+
+/** A page that refreshes itself, or does so only while its QR box is empty, so a refresh does not wipe a paste. */
+const REFRESH: Record<'meta' | 'unless_typing' | 'none', string> = {
+  meta: `<meta http-equiv="refresh" content="${REFRESH_S}">`,
+  unless_typing: `<script>setInterval(() => { if (!document.getElementById('qr').value.trim()) location.reload(); }, ${REFRESH_S * 1000});</script>`,
+  none: '',
+};
+
+function page(title: string, body: string, refresh: keyof typeof REFRESH = 'meta'): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${REFRESH_S}">
+<html lang="en"><head><meta charset="utf-8">${REFRESH[refresh]}
 <title>SANDBOX — ${title}</title>
 <style>
 body{font:16px system-ui,sans-serif;margin:2rem}h1{color:#b00020}.banner{background:#b00020;color:#fff;padding:.5rem 1rem;font-weight:bold}
 table{border-collapse:collapse;margin-top:1rem}td,th{border:1px solid #ccc;padding:.4rem .6rem;text-align:left}form{display:inline;margin-right:.3rem}
+form.qr{display:block;margin-top:1rem}textarea{font:13px monospace}
 .paid{color:#060}.declined,.expired{color:#b00020}
 </style></head>
 <body><div class="banner">SANDBOX — synthetic data, no real SMS or money</div>

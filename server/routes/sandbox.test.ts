@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePaymentQr, SANDBOX_MERCHANT } from '../../src/domain/payment-qr';
+import type { Enrolled, PublicKeyJwk } from '../../src/protocol/packets';
+import { KioskDb } from '../../src/sync/kiosk-db';
+import { exportPublicJwk, makeTerminalKeys } from '../../src/sync/seal';
+import { enrolTerminal, sealApplication } from '../../src/sync/terminal';
+import type { SandboxPayment } from '../adapters/sandbox-payments';
 import { buildApp } from '../app';
 import { openTestDatabase } from '../db/test-database';
-import { createTestApp, identifyCitizen, type TestApp } from '../test-support';
+import { settleApplication } from '../sync/settle-application';
+import { createTestApp, identifyCitizen, offlineApplication, TEST_ADMIN_TOKEN, TEST_START, type TestApp } from '../test-support';
+import type { TerminalList } from './admin';
 
 describe('sandbox tester API', () => {
   let t: TestApp;
@@ -62,6 +71,133 @@ describe('sandbox tester API', () => {
   });
 });
 
+// The kiosk's offline-first journey against the sandbox, without a technician: it enrols itself,
+// seals an application made offline, and the citizen pays the QR the kiosk made on their phone.
+describe('sandbox self-enrolment and QRs paid from the phone', () => {
+  let t: TestApp;
+  const kiosks: KioskDb[] = [];
+  beforeAll(async () => {
+    // The deferred checks are run by the test itself, so it knows when they are done.
+    t = await createTestApp({ deferredChecks: async () => {} });
+  }, 60_000);
+  afterAll(async () => {
+    for (const kiosk of kiosks) kiosk.close();
+    await t.close();
+  }, 60_000);
+
+  const enrolItself = (publicKey: PublicKeyJwk) => t.app.inject({ method: 'POST', url: '/api/v1/sandbox/terminals', payload: { publicKey } });
+  const payQr = (qrPayload: string) => t.app.inject({ method: 'POST', url: '/api/v1/sandbox/qr/pay', payload: { qrPayload } });
+  const listTerminals = async () =>
+    ((await t.app.inject({ method: 'GET', url: '/api/v1/admin/terminals', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).json() as TerminalList)
+      .terminals;
+
+  /** A fresh browser profile: its own IndexedDB, enrolled by the kiosk's own code through the sandbox route. */
+  async function newKiosk(): Promise<{ db: KioskDb; enrolled: Enrolled }> {
+    const db = new KioskDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+    kiosks.push(db);
+    let enrolled: Enrolled | undefined;
+    await enrolTerminal(db, 'unused', async ({ publicKey }) => {
+      const response = await enrolItself(publicKey);
+      expect(response.statusCode, response.body).toBe(201);
+      enrolled = response.json() as Enrolled;
+      return enrolled;
+    });
+    return { db, enrolled: enrolled! };
+  }
+
+  it('gives each new key a terminal of its own, enrolled as a technician would', async () => {
+    const first = await newKiosk();
+    const second = await newKiosk();
+    for (const { enrolled } of [first, second]) {
+      expect(enrolled.terminalId).toMatch(/^SBX-[A-Z2-9]{8}$/);
+      expect(enrolled).toMatchObject({ centreId: 'AST-ESIL', backOfficeKey: t.app.backOfficeKeys.publicJwk, enrolledAt: TEST_START.toISOString() });
+    }
+    expect(first.enrolled.terminalId).not.toBe(second.enrolled.terminalId);
+    const listed = await listTerminals();
+    for (const { enrolled } of [first, second]) {
+      expect(listed).toContainEqual(expect.objectContaining({ terminalId: enrolled.terminalId, centreId: 'AST-ESIL', enrolledAt: TEST_START.toISOString(), revokedAt: null }));
+    }
+    // The stored key is the kiosk's own.
+    const terminal = await t.app.terminals.find(first.enrolled.terminalId);
+    expect(terminal?.publicKey).toEqual((await first.db.terminal.toArray())[0]?.publicKeyJwk);
+  });
+
+  it('refuses a key that is not a P-256 point, and leaves no terminal behind', async () => {
+    const before = await listTerminals();
+    const publicKey = await exportPublicJwk((await makeTerminalKeys()).publicKey);
+    const response = await enrolItself({ ...publicKey, y: publicKey.x });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid_request' });
+    expect(await listTerminals()).toEqual(before);
+    const extra = await t.app.inject({ method: 'POST', url: '/api/v1/sandbox/terminals', payload: { publicKey, code: 'ABCD-EFGH' } });
+    expect(extra.statusCode).toBe(400);
+  });
+
+  it('an application made offline on a self-enrolled kiosk: packet taken, fee awaited, QR paid from the phone, accepted', async () => {
+    const { db, enrolled } = await newKiosk();
+    const payload = offlineApplication(t, t.citizen('service-13'), { terminalId: enrolled.terminalId, centreId: enrolled.centreId });
+    const { number, feeKzt } = payload.application;
+    expect(feeKzt).toBeGreaterThan(0);
+    const packet = await sealApplication(db, payload, t.now);
+    const received = await t.app.inject({ method: 'POST', url: '/api/v1/packets', payload: packet });
+    expect(received.statusCode, received.body).toBe(201);
+
+    const before = await settleApplication(payload, t.app);
+    expect(before.status).toBe('pending_checks');
+    expect(before.outcomes.find((o) => o.check === 'payment')).toMatchObject({ outcome: 'pending', detail: 'reference' });
+
+    // The QR the kiosk showed offline, as the citizen's bank reads it.
+    const qrPayload = encodePaymentQr({ amountKzt: feeKzt, reference: number });
+    const paid = await payQr(qrPayload);
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json()).toMatchObject({ reference: number, amountKzt: feeKzt, qrPayload, status: 'paid' });
+    expect(await t.app.paymentGateway.findByReference(number)).toEqual([{ status: 'paid', amountKzt: feeKzt }]);
+
+    const after = await settleApplication(payload, t.app);
+    expect(after.outcomes.find((o) => o.check === 'payment')).toMatchObject({ outcome: 'passed', detail: 'reference' });
+    expect(after.status).toBe('accepted');
+
+    // Paid once: the same QR again is refused, and nothing more is received.
+    const again = await payQr(qrPayload);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'not_pending' });
+    expect(await t.app.paymentGateway.findByReference(number)).toHaveLength(1);
+  });
+
+  it('refuses a QR that is not one of ours, with a code', async () => {
+    const ours = encodePaymentQr({ amountKzt: 3_460, reference: 'KZ-TEST-1' });
+    const cases: Array<[string, string]> = [
+      ['not a QR at all', 'qr_malformed'],
+      [`${ours.slice(0, -4)}0000`, 'qr_crc_mismatch'],
+      [encodePaymentQr({ amountKzt: 3_460, reference: 'KZ-TEST-1' }, { ...SANDBOX_MERCHANT, account: '123456789012' }), 'qr_not_ours'],
+      [encodePaymentQr({ amountKzt: 3_460, reference: 'KZ-TEST-1' }, { ...SANDBOX_MERCHANT, guid: 'kz.kaspi' }), 'qr_not_ours'],
+    ];
+    for (const [qrPayload, code] of cases) {
+      const response = await payQr(qrPayload);
+      expect(response.statusCode, qrPayload).toBe(400);
+      expect(response.json()).toMatchObject({ code });
+    }
+    expect(await t.app.paymentGateway.findByReference('KZ-TEST-1')).toEqual([]);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/sandbox/qr/pay', payload: {} })).statusCode).toBe(400);
+  });
+
+  it('a QR the gateway issued: pays that payment instead of making a second one', async () => {
+    const { identityToken } = await identifyCitizen(t.app, t.citizen('service-09'));
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments',
+      payload: { applicationId: randomUUID(), identityToken, service: '09', document: 'id_card' },
+    });
+    const { paymentId, qrPayload } = created.json() as { paymentId: string; qrPayload: string };
+    const paid = await payQr(qrPayload);
+    expect(paid.statusCode, paid.body).toBe(200);
+    const payment = paid.json() as SandboxPayment;
+    expect(payment).toMatchObject({ id: paymentId, qrPayload, status: 'paid' });
+    expect(await t.app.paymentGateway.findByReference(payment.reference)).toHaveLength(1);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}` })).json()).toMatchObject({ status: 'paid' });
+  });
+});
+
 describe('without the sandbox adapters', () => {
   it('mounts no sandbox routes or pages', async () => {
     const db = await openTestDatabase();
@@ -80,6 +216,8 @@ describe('without the sandbox adapters', () => {
     });
     try {
       expect((await app.inject({ method: 'GET', url: '/api/v1/sandbox/sms' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'POST', url: '/api/v1/sandbox/terminals', payload: {} })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'POST', url: '/api/v1/sandbox/qr/pay', payload: { qrPayload: 'x' } })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/sandbox/payments' })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
     } finally {

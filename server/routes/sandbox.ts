@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../../src/protocol/common';
+import { Enrolled, PublicKeyJwk } from '../../src/protocol/packets';
 import type { SandboxSettlement } from '../adapters/sandbox-payments';
+import { enrolSandboxTerminal } from '../sync/terminal-enrolment';
 
 const SmsQuery = Type.Object(
   { phone: Type.Optional(Type.String({ maxLength: 16 })), limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })) },
@@ -29,12 +31,42 @@ const SandboxPayment = Type.Object({
   expiresAt: Type.String(),
 });
 const PaymentParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const SandboxEnrolRequest = Type.Object({ publicKey: PublicKeyJwk }, { additionalProperties: false });
+/** EMVCo caps a merchant-presented QR at 512 characters. */
+export const QrPayRequest = Type.Object({ qrPayload: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
 
 export const SETTLEMENTS: Readonly<Record<string, SandboxSettlement>> = { pay: 'paid', decline: 'declined', expire: 'expired' };
 
-/** Tester tools under /api/v1/sandbox: read the SMS codes, settle the QR payments. Mounted only with the sandbox adapters. */
+/**
+ * Tester tools under /api/v1/sandbox: read the SMS codes, settle the QR payments, pay a QR an
+ * offline kiosk made, enrol a kiosk without a technician. Mounted only with the sandbox adapters.
+ */
 const sandboxRoutes: FastifyPluginAsync = async (app) => {
   const sandbox = requireSandbox(app);
+
+  // Every fresh browser profile (each e2e test's Chromium) is a new key, so a terminal of its own.
+  app.post<{ Body: { publicKey: PublicKeyJwk } }>(
+    '/terminals',
+    { schema: { body: SandboxEnrolRequest, response: { 201: Enrolled, 400: ApiError } } },
+    async (request, reply) => {
+      const result = await enrolSandboxTerminal(app, request.body.publicKey);
+      if (!result.ok) return reply.code(400).send({ code: result.code, ...(result.detail ? { detail: result.detail } : {}) });
+      const { terminalId, centreId } = result.enrolled;
+      request.log.info({ terminalId, centreId }, 'sandbox terminal enrolled itself');
+      return reply.code(201).send(result.enrolled);
+    },
+  );
+
+  app.post<{ Body: { qrPayload: string } }>(
+    '/qr/pay',
+    { schema: { body: QrPayRequest, response: { 200: SandboxPayment, 400: ApiError, 409: ApiError } } },
+    async (request, reply) => {
+      const result = await sandbox.payments.payQr(request.body.qrPayload);
+      if (!result.ok) return reply.code(result.code === 'not_pending' ? 409 : 400).send({ code: result.code, detail: result.detail });
+      request.log.info({ paymentId: result.payment.id, reference: result.payment.reference }, 'sandbox QR paid');
+      return result.payment;
+    },
+  );
 
   app.get<{ Querystring: { phone?: string; limit?: string } }>(
     '/sms',

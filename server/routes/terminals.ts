@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../../src/protocol/common';
 import { Enrolled, EnrolRequest } from '../../src/protocol/packets';
-import { importTerminalPublicKey } from '../../src/sync/seal';
-import { enrolmentCodeHash } from '../sync/enrolment-code';
+import { enrolWithCode } from '../sync/terminal-enrolment';
 
 const terminalRoutes: FastifyPluginAsync = async (app) => {
   /** The kiosk's half of enrolment: the code the technician typed and the terminal's public key. */
@@ -10,23 +9,10 @@ const terminalRoutes: FastifyPluginAsync = async (app) => {
     '/terminals/enrol',
     { schema: { body: EnrolRequest, response: { 201: Enrolled, 400: ApiError } } },
     async (request, reply) => {
-      const { code, publicKey } = request.body;
-      // A key that is not a point of the curve would make every packet of this terminal fail later, unseen.
-      try {
-        await importTerminalPublicKey(publicKey);
-      } catch {
-        return reply.code(400).send({ code: 'invalid_request', detail: 'publicKey is not a P-256 public key' });
-      }
-      const outcome = await app.terminals.enrol(enrolmentCodeHash(code), publicKey, app.clock());
-      if (!outcome.ok) return reply.code(400).send({ code: outcome.code });
-      const { terminal } = outcome;
-      request.log.info({ terminalId: terminal.terminalId }, 'terminal enrolled');
-      return reply.code(201).send({
-        terminalId: terminal.terminalId,
-        centreId: terminal.centreId,
-        backOfficeKey: app.backOfficeKeys.publicJwk,
-        enrolledAt: terminal.enrolledAt.toISOString(),
-      });
+      const result = await enrolWithCode(app, request.body.code, request.body.publicKey);
+      if (!result.ok) return reply.code(400).send({ code: result.code, ...(result.detail ? { detail: result.detail } : {}) });
+      request.log.info({ terminalId: result.enrolled.terminalId }, 'terminal enrolled');
+      return reply.code(201).send(result.enrolled);
     },
   );
 };

@@ -56,6 +56,8 @@ interface Scenario {
   extra?: (today: string) => Partial<RegistryPerson>;
   phone?: 'mismatch' | 'not_in_bmg';
   noFace?: boolean;
+  /** A face of its own choosing (the e2e clips show f06); otherwise by position. */
+  face?: string;
 }
 
 interface DocumentMaker {
@@ -103,6 +105,12 @@ const SCENARIOS: readonly Scenario[] = [
   { tag: 'phone-mismatch', shows: 'eligible for 07; the БМГ holds another number: phone_mismatch', sex: 'M', service: '07', document: 'id_card', refusal: null, documents: idOk, phone: 'mismatch' },
   { tag: 'not-in-bmg', shows: 'eligible for 07; no number in the БМГ: not_in_bmg', sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, phone: 'not_in_bmg' },
   { tag: 'no-reference-photo', shows: 'eligible for 07; no photo in the registry: identify says no_reference', sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, noFace: true },
+  // The offline-first e2e journeys (e2e/offline.spec.ts): each ends with an application of its own,
+  // and a person with one in progress cannot start another, so each test has its person. Face f06,
+  // the one the journey clips show.
+  ...(['offline', 'reload', 'replay-first', 'replay-second', 'altered', 'revoked'] as const).map(
+    (name): Scenario => ({ tag: `kiosk-${name}`, shows: `07 ID card: the ${name} kiosk e2e test`, sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' }),
+  ),
 ];
 
 /** Ordinary people with an ID card and often a passport, to make the registry a crowd. */
@@ -155,7 +163,7 @@ export function buildSeedCitizens(today: string): SeedCitizen[] {
     const names = nameFor(random, scenario.sex, index % 3 === 2 ? RUSSIAN_NAMES : KAZAKH_NAMES);
     const iin = makeIin(birthDate, scenario.sex, 100 + index * 7);
     const own = phone();
-    const faceId = scenario.noFace ? null : index < E2E_FACES ? E2E_FACE_ORDER[index]! : faceName(E2E_FACES + (faceCursor++ % (FACE_COUNT - E2E_FACES)));
+    const faceId = scenario.noFace ? null : scenario.face ? scenario.face : index < E2E_FACES ? E2E_FACE_ORDER[index]! : faceName(E2E_FACES + (faceCursor++ % (FACE_COUNT - E2E_FACES)));
     const person: RegistryPerson = {
       iin,
       ...names,

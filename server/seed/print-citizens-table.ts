@@ -1,6 +1,6 @@
 // Prints docs/test-citizens.md: `node --import tsx server/seed/print-citizens-table.ts > docs/test-citizens.md`.
 // Nothing in the table depends on the day it is printed: IINs, names, phones and faces are fixed.
-import { kazakhstanDate } from '../kazakhstan-date';
+import { kazakhstanDate } from '../../src/domain/dates';
 import { buildSeedCitizens, NOT_FOUND_IIN, type SeedCitizen } from './citizens';
 
 const DOCUMENT_NAMES = { id_card: 'ID card', passport: 'passport' } as const;
@@ -56,6 +56,7 @@ const lines = [
     ...byPrefix('refusal-'),
   ]),
   ...section('Stopped later in the journey', [...byPrefix('phone-'), ...byPrefix('not-in-'), ...byPrefix('no-reference')]),
+  ...section('The offline-first journeys (e2e/offline.spec.ts), one application each', byPrefix('kiosk-')),
   ...section('Ordinary people', byPrefix('crowd-')),
   '## Cases made at run time',
   '',

@@ -8,7 +8,7 @@ import type { MobileCitizensBase } from '../adapters/bmg';
 import type { GatewayPaymentStatus } from '../adapters/payments';
 import type { PopulationRegistry } from '../adapters/registry';
 import type { SmsGateway } from '../adapters/sms';
-import { kazakhstanDate } from '../kazakhstan-date';
+import { kazakhstanDate } from '../../src/domain/dates';
 import type { IdentificationsRepository } from '../repositories/identifications';
 import type { PaymentRecord } from '../repositories/payments';
 import type { PhoneVerificationsRepository } from '../repositories/phone-verifications';

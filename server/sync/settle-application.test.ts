@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationPayload } from '../../src/protocol/packets';
-import { sealPacket } from '../../src/sync/seal';
 import type { SeedCitizen } from '../seed/citizens';
 import { recheckPending } from './settle-application';
-import { createTestApp, enrolTerminal, offlineApplication, sameFace, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
+import { createTestApp, enrolTerminal, offlineApplication, postSealed, sameFace, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
 
 // A packet from a kiosk that was offline throughout, through the real intake and the real checks
 // on the sandbox state systems: the application ends accepted or rejected, each check's outcome is
@@ -26,14 +25,7 @@ describe('a packet made offline, settled on arrival', () => {
 
   async function deliver(payload: ApplicationPayload): Promise<string> {
 
-    const packet = await sealPacket(payload, {
-      terminalId: terminal.terminalId,
-      seq: seq++,
-      sealedAt: t.now().toISOString(),
-      backOfficeKey: terminal.backOfficeKey,
-      signingKey: terminal.keys.privateKey,
-    });
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/packets', payload: packet });
+    const response = await postSealed(t, terminal, payload, seq++);
     expect(response.statusCode, response.body).toBe(201);
     return settledStatus(payload.application.id);
   }

@@ -26,8 +26,11 @@ export function applicationNumber(id: string): string {
   return `${text.slice(0, 4)}-${text.slice(4, 8)}-${text.slice(8)}`;
 }
 
+/** Working days to make a document, counted from the day after the application. */
+export const PRODUCTION_WORKING_DAYS = 15;
+
 /** The day the document is due: the `workingDays`-th working day after `from` (the day of application does not count). */
-export function readyBy(from: string, workingDays = 15): string {
+export function readyBy(from: string, workingDays = PRODUCTION_WORKING_DAYS): string {
   parseIsoDate(from);
   if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number ≥ 0, got ${workingDays}`);
   let date = from;

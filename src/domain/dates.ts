@@ -47,3 +47,11 @@ export function addDays(date: string, days: number): string {
 export function weekday(date: string): number {
   return new Date(toEpochDay(date) * DAY_MS).getUTCDay();
 }
+
+// Kazakhstan has kept one time zone, UTC+5, since 1 March 2024; "today" for a tariff, an expiry or
+// a due date is the date there, whatever the zone of the machine (a kiosk offline, a server).
+export const KAZAKHSTAN_OFFSET_MS = 5 * 60 * 60 * 1000;
+
+export function kazakhstanDate(instant: Date): string {
+  return new Date(instant.getTime() + KAZAKHSTAN_OFFSET_MS).toISOString().slice(0, 10);
+}

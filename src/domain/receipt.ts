@@ -3,7 +3,7 @@
 // the codes 'service' → '04', 'document' → 'id_card').
 import type { DocumentKind, ServiceCode } from '../protocol';
 import { DomainError } from './domain-error';
-import { parseIsoDate } from './dates';
+import { KAZAKHSTAN_OFFSET_MS, parseIsoDate } from './dates';
 import { formatTenge } from './fees';
 
 export type ReceiptLabel = 'number' | 'name' | 'service' | 'document' | 'fee' | 'date' | 'centre' | 'terminal' | 'readyBy';
@@ -28,8 +28,6 @@ export interface Receipt {
   trackingUrl: string;
 }
 
-/** Asia/Almaty has been UTC+5 all year since 1 March 2024, with no daylight saving. */
-const ALMATY_OFFSET_MS = 5 * 3_600_000;
 /** An ISO date-time that names its offset: without one, Date.parse would read it in the host's zone. */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -39,7 +37,7 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 export function formatAlmatyDateTime(iso: string): string {
   const ms = ISO_DATE_TIME.test(iso) ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(ms)) throw new DomainError('invalid_date', `not an ISO date-time with an offset: ${JSON.stringify(iso)}`);
-  const t = new Date(ms + ALMATY_OFFSET_MS);
+  const t = new Date(ms + KAZAKHSTAN_OFFSET_MS);
   return `${pad2(t.getUTCDate())}.${pad2(t.getUTCMonth() + 1)}.${t.getUTCFullYear()} ${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}`;
 }
 
@@ -79,7 +77,7 @@ export function buildReceipt(input: ReceiptInput): Receipt {
 const charCount = (text: string): number => Array.from(text).length;
 
 /** Breaks text into lines of at most `width` characters, at spaces where it can, mid-word where a word is longer than a line. */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/[ \t\r\n]+/).filter((w) => w !== '')) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_CODES, type DocumentKind, type RefusalCode, type ServiceCode } from '../protocol';
-import { SERVICES, checkEligibility, documentsFor, type RegistryDocument, type RegistryPerson } from './services';
+import { SERVICES, checkEligibility, checkLocalEligibility, documentsFor, type RegistryDocument, type RegistryPerson } from './services';
 
 const TODAY = '2026-06-15';
 
@@ -64,6 +64,48 @@ describe('checkEligibility: person-level refusals come first', () => {
     expect(check(person(), '09', 'passport')).toBe('document_not_offered');
     expect(check(person(), '13', 'id_card')).toBe('document_not_offered');
     expect(check(person(), '17', 'id_card')).toBe('document_not_offered');
+  });
+});
+
+describe('checkLocalEligibility: what an offline kiosk decides from the IIN alone', () => {
+  it('refuses those under 16, counting to the day', () => {
+    expect(checkLocalEligibility('2010-06-16', '07', 'id_card', TODAY)).toBe('under_16');
+    expect(checkLocalEligibility('2010-06-15', '07', 'id_card', TODAY)).toBeNull();
+  });
+
+  it('refuses a document the reason does not cover', () => {
+    expect(checkLocalEligibility('1985-07-14', '09', 'passport', TODAY)).toBe('document_not_offered');
+    expect(checkLocalEligibility('1985-07-14', '13', 'id_card', TODAY)).toBe('document_not_offered');
+    expect(checkLocalEligibility('1985-07-14', '17', 'id_card', TODAY)).toBe('document_not_offered');
+  });
+
+  it('tells a minor their age before the document', () => {
+    expect(checkLocalEligibility('2012-01-01', '09', 'passport', TODAY)).toBe('under_16');
+  });
+
+  it('lets an adult apply for any reason with a document it covers', () => {
+    expect(checkLocalEligibility('1985-07-14', '07', 'id_card', TODAY)).toBeNull();
+    for (const { code, documents } of SERVICES) {
+      for (const document of documents) expect(checkLocalEligibility('1985-07-14', code, document, TODAY)).toBeNull();
+    }
+  });
+});
+
+describe('checkEligibility keeps its order of refusals around the local rules', () => {
+  it('refuses a deceased minor as deceased', () => {
+    expect(check(person({ deceased: true, birthDate: '2012-01-01' }), '07', 'id_card')).toBe('deceased');
+  });
+
+  it('refuses a minor with an application in progress as under 16', () => {
+    expect(check(person({ birthDate: '2012-01-01', applicationInProgress: true }), '07', 'id_card')).toBe('under_16');
+  });
+
+  it('names an application in progress before a document the reason does not cover', () => {
+    expect(check(person({ applicationInProgress: true }), '13', 'id_card')).toBe('application_in_progress');
+  });
+
+  it('refuses what the local rules refuse, whatever the registry holds', () => {
+    expect(check(person({ documents: [] }), '09', 'passport')).toBe('document_not_offered');
   });
 });
 

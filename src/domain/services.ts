@@ -60,11 +60,22 @@ function unusableDocument(doc: RegistryDocument | undefined, today: string): Ref
   return null;
 }
 
+/**
+ * What can be decided without the registry (the kiosk offline): the age, from the IIN's birth date,
+ * and whether the document goes with the reason. The rest waits for the back office.
+ */
+export function checkLocalEligibility(birthDate: string, service: ServiceCode, document: DocumentKind, today: string): RefusalCode | null {
+  if (ageOn(birthDate, today) < MIN_AGE) return 'under_16';
+  if (!documentsFor(service).includes(document)) return 'document_not_offered';
+  return null;
+}
+
 export function checkEligibility(person: RegistryPerson, service: ServiceCode, document: DocumentKind, today: string): RefusalCode | null {
   if (person.deceased) return 'deceased';
-  if (ageOn(person.birthDate, today) < MIN_AGE) return 'under_16';
+  const local = checkLocalEligibility(person.birthDate, service, document, today);
+  if (local === 'under_16') return local;
   if (person.applicationInProgress) return 'application_in_progress';
-  if (!documentsFor(service).includes(document)) return 'document_not_offered';
+  if (local) return local;
 
   const current = currentDocument(person, document);
   switch (service) {

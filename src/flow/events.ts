@@ -8,6 +8,9 @@ export interface KioskEvents {
   step_entered: { step: StepId };
   step_refused: { step: StepId; code: string };
   session_ended: { reason: WipeReason; atStep: StepId };
+  /** The step could not reach the back office and went on under the offline policy. */
+  step_offline: { step: StepId; code: string };
+  application_sealed: { pendingChecks: number };
 }
 export type WipeReason = 'idle' | 'cancel' | 'finished' | 'refused';
 

@@ -28,6 +28,16 @@ export class Journey {
     this.#enter('language');
   }
 
+  /**
+   * The current step could not reach the back office (`code`: network or server) and goes on under
+   * the offline policy: its check is left to the back office at sync (offline-policy.ts).
+   */
+  wentOffline(code: string): void {
+    const { offlineSteps } = this.session.data;
+    if (!offlineSteps.includes(this.step)) this.session.update({ offlineSteps: [...offlineSteps, this.step] });
+    this.log.emit('step_offline', { step: this.step, code });
+  }
+
   refused(code: string): void {
     this.log.emit('step_refused', { step: this.step, code });
   }

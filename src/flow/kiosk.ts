@@ -1,9 +1,12 @@
 import { getContext, setContext } from 'svelte';
 import type { KioskConfig } from '../config';
 import type { EmulatedPrinter } from '../devices/printer/emulated-printer.svelte';
+import type { Connection } from '../sync/connection.svelte';
+import type { KioskOutbox } from '../sync/kiosk-outbox';
 import type { EventLog } from './events';
 import type { IdleWatch } from './idle.svelte';
 import type { Journey } from './journey.svelte';
+import type { Readiness } from './readiness.svelte';
 import type { Session } from './session.svelte';
 
 /** The objects every step works with, shared through Svelte's context. */
@@ -14,6 +17,9 @@ export interface Kiosk {
   idle: IdleWatch;
   log: EventLog;
   printer: EmulatedPrinter;
+  readiness: Readiness;
+  outbox: KioskOutbox;
+  connection: Connection;
 }
 
 const KEY = Symbol('kiosk');

@@ -1,4 +1,5 @@
-import type { DocumentKind, Lang, PaymentStatus, PhotoQuality, ServiceCode } from '../protocol';
+import type { DeferredCheck, DocumentKind, Lang, LivenessEvidence, PaymentStatus, PhotoQuality, ServiceCode } from '../protocol';
+import type { StepId } from './steps';
 
 /**
  * Everything the journey knows about the citizen. It lives only in memory (see Session) and is
@@ -9,21 +10,33 @@ export interface SessionData {
   service: ServiceCode | null;
   document: DocumentKind | null;
   iin: string | null;
+  /** What the registry said of the IIN; null when the IIN step ran offline (the back office looks it up at sync). */
   citizen: { maskedName: string; lostIdCardsThisYear: number } | null;
   phone: string | null;
+  /** Proof the SMS code was typed; null when no code could be sent (offline: the back office checks the number with the БМГ). */
   phoneToken: string | null;
+  /** Proof the back office matched the face; null when the match is deferred to the sync. */
   identityToken: string | null;
-  /** The live descriptor the back office matched: the photo step checks its portrait shows the same person. */
+  /** The live descriptor: matched by the back office now or at sync, and the photo step checks its portrait shows the same person. */
   faceDescriptor: number[] | null;
+  /** How the liveness sequence was passed: goes with the application. */
+  liveness: LivenessEvidence | null;
   /** The document portrait, 35×45, base64 JPEG without the data: prefix. */
   photoJpeg: string | null;
   /** The ICAO measures of the frame the portrait was cut from. */
   photoQuality: PhotoQuality | null;
   /** The signature, base64 PNG without the data: prefix. */
   signaturePng: string | null;
-  payment: { paymentId: string | null; amountKzt: number; status: PaymentStatus } | null;
+  /**
+   * `deferred`: the citizen was shown the QR but the kiosk could not learn whether it was paid (no
+   * network); the back office reconciles it by the payment id or the application number.
+   */
+  payment: { paymentId: string | null; amountKzt: number; status: PaymentStatus | 'deferred' } | null;
   application: { id: string; number: string; createdAt: string } | null;
-  accepted: { readyBy: string } | null;
+  /** Steps that could not reach the back office: each defers its check (src/flow/offline-policy.ts). */
+  offlineSteps: StepId[];
+  /** Set once the application is sealed into the outbox: the receipt may print. */
+  sealed: { readyBy: string; pendingChecks: DeferredCheck[] } | null;
 }
 
 export function emptySession(): SessionData {
@@ -37,11 +50,13 @@ export function emptySession(): SessionData {
     phoneToken: null,
     identityToken: null,
     faceDescriptor: null,
+    liveness: null,
     photoJpeg: null,
     photoQuality: null,
     signaturePng: null,
     payment: null,
     application: null,
-    accepted: null,
+    offlineSteps: [],
+    sealed: null,
   };
 }

@@ -14,11 +14,12 @@ function completed(): SessionData {
     phoneToken: 'p',
     identityToken: 'i',
     faceDescriptor: [0.1],
+    liveness: {} as SessionData['liveness'],
     photoJpeg: 'x',
     signaturePng: 'y',
     application: { id: '1', number: 'A', createdAt: '2026-11-25T10:00:00Z' },
     payment: { paymentId: null, amountKzt: 0, status: 'not_required' },
-    accepted: { readyBy: '2026-12-16' },
+    sealed: { readyBy: '2026-12-16', pendingChecks: [] },
   };
 }
 
@@ -39,6 +40,29 @@ describe('the journey table', () => {
     expect(() => nextStep('phone', data)).toThrow(StepGuardError);
     const unpaid = { ...completed(), payment: { paymentId: 'p1', amountKzt: 865, status: 'pending' as const } };
     expect(() => nextStep('payment', unpaid)).toThrow(StepGuardError);
+  });
+
+  it('goes on without the back office where the offline policy lets a step defer its check', () => {
+    const offline: SessionData = {
+      ...completed(),
+      citizen: null,
+      phoneToken: null,
+      identityToken: null,
+      payment: { paymentId: null, amountKzt: 865, status: 'deferred' },
+      offlineSteps: ['iin', 'phone', 'identify', 'payment'],
+    };
+    const walked: StepId[] = ['language'];
+    let step: StepId = 'language';
+    while (step !== 'done') {
+      step = nextStep(step, offline);
+      walked.push(step);
+    }
+    expect(walked).toEqual([...STEP_IDS]);
+    // Without the registry's answer, or the SMS code, only a step that ran offline lets the journey on.
+    expect(() => nextStep('iin', { ...offline, offlineSteps: [] })).toThrow(StepGuardError);
+    expect(() => nextStep('phone', { ...offline, offlineSteps: ['iin'] })).toThrow(StepGuardError);
+    expect(() => nextStep('identify', { ...offline, offlineSteps: ['iin', 'phone'] })).toThrow(StepGuardError);
+    expect(() => nextStep('identify', { ...offline, liveness: null })).toThrow(StepGuardError);
   });
 
   it('has nothing after the last step', () => {

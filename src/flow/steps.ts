@@ -27,19 +27,25 @@ interface StepDefinition {
   counted: boolean;
 }
 
-const paidOrExempt = (s: SessionData) => s.payment?.status === 'paid' || s.payment?.status === 'not_required';
+/** Paid, exempt, or shown and left to the back office to reconcile. */
+const settledHere = (s: SessionData) => s.payment?.status === 'paid' || s.payment?.status === 'not_required' || s.payment?.status === 'deferred';
 
 export const STEPS: Record<StepId, StepDefinition> = {
   language: { guard: () => true, next: 'service', counted: false },
   service: { guard: (s) => s.lang !== null, next: 'iin', counted: true },
   iin: { guard: (s) => s.service !== null && s.document !== null, next: 'phone', counted: true },
-  phone: { guard: (s) => s.iin !== null && s.citizen !== null, next: 'identify', counted: true },
-  identify: { guard: (s) => s.phoneToken !== null, next: 'photo', counted: true },
-  photo: { guard: (s) => s.identityToken !== null, next: 'signature', counted: true },
+  // Offline, the IIN, the phone and the face go on without the back office's word (offline-policy.ts).
+  phone: { guard: (s) => s.iin !== null && (s.citizen !== null || s.offlineSteps.includes('iin')), next: 'identify', counted: true },
+  identify: { guard: (s) => s.phone !== null && (s.phoneToken !== null || s.offlineSteps.includes('phone')), next: 'photo', counted: true },
+  photo: {
+    guard: (s) => s.faceDescriptor !== null && s.liveness !== null && (s.identityToken !== null || s.offlineSteps.includes('identify')),
+    next: 'signature',
+    counted: true,
+  },
   signature: { guard: (s) => s.photoJpeg !== null, next: 'payment', counted: true },
   payment: { guard: (s) => s.signaturePng !== null, next: 'receipt', counted: true },
-  receipt: { guard: (s) => paidOrExempt(s) && s.application !== null, next: 'done', counted: true },
-  done: { guard: (s) => s.accepted !== null, next: null, counted: false },
+  receipt: { guard: (s) => settledHere(s) && s.application !== null, next: 'done', counted: true },
+  done: { guard: (s) => s.sealed !== null, next: null, counted: false },
 };
 
 const COUNTED = STEP_IDS.filter((id) => STEPS[id].counted);

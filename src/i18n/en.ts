@@ -3,6 +3,10 @@ export const en = {
   'app.title': 'Documents terminal',
   'language.title': 'Choose your language',
   'language.hint': 'Touch a button',
+  'outOfOrder.title': 'This terminal is not working at the moment',
+  'outOfOrder.not_enrolled': 'It has not been set up yet. Please see an operator.',
+  'outOfOrder.storage_full': 'Its memory is full. Please see an operator.',
+  'connection.offline': 'Offline: applications are kept on this terminal',
 
   'common.next': 'Next',
   'common.back': 'Back',
@@ -68,6 +72,7 @@ export const en = {
 
   'phone.title': 'Your mobile number',
   'phone.hint': 'The number registered for you in the mobile citizens’ database (BMG).',
+  'phone.deferred': 'We cannot send an SMS code right now. Your number is kept: it will be checked later and you will get an SMS.',
   'phone.error.incomplete': 'The number has 10 digits after +7.',
   'phone.error.not_mobile': 'A mobile number starts with 7 after +7.',
   'phone.error.phone_mismatch': 'This is not the number registered for your IIN. Type the registered one, or register this number: on egov.kz, “Registration in the mobile citizens’ database”, or at any operator’s desk.',
@@ -161,8 +166,11 @@ export const en = {
   'payment.error.declined': 'The bank declined the payment. You can try again.',
   'payment.error.expired': 'The time for payment has run out. You can try again.',
   'payment.newQr': 'Show a new QR code',
+  'payment.later': 'You can go on now: the payment will be checked later and you will get an SMS.',
+  'payment.error.no_tariff': 'The fee for this year is not known to this terminal yet. Please see an operator.',
 
   'receipt.title': 'Your application is accepted',
+  'receipt.titleProvisional': 'Your application is saved',
   'receipt.saving': 'Saving your application…',
   'receipt.printing': 'Printing your receipt…',
   'receipt.error.save': 'We could not save the application. Your data is kept; please try again.',
@@ -179,9 +187,17 @@ export const en = {
   'receipt.label.readyBy': 'Ready by',
   'receipt.track': 'Scan to track your application',
   'receipt.keep': 'Keep this receipt until you collect your document.',
+  'receipt.provisional': 'PROVISIONAL RECEIPT',
+  'receipt.pendingIntro': 'Still to be checked:',
+  'receipt.pending.registry': 'your data in the population register',
+  'receipt.pending.phone': 'your phone number (mobile citizens’ database)',
+  'receipt.pending.face_match': 'your face against the register’s photo',
+  'receipt.pending.payment': 'the payment of the state fee',
+  'receipt.pendingSms': 'You will get an SMS with the result.',
 
   'done.title': 'Take your receipt',
   'done.body': 'Your document will be ready by {date}. We will send an SMS.',
+  'done.bodyProvisional': 'If the checks pass, your document will be ready by {date}. We will send an SMS.',
   'done.finish': 'Finish',
 } as const;
 

@@ -4,6 +4,10 @@ export const kk = {
   'app.title': 'Құжаттар терминалы',
   'language.title': 'Тілді таңдаңыз',
   'language.hint': 'Батырманы басыңыз',
+  'outOfOrder.title': 'Терминал уақытша жұмыс істемейді',
+  'outOfOrder.not_enrolled': 'Терминал әлі бапталмаған. Операторға жүгініңіз.',
+  'outOfOrder.storage_full': 'Терминалдың жады толды. Операторға жүгініңіз.',
+  'connection.offline': 'Байланыс жоқ: өтініштер терминалда сақталады',
 
   'common.next': 'Әрі қарай',
   'common.back': 'Артқа',
@@ -69,6 +73,7 @@ export const kk = {
 
   'phone.title': 'Ұялы телефон нөміріңіз',
   'phone.hint': 'Мобильді азаматтар базасында (МАБ) сізге тіркелген нөмір.',
+  'phone.deferred': 'Қазір SMS код жіберу мүмкін емес. Нөміріңіз сақталды: ол кейін тексеріліп, сізге SMS келеді.',
   'phone.error.incomplete': '+7-ден кейін 10 цифр болуы керек.',
   'phone.error.not_mobile': 'Ұялы нөмір +7-ден кейін 7-ден басталады.',
   'phone.error.phone_mismatch': 'Бұл сіздің ЖСН-ға тіркелген нөмір емес. Тіркелген нөмірді енгізіңіз немесе осы нөмірді тіркеңіз: egov.kz сайтында «Мобильді азаматтар базасында тіркеу» немесе кез келген операторда.',
@@ -162,8 +167,11 @@ export const kk = {
   'payment.error.declined': 'Банк төлемді қабылдамады. Қайталап көруге болады.',
   'payment.error.expired': 'Төлем уақыты өтіп кетті. Қайталап көруге болады.',
   'payment.newQr': 'Жаңа QR кодты көрсету',
+  'payment.later': 'Әрі қарай өте беріңіз: төлем кейін тексеріліп, сізге SMS келеді.',
+  'payment.error.no_tariff': 'Терминал осы жылғы баж мөлшерін әлі білмейді. Операторға жүгініңіз.',
 
   'receipt.title': 'Өтінішіңіз қабылданды',
+  'receipt.titleProvisional': 'Өтінішіңіз сақталды',
   'receipt.saving': 'Өтінішті сақтап жатырмыз…',
   'receipt.printing': 'Қолхатты басып шығарып жатырмыз…',
   'receipt.error.save': 'Өтінішті сақтай алмадық. Деректеріңіз сақталды, қайталап көріңіз.',
@@ -180,8 +188,16 @@ export const kk = {
   'receipt.label.readyBy': 'Дайын болады',
   'receipt.track': 'Өтінішті қадағалау үшін сканерлеңіз',
   'receipt.keep': 'Құжатты алғанша қолхатты сақтаңыз.',
+  'receipt.provisional': 'АЛДЫН АЛА ҚОЛХАТ',
+  'receipt.pendingIntro': 'Кейін тексеріледі:',
+  'receipt.pending.registry': 'халық тізіліміндегі деректеріңіз',
+  'receipt.pending.phone': 'телефон нөміріңіз (МАБ)',
+  'receipt.pending.face_match': 'бетіңіздің тізілімдегі фотоға сәйкестігі',
+  'receipt.pending.payment': 'мемлекеттік баждың төленуі',
+  'receipt.pendingSms': 'Нәтижесі туралы сізге SMS келеді.',
 
   'done.title': 'Қолхатыңызды алыңыз',
   'done.body': 'Құжатыңыз {date} дейін дайын болады. SMS жібереміз.',
+  'done.bodyProvisional': 'Тексерулерден өтсе, құжатыңыз {date} дейін дайын болады. SMS жібереміз.',
   'done.finish': 'Аяқтау',
 } as const satisfies Catalogue;

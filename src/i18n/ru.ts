@@ -4,6 +4,10 @@ export const ru = {
   'app.title': 'Терминал документов',
   'language.title': 'Выберите язык',
   'language.hint': 'Нажмите на кнопку',
+  'outOfOrder.title': 'Терминал временно не работает',
+  'outOfOrder.not_enrolled': 'Терминал ещё не настроен. Обратитесь к оператору.',
+  'outOfOrder.storage_full': 'Память терминала заполнена. Обратитесь к оператору.',
+  'connection.offline': 'Нет связи: заявления сохраняются в терминале',
 
   'common.next': 'Далее',
   'common.back': 'Назад',
@@ -69,6 +73,7 @@ export const ru = {
 
   'phone.title': 'Ваш номер мобильного',
   'phone.hint': 'Номер, записанный на вас в базе мобильных граждан (БМГ).',
+  'phone.deferred': 'Сейчас нельзя отправить SMS-код. Номер сохранён: его проверят позже, и вам придёт SMS.',
   'phone.error.incomplete': 'После +7 должно быть 10 цифр.',
   'phone.error.not_mobile': 'Мобильный номер начинается с 7 после +7.',
   'phone.error.phone_mismatch': 'Это не тот номер, что записан на ваш ИИН. Введите записанный номер или зарегистрируйте этот: на egov.kz, «Регистрация в базе мобильных граждан», или у любого оператора.',
@@ -162,8 +167,11 @@ export const ru = {
   'payment.error.declined': 'Банк отклонил платёж. Можно попробовать снова.',
   'payment.error.expired': 'Время на оплату истекло. Можно попробовать снова.',
   'payment.newQr': 'Показать новый QR-код',
+  'payment.later': 'Можно продолжать: оплату проверят позже, и вам придёт SMS.',
+  'payment.error.no_tariff': 'Размер пошлины на этот год терминалу ещё не известен. Обратитесь к оператору.',
 
   'receipt.title': 'Ваше заявление принято',
+  'receipt.titleProvisional': 'Ваше заявление сохранено',
   'receipt.saving': 'Сохраняем заявление…',
   'receipt.printing': 'Печатаем расписку…',
   'receipt.error.save': 'Не удалось сохранить заявление. Ваши данные сохранены, попробуйте ещё раз.',
@@ -180,8 +188,16 @@ export const ru = {
   'receipt.label.readyBy': 'Готов к',
   'receipt.track': 'Отсканируйте, чтобы следить за заявлением',
   'receipt.keep': 'Сохраните расписку до получения документа.',
+  'receipt.provisional': 'ПРЕДВАРИТЕЛЬНАЯ РАСПИСКА',
+  'receipt.pendingIntro': 'Будет проверено позже:',
+  'receipt.pending.registry': 'ваши данные в реестре населения',
+  'receipt.pending.phone': 'номер телефона (база мобильных граждан)',
+  'receipt.pending.face_match': 'сходство лица с фото в реестре',
+  'receipt.pending.payment': 'оплата госпошлины',
+  'receipt.pendingSms': 'О результате вам придёт SMS.',
 
   'done.title': 'Возьмите расписку',
   'done.body': 'Документ будет готов к {date}. Мы пришлём SMS.',
+  'done.bodyProvisional': 'Если проверки пройдут, документ будет готов к {date}. Мы пришлём SMS.',
   'done.finish': 'Завершить',
 } as const satisfies Catalogue;

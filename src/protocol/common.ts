@@ -38,3 +38,10 @@ export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 export const IsoDateTime = Type.String({
   pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$',
 });
+
+/** GET /api/v1/health: the kiosk's probe of the link too. */
+export const HealthResponse = Type.Object({
+  status: Type.Literal('ok'),
+  db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+  version: Type.String(),
+});

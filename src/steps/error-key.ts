@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n';
 /** Keys of the messages for back-office error codes that a step knows how to explain. */
 const STEP_ERRORS: Partial<Record<string, MessageKey>> = {
   'iin:invalid_iin': 'iin.error.invalid_iin',
+  'payment:no_tariff': 'payment.error.no_tariff',
 };
 
 /**

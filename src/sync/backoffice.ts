@@ -3,21 +3,21 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import {
   API_PREFIX,
   ApiError,
-  ApplicationAccepted,
   Enrolled,
+  HealthResponse,
   CitizenCheckResponse,
   IdentifyResponse,
   Payment,
   PhoneConfirmResponse,
   PhoneResendResponse,
   PhoneStartResponse,
-  type ApplicationSubmission,
   type CitizenCheckRequest,
   type EnrolRequest,
   type IdentifyRequest,
   type PaymentCreateRequest,
   type PhoneConfirmRequest,
   type PhoneStartRequest,
+  type PublicKeyJwk,
 } from '../protocol';
 
 /**
@@ -43,6 +43,14 @@ export function failureCode(error: unknown): string {
 
 const TIMEOUT_MS = 15_000;
 
+/** Told after every call whether the back office answered (any answer below 500) or not. */
+let reachability: (reached: boolean) => void = () => {};
+
+/** Lets the kiosk's connection status follow the steps' own calls, at no cost of its own. */
+export function observeReachability(observer: (reached: boolean) => void): void {
+  reachability = observer;
+}
+
 async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<Static<S>> {
   let response: Response;
   try {
@@ -53,8 +61,11 @@ async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, sch
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch {
+    reachability(false);
     throw new BackOfficeError('network', null);
   }
+  // A 502/503/504 is a proxy or a back office that cannot work: for the citizen, the same as no link.
+  reachability(response.status < 500);
   let json: unknown;
   try {
     json = await response.json();
@@ -70,6 +81,7 @@ async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, sch
 }
 
 export const backOffice = {
+  health: () => call('GET', '/health', HealthResponse),
   checkCitizen: (body: CitizenCheckRequest) => call('POST', '/citizens/check', CitizenCheckResponse, body),
   startPhone: (body: PhoneStartRequest) => call('POST', '/phone/start', PhoneStartResponse, body),
   confirmPhone: (body: PhoneConfirmRequest) => call('POST', '/phone/confirm', PhoneConfirmResponse, body),
@@ -77,7 +89,8 @@ export const backOffice = {
   identify: (body: IdentifyRequest) => call('POST', '/identify', IdentifyResponse, body),
   createPayment: (body: PaymentCreateRequest) => call('POST', '/payments', Payment, body),
   payment: (paymentId: string) => call('GET', `/payments/${encodeURIComponent(paymentId)}`, Payment),
-  submitApplication: (body: ApplicationSubmission) => call('POST', '/applications', ApplicationAccepted, body),
   enrolTerminal: (body: EnrolRequest) => call('POST', '/terminals/enrol', Enrolled, body),
+  /** The sandbox back office enrols a kiosk of the test or emulated profile by itself, under a new SBX- id. */
+  enrolSandboxTerminal: (publicKey: PublicKeyJwk) => call('POST', '/sandbox/terminals', Enrolled, { publicKey }),
 };
 export type BackOffice = typeof backOffice;

@@ -1,31 +1,12 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SealedPacket } from '../protocol/packets';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './backoff';
 import { createDrainer, judgeAnswer, type Answer, type DrainerDeps, type Send, type WithLock } from './drain';
 import { KioskDb } from './kiosk-db';
 import { putPacket } from './outbox';
+import { fakeApplicationId, fakePacket } from './packet-fixture';
 
-const jwk = { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) } as const;
-
-function idOf(seq: number): string {
-  return `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`;
-}
-
-/** Shaped as on the wire; nothing in the drain opens or checks the crypto. */
-function fakePacket(seq: number): SealedPacket {
-  return {
-    v: 1,
-    terminalId: 'KIOSK-1',
-    applicationId: idOf(seq),
-    seq,
-    sealedAt: '2025-01-01T10:00:00Z',
-    epk: jwk,
-    iv: 'i'.repeat(16),
-    ciphertext: `c${seq}`,
-    signature: 's'.repeat(86),
-  };
-}
+const idOf = fakeApplicationId;
 
 const received = (applicationId: string) => ({ applicationId, number: 'AB12-CD34-EF56', status: 'received' });
 

@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SealedPacket } from '../protocol/packets';
 import { KioskDb, TERMINAL_ROW } from './kiosk-db';
-import { listOutbox, OutboxError, putPacket, releaseQuarantined, reserveSeq, sealIntoOutbox } from './outbox';
+import { listOutbox, makePendingDue, OutboxError, putPacket, releaseQuarantined, reserveSeq, sealIntoOutbox } from './outbox';
 
 const jwk = { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) } as const;
 
@@ -148,5 +148,39 @@ describe('listOutbox and releaseQuarantined', () => {
     expect(await releaseQuarantined(db, fakePacket(2).applicationId, 20_000)).toBe(false);
     expect(await releaseQuarantined(db, fakePacket(9).applicationId, 20_000)).toBe(false);
     expect(await db.outbox.get(fakePacket(2).applicationId)).toMatchObject({ state: 'pending', nextAttemptAt: 2_000 });
+  });
+});
+
+describe('makePendingDue', () => {
+  const id = (seq: number) => fakePacket(seq).applicationId;
+
+  beforeEach(async () => {
+    for (const seq of [1, 2, 3, 4, 5]) await putPacket(db, fakePacket(seq), 1_000);
+    // Backed off while the link was down: due later than the moment it came back.
+    await db.outbox.update(id(1), { attempts: 3, nextAttemptAt: 60_000 });
+    await db.outbox.update(id(2), { attempts: 5, nextAttemptAt: 600_000 });
+    // Already due: before the moment, and at it.
+    await db.outbox.update(id(3), { attempts: 1, nextAttemptAt: 5_000 });
+    await db.outbox.update(id(4), { attempts: 1, nextAttemptAt: 10_000 });
+    // Refused for good, with a backoff it no longer follows.
+    await db.outbox.update(id(5), { state: 'quarantined', nextAttemptAt: 900_000, quarantine: { code: 'replay', status: 409, at: 2_000 } });
+  });
+
+  it('brings every backed-off pending packet forward to now, and says how many it moved', async () => {
+    expect(await makePendingDue(db, 10_000)).toBe(2);
+    expect(await db.outbox.get(id(1))).toMatchObject({ state: 'pending', nextAttemptAt: 10_000, attempts: 3 });
+    expect(await db.outbox.get(id(2))).toMatchObject({ state: 'pending', nextAttemptAt: 10_000, attempts: 5 });
+  });
+
+  it('leaves packets already due where they are, and quarantined ones alone', async () => {
+    await makePendingDue(db, 10_000);
+    expect((await db.outbox.get(id(3)))?.nextAttemptAt).toBe(5_000);
+    expect((await db.outbox.get(id(4)))?.nextAttemptAt).toBe(10_000);
+    expect(await db.outbox.get(id(5))).toMatchObject({ state: 'quarantined', nextAttemptAt: 900_000, quarantine: { code: 'replay' } });
+  });
+
+  it('changes nothing a second time', async () => {
+    await makePendingDue(db, 10_000);
+    expect(await makePendingDue(db, 10_000)).toBe(0);
   });
 });

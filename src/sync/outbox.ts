@@ -120,3 +120,16 @@ export function releaseQuarantined(db: KioskDb, applicationId: string, now: numb
     return true;
   });
 }
+
+/**
+ * Makes every pending packet due now, whatever its backoff: the link has just come back (the
+ * browser's `online`, the back office answering again, the kiosk starting), so waiting out a
+ * backoff of minutes learned while it was down would only keep citizens' applications here longer.
+ */
+export function makePendingDue(db: KioskDb, now: number): Promise<number> {
+  return db.outbox
+    .where('[state+nextAttemptAt+seq]')
+    // Above every key due at `now` itself, whatever its seq: those are due already, left as they are.
+    .between(['pending', now, Dexie.maxKey], ['pending', Dexie.maxKey, Dexie.maxKey], false, true)
+    .modify({ nextAttemptAt: now });
+}

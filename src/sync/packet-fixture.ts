@@ -2,7 +2,7 @@
 // it, for tests on both sides (kiosk and back office). Not imported by the kiosk's code.
 import { DESCRIPTOR_LENGTH } from '../protocol/identify';
 import type { LivenessEvidence } from '../protocol/liveness';
-import type { ApplicationPayload } from '../protocol/packets';
+import type { ApplicationPayload, SealedPacket } from '../protocol/packets';
 import type { PhotoQuality } from '../protocol/photo-quality';
 
 /** A real 2×2 grey JPEG (612 bytes, from jpeg-js). */
@@ -92,5 +92,27 @@ export function makeApplicationPayload(application: Partial<ApplicationPayload['
       quality: PASSED_PHOTO_QUALITY,
     },
     signaturePng: TINY_PNG_BASE64,
+  };
+}
+
+const FAKE_JWK = { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) } as const;
+
+/** The application id of the fake packet with this seq. */
+export function fakeApplicationId(seq: number): string {
+  return `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`;
+}
+
+/** Shaped as on the wire, for tests of the outbox and the drain, which never open or check the crypto. */
+export function fakePacket(seq: number): SealedPacket {
+  return {
+    v: 1,
+    terminalId: 'KIOSK-1',
+    applicationId: fakeApplicationId(seq),
+    seq,
+    sealedAt: '2025-01-01T10:00:00Z',
+    epk: FAKE_JWK,
+    iv: 'i'.repeat(16),
+    ciphertext: `c${seq}`,
+    signature: 's'.repeat(86),
   };
 }

@@ -16,6 +16,9 @@ function countingDrainer(outcome: () => Promise<DrainResult> = () => Promise.res
   return drainer;
 }
 
+/** Lets the promise chains started so far run to their end. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function manualTimer() {
   const timer = { ms: 0, tick: () => {}, cancelled: false };
   const every: Every = (ms, fn) => {
@@ -27,13 +30,15 @@ function manualTimer() {
 }
 
 describe('startSync', () => {
-  it('drains on start, when back online, on every tick and when told of a new packet', () => {
+  it('drains on start, when back online, on every tick and when told of a new packet', async () => {
     const drainer = countingDrainer();
     const events = new EventTarget();
     const { timer, every } = manualTimer();
     const sync = startSync({ drainer, events, intervalMs: 30_000, every });
+    await settled();
     expect(drainer.calls).toBe(1);
     events.dispatchEvent(new Event('online'));
+    await settled();
     expect(drainer.calls).toBe(2);
     expect(timer.ms).toBe(30_000);
     timer.tick();
@@ -41,18 +46,43 @@ describe('startSync', () => {
     sync.notify();
     expect(drainer.calls).toBe(4);
     events.dispatchEvent(new Event('offline'));
+    await settled();
     expect(drainer.calls).toBe(4);
   });
 
-  it('does nothing more once stopped', () => {
+  it('wakes backed-off packets before draining on start and when the link comes back, not on a tick or a new packet', async () => {
+    const order: string[] = [];
+    const drainer: Drainer = {
+      drain: () => {
+        order.push('drain');
+        return Promise.resolve(done);
+      },
+    };
+    const events = new EventTarget();
+    const { timer, every } = manualTimer();
+    const sync = startSync({ drainer, events, intervalMs: 30_000, every, wake: () => Promise.resolve(order.push('wake')) });
+    await settled();
+    expect(order).toEqual(['wake', 'drain']);
+    timer.tick();
+    sync.notify();
+    expect(order).toEqual(['wake', 'drain', 'drain', 'drain']);
+    sync.linkBack();
+    await settled();
+    expect(order.slice(4)).toEqual(['wake', 'drain']);
+  });
+
+  it('does nothing more once stopped', async () => {
     const drainer = countingDrainer();
     const events = new EventTarget();
     const { timer, every } = manualTimer();
     const sync = startSync({ drainer, events, intervalMs: 30_000, every });
+    await settled();
     sync.stop();
     expect(timer.cancelled).toBe(true);
     events.dispatchEvent(new Event('online'));
     sync.notify();
+    sync.linkBack();
+    await settled();
     expect(drainer.calls).toBe(1);
   });
 

@@ -23,6 +23,8 @@ export interface SyncOptions {
   intervalMs: number;
   every?: Every;
   onDrained?: (result: DrainResult) => void;
+  /** Run before the drain when the link comes back and on start: makes backed-off packets due (makePendingDue). */
+  wake?: () => Promise<unknown>;
   /** A drain that failed in the kiosk itself (IndexedDB), not in the network: packets are still safe. */
   onError?: (error: unknown) => void;
 }
@@ -30,6 +32,8 @@ export interface SyncOptions {
 export interface Sync {
   /** A packet was just put: send it now if the link allows. */
   notify(): void;
+  /** The back office answered again after a silence: send everything now, backoff or not. */
+  linkBack(): void;
   stop(): void;
 }
 
@@ -39,20 +43,25 @@ const everyInterval: Every = (ms, fn) => {
 };
 
 export function startSync(options: SyncOptions): Sync {
-  const { drainer, events, intervalMs, every = everyInterval, onDrained, onError = (error) => console.error('outbox drain failed', error) } = options;
+  const { drainer, events, intervalMs, every = everyInterval, onDrained, wake = () => Promise.resolve(), onError = (error) => console.error('outbox drain failed', error) } = options;
   let stopped = false;
   const trigger = () => {
     if (stopped) return;
     void drainer.drain().then(onDrained, onError);
   };
-  events.addEventListener('online', trigger);
+  const linkBack = () => {
+    if (stopped) return;
+    void wake().then(() => drainer.drain()).then(onDrained, onError);
+  };
+  events.addEventListener('online', linkBack);
   const cancelTimer = every(intervalMs, trigger);
-  trigger();
+  linkBack();
   return {
     notify: trigger,
+    linkBack,
     stop() {
       stopped = true;
-      events.removeEventListener('online', trigger);
+      events.removeEventListener('online', linkBack);
       cancelTimer();
     },
   };

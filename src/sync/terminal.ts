@@ -1,5 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
-import { ApplicationPayload, type EnrolRequest, type Enrolled, type SealedPacket } from '../protocol/packets';
+import { ApplicationPayload, type EnrolRequest, type Enrolled, type PublicKeyJwk, type SealedPacket } from '../protocol/packets';
 import type { KioskDb, TerminalRow } from './kiosk-db';
 import { TERMINAL_ROW } from './kiosk-db';
 import { OutboxError, sealIntoOutbox } from './outbox';
@@ -16,10 +16,18 @@ import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys, sealPacke
  * A kiosk enrolled again (a new code after a repair) starts a new key and its seqs from 1; the
  * outbox keeps what the old identity sealed.
  */
-export async function enrolTerminal(db: KioskDb, code: string, enrol: (body: EnrolRequest) => Promise<Enrolled>): Promise<TerminalRow> {
+export function enrolTerminal(db: KioskDb, code: string, enrol: (body: EnrolRequest) => Promise<Enrolled>): Promise<TerminalRow> {
+  return enrolWith(db, (publicKey) => enrol({ code, publicKey }));
+}
+
+/**
+ * Enrolment by whatever the back office accepts for the public key: a technician's code
+ * (enrolTerminal), or the sandbox's own enrolment of a test kiosk.
+ */
+export async function enrolWith(db: KioskDb, enrol: (publicKey: PublicKeyJwk) => Promise<Enrolled>): Promise<TerminalRow> {
   const keys = await makeTerminalKeys();
   const publicKeyJwk = await exportPublicJwk(keys.publicKey);
-  const enrolled = await enrol({ code, publicKey: publicKeyJwk });
+  const enrolled = await enrol(publicKeyJwk);
   const row: TerminalRow = {
     id: TERMINAL_ROW,
     terminalId: enrolled.terminalId,

@@ -1,0 +1,38 @@
+import type { Enrolled, PublicKeyJwk } from '../protocol/packets';
+import type { KioskDb } from '../sync/kiosk-db';
+import { enrolWith, terminalOf } from '../sync/terminal';
+
+/** Why the start screen says the terminal is out of order instead of inviting a citizen in. */
+export type OutOfOrder = 'not_enrolled' | 'storage_full';
+
+/** Who this kiosk is to the back office, as the receipt names it. */
+export interface TerminalIdentity {
+  terminalId: string;
+  centreId: string;
+}
+
+/**
+ * Whether a citizen may start: the kiosk must be an enrolled terminal (or its application could
+ * not be sealed at the end) and must have room to keep one more application. Checked before the
+ * first screen invites anyone, never at the last step.
+ */
+export class Readiness {
+  /** undefined until IndexedDB has been read; null: not enrolled. */
+  terminal = $state<TerminalIdentity | null | undefined>(undefined);
+  storageFull = $state(false);
+
+  get outOfOrder(): OutOfOrder | null {
+    if (this.terminal === null) return 'not_enrolled';
+    if (this.storageFull) return 'storage_full';
+    return null;
+  }
+
+  /**
+   * Reads the terminal's row; a kiosk without one that may enrol by itself (the sandbox's test and
+   * emulated profiles) tries to. Safe to call again (on a timer, when the link returns) until enrolled.
+   */
+  async ensureTerminal(db: KioskDb, selfEnrol: ((publicKey: PublicKeyJwk) => Promise<Enrolled>) | null): Promise<void> {
+    const row = (await terminalOf(db)) ?? (selfEnrol ? await enrolWith(db, selfEnrol).catch(() => undefined) : undefined);
+    this.terminal = row ? { terminalId: row.terminalId, centreId: row.centreId } : null;
+  }
+}

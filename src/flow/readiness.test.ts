@@ -1,0 +1,89 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Enrolled, PublicKeyJwk } from '../protocol/packets';
+import { KioskDb } from '../sync/kiosk-db';
+import { exportPublicJwk, makeBackOfficeKeys } from '../sync/seal';
+import { enrolWith, terminalOf } from '../sync/terminal';
+import { Readiness } from './readiness.svelte';
+
+let db: KioskDb;
+beforeEach(() => {
+  db = new KioskDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+});
+afterEach(() => db.close());
+
+async function enrolled(terminalId: string): Promise<Enrolled> {
+  const { publicKey } = await makeBackOfficeKeys();
+  return { terminalId, centreId: 'AST-ESIL', backOfficeKey: await exportPublicJwk(publicKey), enrolledAt: '2026-03-02T05:00:00.000Z' };
+}
+
+describe('Readiness', () => {
+  it('knows nothing until IndexedDB has been read: not yet out of order', () => {
+    const readiness = new Readiness();
+    expect(readiness.terminal).toBeUndefined();
+    expect(readiness.outOfOrder).toBeNull();
+  });
+
+  it('takes an enrolled terminal from its row, without enrolling again', async () => {
+    const answer = await enrolled('KSK-AST-0001');
+    await enrolWith(db, () => Promise.resolve(answer));
+    const selfEnrol = vi.fn<(publicKey: PublicKeyJwk) => Promise<Enrolled>>();
+    const readiness = new Readiness();
+    await readiness.ensureTerminal(db, selfEnrol);
+    expect(readiness.terminal).toEqual({ terminalId: 'KSK-AST-0001', centreId: 'AST-ESIL' });
+    expect(readiness.outOfOrder).toBeNull();
+    expect(selfEnrol).not.toHaveBeenCalled();
+  });
+
+  it('enrols a kiosk without a row by itself when it may, and keeps the row', async () => {
+    const answer = await enrolled('SBX-ABCD2345');
+    const selfEnrol = vi.fn((_publicKey: PublicKeyJwk) => Promise.resolve(answer));
+    const readiness = new Readiness();
+    await readiness.ensureTerminal(db, selfEnrol);
+    expect(readiness.terminal).toEqual({ terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' });
+    expect(readiness.outOfOrder).toBeNull();
+    expect(selfEnrol).toHaveBeenCalledOnce();
+    const row = await terminalOf(db);
+    expect(row).toMatchObject({ terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL', backOfficeKey: answer.backOfficeKey, nextSeq: 1 });
+    // The public half it sent is the one it keeps beside its signing key.
+    expect(selfEnrol.mock.calls[0]?.[0]).toEqual(row?.publicKeyJwk);
+  });
+
+  it('is out of order, not enrolled, when the self-enrolment fails — and tries again on the next call', async () => {
+    const readiness = new Readiness();
+    await readiness.ensureTerminal(db, () => Promise.reject(new Error('back office unreachable')));
+    expect(readiness.terminal).toBeNull();
+    expect(readiness.outOfOrder).toBe('not_enrolled');
+    expect(await terminalOf(db)).toBeUndefined();
+
+    const answer = await enrolled('SBX-ABCD2345');
+    await readiness.ensureTerminal(db, () => Promise.resolve(answer));
+    expect(readiness.terminal).toEqual({ terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' });
+    expect(readiness.outOfOrder).toBeNull();
+  });
+
+  it('is out of order, not enrolled, when it may not enrol by itself', async () => {
+    const readiness = new Readiness();
+    await readiness.ensureTerminal(db, null);
+    expect(readiness.terminal).toBeNull();
+    expect(readiness.outOfOrder).toBe('not_enrolled');
+  });
+
+  it('is out of order with full storage once enrolled, and back in service when room is made', async () => {
+    const answer = await enrolled('KSK-AST-0001');
+    await enrolWith(db, () => Promise.resolve(answer));
+    const readiness = new Readiness();
+    await readiness.ensureTerminal(db, null);
+    readiness.storageFull = true;
+    expect(readiness.outOfOrder).toBe('storage_full');
+    readiness.storageFull = false;
+    expect(readiness.outOfOrder).toBeNull();
+  });
+
+  it('says not enrolled before storage full: an unenrolled kiosk could not seal anything anyway', async () => {
+    const readiness = new Readiness();
+    await readiness.ensureTerminal(db, null);
+    readiness.storageFull = true;
+    expect(readiness.outOfOrder).toBe('not_enrolled');
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { applicationNumber } from '../domain/application';
+import type { TerminalIdentity } from '../flow/readiness.svelte';
+import { emptySession, type SessionData } from '../flow/session-data';
+import { translate } from '../i18n';
+import type { Lang } from '../protocol';
+import { DEFERRED_CHECKS } from '../protocol/packets';
+import { receiptJob } from './receipt-job';
+
+const TERMINAL: TerminalIdentity = { terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' };
+const TRACKING = 'https://kiosk.example.kz';
+const ID = '0f4c1b7e-2d3a-4b6c-9e8f-1a2b3c4d5e6f';
+const NUMBER = applicationNumber(ID);
+const IIN = '880415300127';
+
+function sealedSession(lang: Lang, change: Partial<SessionData> = {}): SessionData {
+  return {
+    ...emptySession(),
+    lang,
+    service: '07',
+    document: 'id_card',
+    iin: IIN,
+    citizen: { maskedName: 'БЕКОВА А. К.', lostIdCardsThisYear: 0 },
+    phone: '+77011234567',
+    payment: { paymentId: 'pay-1', amountKzt: 865, status: 'paid' },
+    application: { id: ID, number: NUMBER, createdAt: '2026-03-02T05:15:30.123Z' },
+    sealed: { readyBy: '2026-03-23', pendingChecks: [] },
+    ...change,
+  };
+}
+
+const within = (lines: string[], columns: number) => lines.filter((line) => Array.from(line).length > columns);
+
+describe('receiptJob', () => {
+  it('prints a final receipt for a journey made online: no provisional lines, the terminal, the centre by name, the due date', () => {
+    const job = receiptJob(sealedSession('ru'), TERMINAL, TRACKING);
+    const text = job.lines.join('\n');
+    expect(text).not.toContain(translate('ru', 'receipt.provisional'));
+    expect(text).not.toContain(translate('ru', 'receipt.pendingIntro'));
+    expect(job.lines.some((line) => line.startsWith('Терминал') && line.endsWith('SBX-ABCD2345'))).toBe(true);
+    expect(job.lines.some((line) => line.startsWith('ЦОН') && line.endsWith('ЦОН Есильского района г. Астаны'))).toBe(true);
+    expect(job.lines.some((line) => line.startsWith('Готов к') && line.endsWith('23.03.2026'))).toBe(true);
+    expect(job.lines.some((line) => line.startsWith('Гражданин') && line.endsWith('БЕКОВА А. К.'))).toBe(true);
+    expect(job.qr).toBe(`${TRACKING}/api/v1/applications/${NUMBER}`);
+    expect(within(job.lines, job.columns)).toEqual([]);
+  });
+
+  it("names the centre in the citizen's language", () => {
+    expect(receiptJob(sealedSession('kk'), TERMINAL, TRACKING).lines.join('\n')).toContain('Астана қ., Есіл ауданының ХҚКО');
+    expect(receiptJob(sealedSession('en'), TERMINAL, TRACKING).lines.join('\n')).toContain('Astana, Esil district service centre');
+  });
+
+  it.each(['ru', 'kk'] as const)('marks a receipt provisional in %s, one line per check still to come', (lang) => {
+    const session = sealedSession(lang, {
+      payment: { paymentId: null, amountKzt: 865, status: 'deferred' },
+      sealed: { readyBy: '2026-03-23', pendingChecks: [...DEFERRED_CHECKS] },
+    });
+    const job = receiptJob(session, TERMINAL, TRACKING);
+    const trimmed = job.lines.map((line) => line.trim());
+    if (lang === 'ru') expect(trimmed).toContain('ПРЕДВАРИТЕЛЬНАЯ РАСПИСКА');
+    else expect(trimmed).toContain('АЛДЫН АЛА ҚОЛХАТ');
+    const intro = trimmed.indexOf(translate(lang, 'receipt.pendingIntro'));
+    expect(intro).toBeGreaterThan(trimmed.indexOf(translate(lang, 'receipt.provisional')));
+    expect(job.lines.slice(intro + 1, intro + 1 + DEFERRED_CHECKS.length)).toEqual(
+      DEFERRED_CHECKS.map((check) => `- ${translate(lang, `receipt.pending.${check}`)}`),
+    );
+    expect(job.lines[intro + 1 + DEFERRED_CHECKS.length]).toBe(translate(lang, 'receipt.pendingSms'));
+    // Nothing in another language slipped in.
+    expect(job.lines.join('\n')).not.toContain(translate('en', 'receipt.pending.payment'));
+    expect(within(job.lines, job.columns)).toEqual([]);
+  });
+
+  it('lists only the checks that are pending, in the order given', () => {
+    const job = receiptJob(sealedSession('ru', { sealed: { readyBy: '2026-03-23', pendingChecks: ['payment'] } }), TERMINAL, TRACKING);
+    const pending = job.lines.filter((line) => line.startsWith('- '));
+    expect(pending).toEqual([`- ${translate('ru', 'receipt.pending.payment')}`]);
+  });
+
+  it('names an offline citizen by the last four digits of the IIN, never the whole IIN', () => {
+    const job = receiptJob(sealedSession('ru', { citizen: null, sealed: { readyBy: '2026-03-23', pendingChecks: ['registry'] } }), TERMINAL, TRACKING);
+    expect(job.lines.some((line) => line.startsWith('Гражданин') && line.endsWith('********0127'))).toBe(true);
+    const everything = [...job.lines, ...job.footer, job.qr ?? ''].join('\n');
+    expect(everything).not.toContain(IIN);
+  });
+
+  it('refuses to print an application that is not sealed', () => {
+    expect(() => receiptJob(sealedSession('ru', { sealed: null }), TERMINAL, TRACKING)).toThrow('sealed');
+  });
+});
