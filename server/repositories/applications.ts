@@ -84,11 +84,6 @@ export async function insertApplication(db: Queryable, a: NewApplication, status
 export class ApplicationsRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** Stores the application, accepted, unless one with this id exists; returns false then. */
-  insertOnce(a: NewApplication): Promise<boolean> {
-    return insertApplication(this.db, a, 'accepted');
-  }
-
   async findById(id: string): Promise<StoredApplication | null> {
     const { rows } = await this.db.query<Row>(`SELECT ${SUMMARY} FROM applications WHERE id = $1`, [id]);
     return rows[0] ? toStored(rows[0]) : null;

@@ -5,14 +5,11 @@ import { Value } from '@sinclair/typebox/value';
 import { applicationNumber, readyBy } from '../../src/domain/application';
 import { kazakhstanDate } from '../../src/domain/dates';
 import { DEFERRED_CHECKS, type ApplicationPayload } from '../../src/protocol/packets';
-import { TINY_JPEG_BASE64, TINY_PNG_BASE64 } from '../../src/sync/packet-fixture';
 import { settleApplication } from '../sync/settle-application';
 import {
   createTestApp,
   enrolTerminal,
-  identifyCitizen,
   offlineApplication,
-  PASSED_PHOTO_QUALITY,
   postSealed,
   syntheticDescriptor,
   TEST_ADMIN_TOKEN,
@@ -117,45 +114,5 @@ describe('GET /api/v1/admin/applications/:number', () => {
     const body = (await review(number)).json() as ApplicationReview;
     expect(body.status).toBe('accepted');
     expect(body.checks.map((c) => [c.check, c.outcome])).toEqual(DEFERRED_CHECKS.map((check) => [check, 'passed']));
-  });
-
-  it('lists no checks for an application taken whole online', async () => {
-    const citizen = t.citizen('service-18-expired-id-card');
-    const { service, document } = citizen.example;
-    const { phoneToken, identityToken } = await identifyCitizen(t.app, citizen);
-    const id = randomUUID();
-    const payment = (
-      await t.app.inject({ method: 'POST', url: '/api/v1/payments', payload: { applicationId: id, identityToken, service, document } })
-    ).json() as { paymentId: string; amountKzt: number; status: string };
-    expect(payment.status).toBe('not_required');
-    const number = applicationNumber(id);
-    const submitted = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/applications',
-      payload: {
-        id,
-        number,
-        iin: citizen.person.iin,
-        service,
-        document,
-        lang: 'kk',
-        phone: citizen.phoneToType,
-        phoneToken,
-        identityToken,
-        paymentId: null,
-        feeKzt: 0,
-        photoJpeg: TINY_JPEG_BASE64,
-        photoQuality: PASSED_PHOTO_QUALITY,
-        signaturePng: TINY_PNG_BASE64,
-        centreId: 'AST-03',
-        terminalId: 'T-017',
-        test: false,
-        createdAt: t.now().toISOString(),
-      },
-    });
-    expect(submitted.statusCode, submitted.body).toBe(201);
-    const body = (await review(number)).json() as ApplicationReview;
-    expect(body).toMatchObject({ number, test: false, checks: [] });
-    expect(body.status).not.toBe('pending_checks');
   });
 });

@@ -14,7 +14,7 @@ export const ApplicationReview = Type.Object({
   status: Type.String(),
   readyBy: Type.String(),
   test: Type.Boolean(),
-  /** Empty for an application taken whole online; one per check for one that came in a packet. */
+  /** One per deferred check, in the journey's order; empty until the checks have run. */
   checks: Type.Array(
     Type.Object({
       check: Type.Union(DEFERRED_CHECKS.map((c) => Type.Literal(c))),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationNumber, maskName } from '../../src/domain/application';
+import { maskName } from '../../src/domain/application';
 import { NOT_FOUND_IIN } from '../seed/citizens';
-import { createTestApp, identifyCitizen, PASSED_PHOTO_QUALITY, type TestApp } from '../test-support';
+import { createTestApp, enrolTerminal, offlineApplication, postSealed, type TestApp } from '../test-support';
 
 describe('POST /api/v1/citizens/check', () => {
   let t: TestApp;
@@ -66,39 +66,9 @@ describe('POST /api/v1/citizens/check', () => {
     const citizen = t.citizen('crowd-03');
     const before = await check({ iin: citizen.person.iin, service: '16', document: 'id_card' });
     expect(before.json()).toMatchObject({ ok: true });
-    const { phoneToken, identityToken } = await identifyCitizen(t.app, citizen);
-    const id = '0b7e3c2a-5d4f-4e6a-8b9c-0d1e2f3a4b5c';
-    const payment = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/payments',
-      payload: { applicationId: id, identityToken, service: '16', document: 'id_card' },
-    });
-    const { paymentId, amountKzt } = payment.json() as { paymentId: string; amountKzt: number };
-    await t.app.inject({ method: 'POST', url: `/api/v1/sandbox/payments/${paymentId}/pay` });
-    const submitted = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/applications',
-      payload: {
-        id,
-        number: applicationNumber(id),
-        iin: citizen.person.iin,
-        service: '16',
-        document: 'id_card',
-        lang: 'kk',
-        phone: citizen.phoneToType,
-        phoneToken,
-        identityToken,
-        paymentId,
-        feeKzt: amountKzt,
-        photoJpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64'),
-        photoQuality: PASSED_PHOTO_QUALITY,
-        signaturePng: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64'),
-        centreId: 'ALM-01',
-        terminalId: 'T-001',
-        test: false,
-        createdAt: t.now().toISOString(),
-      },
-    });
+    const terminal = await enrolTerminal(t.app, 'T-031');
+    const payload = offlineApplication(t, citizen, { terminalId: terminal.terminalId, centreId: terminal.centreId });
+    const submitted = await postSealed(t, terminal, payload, 1);
     expect(submitted.statusCode).toBe(201);
     const after = await check({ iin: citizen.person.iin, service: '16', document: 'id_card' });
     expect(after.json()).toEqual({ ok: false, refusal: 'application_in_progress' });

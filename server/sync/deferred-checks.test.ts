@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feeFor } from '../../src/domain/fees';
 import type { ApplicationPayload } from '../../src/protocol/packets';
 import { NOT_FOUND_IIN, type SeedCitizen } from '../seed/citizens';
+import { insertApplication } from '../repositories/applications';
 import { deferredContext } from './settle-application';
 import {
   createTestApp,
@@ -224,7 +225,7 @@ describe('deferred checks on the sandbox state systems', () => {
 
   async function storeApplication(payload: ApplicationPayload): Promise<void> {
     const a = payload.application;
-    await t.app.applications.insertOnce({
+    await insertApplication(t.db, {
       ...a,
       liveness: payload.face.liveness,
       photoQuality: payload.photo.quality,
@@ -233,7 +234,7 @@ describe('deferred checks on the sandbox state systems', () => {
       bodyHash: 'test',
       photoJpegBase64: '',
       signaturePngBase64: '',
-    });
+    }, 'accepted');
   }
 });
 

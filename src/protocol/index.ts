@@ -3,7 +3,6 @@ export * from './citizens';
 export * from './phone';
 export * from './identify';
 export * from './payments';
-export * from './applications';
 export * from './liveness';
 export * from './photo-quality';
 export * from './packets';
