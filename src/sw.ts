@@ -2,6 +2,7 @@
 // things (docs/service-worker.md): serves the precached app shell, fonts and face models, so the
 // kiosk starts with no network; waits, once installed as a new version, until the page says the
 // kiosk is between citizens; and drains the outbox on Background Sync.
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { drainOnSync, OUTBOX_SYNC_TAG } from './sync/background-sync';
@@ -18,6 +19,10 @@ interface SyncEvent extends ExtendableEvent {
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// The page that installed the worker is served by it at once: the parts the kiosk loads only when
+// a citizen reaches them (the camera's code, the face worker) then come from the precache even if
+// the network drops during the very first session. A new version still waits for SKIP_WAITING.
+clientsClaim();
 // Any address the kiosk navigates to is the app (?profile=…, a reload on a step); the back office's
 // own pages and API are never answered from the cache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/sandbox\//] }));

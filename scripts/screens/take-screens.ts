@@ -1,6 +1,7 @@
 // `npm run screens`: the screenshots in docs/screens/, one per step of a journey in Russian
 // (service 04, surname change, paid by QR, face f06 on the fake camera), plus a refusal, the idle
-// and cancel dialogs, and the IIN and identify steps on a landscape screen. Runs against the built kiosk (the npm
+// and cancel dialogs, the IIN and identify steps on a landscape screen, the journey's offline
+// screens and the start screen of a terminal out of order. Runs against the built kiosk (the npm
 // script builds it first) and a back office of its own on a fresh data folder, removed at the end.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,7 +104,6 @@ async function journey(baseURL: string): Promise<void> {
   }
 }
 
-/** 13, 14, 16: screens that need no camera, each on a fresh page. */
 /** 17: the identify step on a wide screen, the camera beside the words and the drawn move. */
 async function landscapeIdentify(baseURL: string): Promise<void> {
   const api = await request.newContext({ baseURL });
@@ -124,6 +124,39 @@ async function landscapeIdentify(baseURL: string): Promise<void> {
   }
 }
 
+/** 18–20: the journey with the network gone: the phone kept without a code, the kiosk's own QR, a provisional receipt. */
+async function offlineJourney(baseURL: string): Promise<void> {
+  const c = citizen('kiosk-offline');
+  const { browser, page } = await openKiosk('f06-live', baseURL);
+  try {
+    await expect(action(page, 'lang-ru')).toBeEnabled();
+    // Installed (the service worker holds everything and serves this page), then the link goes.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.context().setOffline(true);
+    await chooseService(page, 'ru', c);
+    await enterIin(page, c.person.iin);
+    await expectStep(page, 'phone');
+    await typeDigits(page, phoneDigits(c));
+    await pressAction(page, 'next');
+    await expect(message(page, 'phone_deferred')).toBeVisible();
+    await shot(page, '18-offline-phone');
+    await pressAction(page, 'next');
+    await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+    await expect(page.locator('[data-field="portrait"]')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+    await pressAction(page, 'accept');
+    await drawSignature(page);
+    await pressAction(page, 'confirm');
+    await expect(message(page, 'payment_deferred')).toBeVisible();
+    await shot(page, '19-offline-payment');
+    await pressAction(page, 'next');
+    await expect(page.locator('[data-device="printer"]')).toBeVisible();
+    await shot(page, '20-offline-receipt');
+  } finally {
+    await browser.close();
+  }
+}
+
+/** 13, 14, 16, 21: screens that need no camera, each on a fresh page. */
 async function withoutCamera(browser: Browser, baseURL: string): Promise<void> {
   const refusal = await browser.newPage({ baseURL, viewport: PORTRAIT });
   await refusal.goto('/');
@@ -150,6 +183,15 @@ async function withoutCamera(browser: Browser, baseURL: string): Promise<void> {
   await typeDigits(landscape, citizen('service-07').person.iin.slice(0, 8));
   await shot(landscape, '16-landscape-iin');
   await landscape.close();
+
+  // A kiosk that could not enrol (its first start with no back office) takes no citizen.
+  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  await context.route('**/api/v1/sandbox/terminals', (route) => route.abort('internetdisconnected'));
+  const outOfOrder = await context.newPage();
+  await outOfOrder.goto('/');
+  await expect(message(outOfOrder, 'out_of_order')).toBeVisible();
+  await shot(outOfOrder, '21-out-of-order');
+  await context.close();
 }
 
 async function main(): Promise<void> {
@@ -169,6 +211,7 @@ async function main(): Promise<void> {
   try {
     await journey(backOffice.baseURL);
     await landscapeIdentify(backOffice.baseURL);
+    await offlineJourney(backOffice.baseURL);
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       await withoutCamera(browser, backOffice.baseURL);

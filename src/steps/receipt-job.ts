@@ -52,19 +52,26 @@ export function receiptJob(data: SessionData, terminal: TerminalIdentity, tracki
   const labels = Object.fromEntries(LABELS.map((label) => [label, t(`receipt.label.${label}`)])) as Record<ReceiptLabel, string>;
   const width = COLUMNS_80MM;
   const rule = '-'.repeat(width);
-  const provisional =
-    sealed.pendingChecks.length === 0
-      ? []
-      : [
-          centred(t('receipt.provisional'), width),
-          ...wrap(t('receipt.pendingIntro'), width),
-          ...sealed.pendingChecks.flatMap((check) => wrap(`- ${t(`receipt.pending.${check}`)}`, width)),
-          ...wrap(t('receipt.pendingSms'), width),
-          rule,
-        ];
+  const provisional = sealed.pendingChecks.length > 0;
+  // A provisional receipt says so in its heading, then what is still to be checked.
+  const pending = !provisional
+    ? []
+    : [
+        ...wrap(t('receipt.pendingIntro'), width),
+        ...sealed.pendingChecks.flatMap((check) => wrap(`- ${t(`receipt.pending.${check}`)}`, width)),
+        ...wrap(t('receipt.pendingSms'), width),
+        rule,
+      ];
   return {
     columns: width,
-    lines: [centred(t('receipt.heading'), width), centred(t('receipt.subheading'), width), rule, ...provisional, ...formatReceiptText(receipt, labels, width), rule],
+    lines: [
+      centred(t(provisional ? 'receipt.provisional' : 'receipt.heading'), width),
+      centred(t('receipt.subheading'), width),
+      rule,
+      ...pending,
+      ...formatReceiptText(receipt, labels, width),
+      rule,
+    ],
     qr: trackingUrl,
     footer: [t('receipt.track'), t('receipt.keep')],
   };

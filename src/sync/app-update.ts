@@ -26,9 +26,11 @@ export class AppUpdate {
       this.#waiting = true;
       this.applyIfWaiting();
     });
-    // Only on an update: a first install does not take over the page (no clientsClaim), it
-    // serves from the next load on.
-    workbox.addEventListener('controlling', () => location.reload());
+    // A first install takes the page over too (clientsClaim) and needs no reload; a new version,
+    // switched to between citizens, reloads the page once to run its code.
+    workbox.addEventListener('controlling', (event) => {
+      if (event.isUpdate) location.reload();
+    });
     workbox.register().catch(() => {
       // No service worker (a browser without one, or a failed fetch): the kiosk still runs online.
     });

@@ -24,9 +24,14 @@ const DEFAULT_LOAD: LoadOptions = { modelsUrl: '/models', wasmUrl: '/wasm/' };
 export async function createFaceAnalyser(options: LoadOptions = DEFAULT_LOAD): Promise<FaceAnalyser> {
   const worker = new Worker(new URL('./face.worker.ts', import.meta.url), { type: 'module', name: 'face' });
   const remote = Comlink.wrap<FaceWorkerApi>(worker);
+  // A worker whose script cannot be fetched (offline before the service worker had it) only fires
+  // `error`: without this race the load would wait for ever and the camera step with it.
+  const unreachable = new Promise<never>((_resolve, reject) => {
+    worker.addEventListener('error', (event) => reject(new Error(`the face worker did not start: ${event.message || 'script not loaded'}`)), { once: true });
+  });
   let loaded;
   try {
-    loaded = await remote.load(options);
+    loaded = await Promise.race([remote.load(options), unreachable]);
   } catch (cause) {
     worker.terminate();
     throw new FaceAnalyserError('face_models_failed', { cause });
