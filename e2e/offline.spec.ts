@@ -5,6 +5,9 @@
 // kept quarantined on the kiosk, never lost.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { SeedCitizen } from '../server/seed/citizens';
+import { en } from '../src/i18n/en';
+import { kk } from '../src/i18n/kk';
+import { ru } from '../src/i18n/ru';
 import { lastSeqOf, payQr, reviewApplication, revokeTerminal } from './support/backoffice';
 import { citizen, phoneDigits } from './support/citizens';
 import { expectStep, message, pressAction, typeDigits } from './support/kiosk';
@@ -187,7 +190,7 @@ test('a packet altered on the way is refused and stays quarantined on the kiosk'
   }
 });
 
-test('a packet from a revoked terminal is refused and stays quarantined on the kiosk', async ({ baseURL, request }) => {
+test('a packet from a revoked terminal is refused and stays quarantined, and the kiosk takes no one else', async ({ baseURL, request }) => {
   const c = citizen('kiosk-revoked');
   const { browser, page } = await openKiosk('f06-live', baseURL!);
   try {
@@ -195,6 +198,9 @@ test('a packet from a revoked terminal is refused and stays quarantined on the k
     const number = numberOn(await journeyOnline(page, request, c));
     await expect.poll(() => readOutbox(page)).toMatchObject([{ state: 'quarantined', quarantine: { code: 'revoked_terminal', status: 403 } }]);
     expect(await reviewApplication(request, number)).toBeNull();
+    // Every later application would meet the same refusal: the terminal takes no one else.
+    await expect(message(page, 'out_of_order')).toHaveAttribute('data-reason', 'terminal_refused');
+    await expect(page.locator('[data-action^="lang-"]')).toHaveCount(0);
   } finally {
     await browser.close();
   }
@@ -213,5 +219,25 @@ test('a replayed seq (a kiosk restored from an old image) is refused and the pac
     expect(await reviewApplication(request, number)).toBeNull();
   } finally {
     await browser.close();
+  }
+});
+
+test('a kiosk whose storage is nearly full takes no new citizen, and says so in three languages', async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    // 10 MB left of 1 GB: less than the reserve an application in progress may need.
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator.storage, 'estimate', { value: () => Promise.resolve({ usage: 990_000_000, quota: 1_000_000_000 }) });
+    });
+    const page = await context.newPage();
+    await page.goto('/?profile=test');
+    const outOfOrder = message(page, 'out_of_order');
+    await expect(outOfOrder).toHaveAttribute('data-reason', 'storage_full');
+    for (const text of [kk['outOfOrder.storage_full'], ru['outOfOrder.storage_full'], en['outOfOrder.storage_full']]) {
+      await expect(outOfOrder).toContainText(text);
+    }
+    await expect(page.locator('[data-action^="lang-"]')).toHaveCount(0);
+  } finally {
+    await context.close();
   }
 });

@@ -1,9 +1,10 @@
 import type { Enrolled, PublicKeyJwk } from '../protocol/packets';
 import type { KioskDb } from '../sync/kiosk-db';
+import { terminalRefused } from '../sync/outbox';
 import { enrolWith, terminalOf } from '../sync/terminal';
 
 /** Why the start screen says the terminal is out of order instead of inviting a citizen in. */
-export type OutOfOrder = 'not_enrolled' | 'storage_full';
+export type OutOfOrder = 'not_enrolled' | 'terminal_refused' | 'storage_full';
 
 /** Who this kiosk is to the back office, as the receipt names it. */
 export interface TerminalIdentity {
@@ -20,9 +21,12 @@ export class Readiness {
   /** undefined until IndexedDB has been read; null: not enrolled. */
   terminal = $state<TerminalIdentity | null | undefined>(undefined);
   storageFull = $state(false);
+  /** The back office refused this terminal's packets (revoked): every new application would be lost to it. */
+  refused = $state(false);
 
   get outOfOrder(): OutOfOrder | null {
     if (this.terminal === null) return 'not_enrolled';
+    if (this.refused) return 'terminal_refused';
     if (this.storageFull) return 'storage_full';
     return null;
   }
@@ -34,5 +38,6 @@ export class Readiness {
   async ensureTerminal(db: KioskDb, selfEnrol: ((publicKey: PublicKeyJwk) => Promise<Enrolled>) | null): Promise<void> {
     const row = (await terminalOf(db)) ?? (selfEnrol ? await enrolWith(db, selfEnrol).catch(() => undefined) : undefined);
     this.terminal = row ? { terminalId: row.terminalId, centreId: row.centreId } : null;
+    this.refused = row ? await terminalRefused(db, row.terminalId) : false;
   }
 }

@@ -2,6 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolled, PublicKeyJwk } from '../protocol/packets';
 import { KioskDb } from '../sync/kiosk-db';
+import { putPacket } from '../sync/outbox';
+import { fakePacket } from '../sync/packet-fixture';
 import { exportPublicJwk, makeBackOfficeKeys } from '../sync/seal';
 import { enrolWith, terminalOf } from '../sync/terminal';
 import { Readiness } from './readiness.svelte';
@@ -85,5 +87,22 @@ describe('Readiness', () => {
     await readiness.ensureTerminal(db, null);
     readiness.storageFull = true;
     expect(readiness.outOfOrder).toBe('not_enrolled');
+  });
+
+  it('is out of order once the back office has refused this terminal, not for what an earlier identity sealed', async () => {
+    const refuse = async (terminalId: string, seq: number, code: string) => {
+      const packet = { ...fakePacket(seq), terminalId };
+      await putPacket(db, packet, 0);
+      await db.outbox.update(packet.applicationId, { state: 'quarantined', quarantine: { code, status: 403, at: 0 } });
+    };
+    await enrolWith(db, async () => enrolled('KSK-AST-0001'));
+    const readiness = new Readiness();
+    await refuse('KSK-OLD-0001', 1, 'revoked_terminal');
+    await refuse('KSK-AST-0001', 2, 'bad_signature');
+    await readiness.ensureTerminal(db, null);
+    expect(readiness.outOfOrder).toBeNull();
+    await refuse('KSK-AST-0001', 3, 'revoked_terminal');
+    await readiness.ensureTerminal(db, null);
+    expect(readiness.outOfOrder).toBe('terminal_refused');
   });
 });

@@ -5,6 +5,7 @@ export const en = {
   'language.hint': 'Touch a button',
   'outOfOrder.title': 'This terminal is not working at the moment',
   'outOfOrder.not_enrolled': 'It has not been set up yet. Please see an operator.',
+  'outOfOrder.terminal_refused': 'The service centre has switched this terminal off. Please see an operator.',
   'outOfOrder.storage_full': 'Its memory is full. Please see an operator.',
   'connection.offline': 'Offline: applications are kept on this terminal',
 

@@ -6,6 +6,7 @@ export const ru = {
   'language.hint': 'Нажмите на кнопку',
   'outOfOrder.title': 'Терминал временно не работает',
   'outOfOrder.not_enrolled': 'Терминал ещё не настроен. Обратитесь к оператору.',
+  'outOfOrder.terminal_refused': 'Центр обслуживания отключил этот терминал. Обратитесь к оператору.',
   'outOfOrder.storage_full': 'Память терминала заполнена. Обратитесь к оператору.',
   'connection.offline': 'Нет связи: заявления сохраняются в терминале',
 

@@ -19,11 +19,13 @@ export interface KioskOutbox {
   stop(): void;
 }
 
-export function startKioskOutbox(db: KioskDb, connection: Connection): KioskOutbox {
+/** `onQuarantined`: the back office refused a packet for good; the kiosk may have to stop taking citizens (a revoked terminal). */
+export function startKioskOutbox(db: KioskDb, connection: Connection, onQuarantined: () => void): KioskOutbox {
   const drainer = createDrainer({ db, send: httpSend(), now: Date.now, random: Math.random, lock: webLock });
   const heard = (result: DrainResult) => {
     if (result.offline) connection.heard(false);
     else if (result.sent + result.quarantined > 0) connection.heard(true);
+    if (result.quarantined > 0) onQuarantined();
   };
   const sync = startSync({ drainer, events: window, intervalMs: DRAIN_INTERVAL_MS, wake: () => makePendingDue(db, Date.now()), onDrained: heard });
   return {

@@ -133,3 +133,15 @@ export function makePendingDue(db: KioskDb, now: number): Promise<number> {
     .between(['pending', now, Dexie.maxKey], ['pending', Dexie.maxKey, Dexie.maxKey], false, true)
     .modify({ nextAttemptAt: now });
 }
+
+/** The back office's verdicts on the terminal itself, not on one packet: no later packet will be taken either. */
+export const TERMINAL_REFUSALS: ReadonlySet<string> = new Set(['revoked_terminal', 'unknown_terminal']);
+
+/**
+ * Whether the back office has refused this terminal (revoked, or never enrolled as far as it
+ * knows), read from the quarantine: packets of an earlier identity, before a re-enrolment, do not count.
+ */
+export async function terminalRefused(db: KioskDb, terminalId: string): Promise<boolean> {
+  const quarantined = await byState(db, 'quarantined').toArray();
+  return quarantined.some((entry) => entry.packet.terminalId === terminalId && TERMINAL_REFUSALS.has(entry.quarantine?.code ?? ''));
+}
