@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReceipt, formatAlmatyDateTime, formatReceiptText, type ReceiptInput, type ReceiptLabel } from './receipt';
+import { buildReceipt, formatAlmatyDateTime, formatRows, type Receipt, type ReceiptInput, type ReceiptLabel } from './receipt';
 
 const NBSP = '\u00a0';
 
@@ -71,7 +71,12 @@ describe('buildReceipt', () => {
   });
 });
 
-describe('formatReceiptText', () => {
+/** The receipt's rows with their labels in words, as the kiosk prints them. */
+function formatReceiptText(receipt: Receipt, labels: Record<ReceiptLabel, string>, width: number): string[] {
+  return formatRows(receipt.rows.map(({ label, value }) => ({ label: labels[label], value })), width);
+}
+
+describe('formatRows', () => {
   const length = (line: string) => Array.from(line).length;
 
   it('puts the label left and the value right on lines of exactly the width', () => {

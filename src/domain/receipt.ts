@@ -101,14 +101,15 @@ export function wrap(text: string, width: number): string[] {
 }
 
 /**
- * The printed lines: "label ... value" on one line when both fit with a space between, otherwise
+ * The printed rows: "label ... value" on one line when both fit with a space between, otherwise
  * the label on its own line(s) and the value wrapped beneath, right-aligned so values form a column.
+ * Labels come already in the citizen's language.
  */
-export function formatReceiptText(receipt: Receipt, labels: Record<ReceiptLabel, string>, width: number): string[] {
+export function formatRows(rows: ReadonlyArray<{ label: string; value: string }>, width: number): string[] {
   if (!Number.isInteger(width) || width < 16) throw new DomainError('invalid_width', `a receipt line needs at least 16 characters, got ${width}`);
   const lines: string[] = [];
-  for (const { label, value } of receipt.rows) {
-    const labelText = labels[label].trim();
+  for (const { label, value } of rows) {
+    const labelText = label.trim();
     // Formatted values keep their no-break spaces: wrapping only splits at ordinary whitespace.
     const valueText = value.trim();
     const gap = width - charCount(labelText) - charCount(valueText);

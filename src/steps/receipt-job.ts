@@ -1,17 +1,11 @@
 import { centreName } from '../config';
-import { buildReceipt, formatReceiptText, wrap, type ReceiptLabel } from '../domain/receipt';
+import { buildReceipt, type Receipt } from '../domain/receipt';
+import { receiptTextLines, type PrintableReceipt } from '../devices/printer/printable-receipt';
 import { COLUMNS_80MM, type PrintJob } from '../devices/printer/printer';
 import type { TerminalIdentity } from '../flow/readiness.svelte';
 import type { SessionData } from '../flow/session-data';
 import { translate } from '../i18n';
 import type { DocumentKind, Lang, ServiceCode } from '../protocol';
-
-const LABELS: readonly ReceiptLabel[] = ['number', 'name', 'service', 'document', 'fee', 'date', 'centre', 'terminal', 'readyBy'];
-
-function centred(text: string, width: number): string {
-  const pad = Math.max(0, Math.floor((width - Array.from(text).length) / 2));
-  return ' '.repeat(pad) + text;
-}
 
 /** Offline the kiosk never learnt the name: the IIN's last four digits let the citizen recognise their receipt. */
 function maskedIin(iin: string): string {
@@ -19,10 +13,11 @@ function maskedIin(iin: string): string {
 }
 
 /**
- * The расписка as the printer gets it, in the citizen's language. A journey that ran partly
- * offline gets a provisional receipt naming the checks the back office still has to make.
+ * The расписка in the citizen's language, not yet laid out: each printer sets it for its paper
+ * (devices/printer/escpos.ts). A journey that ran partly offline gets a provisional receipt whose
+ * heading says so, and which names the checks the back office still has to make.
  */
-export function receiptJob(data: SessionData, terminal: TerminalIdentity, trackingBase: string): PrintJob {
+export function printableReceipt(data: SessionData, terminal: TerminalIdentity, trackingBase: string): PrintableReceipt {
   const { application, citizen, iin, service, document, payment, sealed } = data;
   if (!application || !iin || !service || !document || !payment || !sealed) throw new Error('the receipt needs a sealed application');
   const lang: Lang = data.lang ?? 'kk';
@@ -42,37 +37,23 @@ export function receiptJob(data: SessionData, terminal: TerminalIdentity, tracki
     trackingUrl,
   });
   // The service and document rows carry codes; the citizen reads them in words.
-  receipt.rows = receipt.rows.map((row) =>
-    row.label === 'service'
-      ? { ...row, value: t(`service.${row.value as ServiceCode}`) }
-      : row.label === 'document'
-        ? { ...row, value: t(`document.${row.value as DocumentKind}`) }
-        : row,
-  );
-  const labels = Object.fromEntries(LABELS.map((label) => [label, t(`receipt.label.${label}`)])) as Record<ReceiptLabel, string>;
-  const width = COLUMNS_80MM;
-  const rule = '-'.repeat(width);
+  const value = ({ label, value }: Receipt['rows'][number]): string =>
+    label === 'service' ? t(`service.${value as ServiceCode}`) : label === 'document' ? t(`document.${value as DocumentKind}`) : value;
   const provisional = sealed.pendingChecks.length > 0;
-  // A provisional receipt says so in its heading, then what is still to be checked.
-  const pending = !provisional
-    ? []
-    : [
-        ...wrap(t('receipt.pendingIntro'), width),
-        ...sealed.pendingChecks.flatMap((check) => wrap(`- ${t(`receipt.pending.${check}`)}`, width)),
-        ...wrap(t('receipt.pendingSms'), width),
-        rule,
-      ];
   return {
-    columns: width,
-    lines: [
-      centred(t(provisional ? 'receipt.provisional' : 'receipt.heading'), width),
-      centred(t('receipt.subheading'), width),
-      rule,
-      ...pending,
-      ...formatReceiptText(receipt, labels, width),
-      rule,
-    ],
+    title: t(provisional ? 'receipt.provisional' : 'receipt.heading'),
+    subtitle: t('receipt.subheading'),
+    notes: !provisional
+      ? []
+      : [t('receipt.pendingIntro'), ...sealed.pendingChecks.map((check) => `- ${t(`receipt.pending.${check}`)}`), t('receipt.pendingSms')],
+    rows: receipt.rows.map((row) => ({ label: t(`receipt.label.${row.label}`), value: value(row) })),
     qr: trackingUrl,
     footer: [t('receipt.track'), t('receipt.keep')],
   };
+}
+
+/** The расписка as the emulated printer shows it: 80 mm paper, in the columns of a printer's own font. */
+export function receiptJob(data: SessionData, terminal: TerminalIdentity, trackingBase: string): PrintJob {
+  const receipt = printableReceipt(data, terminal, trackingBase);
+  return { columns: COLUMNS_80MM, lines: receiptTextLines(receipt, COLUMNS_80MM), qr: receipt.qr, footer: receipt.footer };
 }

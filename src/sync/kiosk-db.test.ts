@@ -1,14 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KIOSK_DB_NAME, KioskDb, TERMINAL_ROW } from './kiosk-db';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { KIOSK_DB_NAME, TERMINAL_ROW } from './kiosk-db';
+import { kioskDbOpener } from './kiosk-db-fixture';
 
-const opened: KioskDb[] = [];
-function openDb(indexedDB: IDBFactory): KioskDb {
-  const db = new KioskDb({ indexedDB, IDBKeyRange });
-  opened.push(db);
-  return db;
-}
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const openDb = kioskDbOpener();
 
 const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -41,5 +37,38 @@ describe('KioskDb', () => {
     const signature = await crypto.subtle.sign(SIGN, row.signingKey, data);
     expect(await crypto.subtle.verify(SIGN, keys.publicKey, signature, data)).toBe(true);
     expect(row).toMatchObject({ terminalId: 'KIOSK-1', centreId: 'ALA-01', backOfficeKey: jwk, nextSeq: 1 });
+  });
+});
+
+describe('KioskDb version 2', () => {
+  /** The kiosk's database as version 1 of the app made it. */
+  class KioskDbV1 extends Dexie {
+    constructor(indexedDB: IDBFactory) {
+      super(KIOSK_DB_NAME, { indexedDB, IDBKeyRange });
+      this.version(1).stores({
+        outbox: 'applicationId, [state+nextAttemptAt+seq], [state+createdAt]',
+        terminal: 'id',
+      });
+    }
+  }
+
+  it('opens a version-1 database with its outbox and terminal rows kept, and adds settings and the technician log', async () => {
+    const idb = new IDBFactory();
+    const old = new KioskDbV1(idb);
+    const entry = { applicationId: 'app-1', seq: 1, state: 'pending', nextAttemptAt: 5, createdAt: 5, attempts: 0, lastError: null };
+    await old.table('outbox').put(entry);
+    await old.table('terminal').put({ id: TERMINAL_ROW, terminalId: 'KIOSK-1' });
+    old.close();
+
+    const db = openDb(idb);
+    expect(await db.outbox.get('app-1')).toEqual(entry);
+    expect(await db.outbox.where('[state+createdAt]').between(['pending', 0], ['pending', 10]).primaryKeys()).toEqual(['app-1']);
+    expect(await db.terminal.get(TERMINAL_ROW)).toEqual({ id: TERMINAL_ROW, terminalId: 'KIOSK-1' });
+    await db.settings.put({ key: 'deviceProfile', value: { preset: 'kiosk' } });
+    expect(await db.settings.get('deviceProfile')).toEqual({ key: 'deviceProfile', value: { preset: 'kiosk' } });
+    const first = await db.technicianLog.add({ at: 1, action: 'pin_accepted', details: {} });
+    const second = await db.technicianLog.add({ at: 2, action: 'mode_closed', details: { reason: 'exit' } });
+    expect(second).toBeGreaterThan(first);
+    expect(db.verno).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { Dexie, type DexieOptions, type Table } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { PublicKeyJwk, SealedPacket } from '../protocol/packets';
 
 export const KIOSK_DB_NAME = 'kiosk';
@@ -48,6 +48,27 @@ export interface TerminalRow {
 }
 
 /**
+ * One setting of this kiosk (the technician's PIN, its lockout, the device profile), by name.
+ * The value is whatever its owner wrote, possibly by an older version of the app: owners check it
+ * when they read it (src/admin/settings.ts).
+ */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A detail of a technician's action: plain values only, never personal data (src/admin/audit-log.ts). */
+export type TechnicianDetail = string | number | boolean | null;
+
+/** One technician action. `seq` is given by IndexedDB in order of writing; `at` is ms since the epoch. */
+export interface TechnicianLogRow {
+  seq: number;
+  at: number;
+  action: string;
+  details: Record<string, TechnicianDetail>;
+}
+
+/**
  * The kiosk's IndexedDB. The outbox is indexed by [state+nextAttemptAt+seq] so the drain reads
  * which packets are due, and in which order, from the index alone — without loading every packet's
  * ciphertext; [state+createdAt] gives technician mode the oldest pending packet the same way.
@@ -55,6 +76,8 @@ export interface TerminalRow {
 export class KioskDb extends Dexie {
   declare outbox: Table<OutboxEntry, string>;
   declare terminal: Table<TerminalRow, typeof TERMINAL_ROW>;
+  declare settings: Table<SettingRow, string>;
+  declare technicianLog: EntityTable<TechnicianLogRow, 'seq'>;
 
   /** `options` lets tests hand in their own IndexedDB (fake-indexeddb), one per test. */
   constructor(options?: DexieOptions) {
@@ -62,6 +85,12 @@ export class KioskDb extends Dexie {
     this.version(1).stores({
       outbox: 'applicationId, [state+nextAttemptAt+seq], [state+createdAt]',
       terminal: 'id',
+    });
+    // Dexie carries version 1's tables forward: version 2 names only what it adds, and opening a
+    // kiosk's version-1 database adds these two tables and keeps the outbox as it is.
+    this.version(2).stores({
+      settings: 'key',
+      technicianLog: '++seq',
     });
   }
 }

@@ -1,0 +1,154 @@
+import { PRINTER_MODELS, type PaperWidthMm, type PrinterModelId } from './printer/printer-models';
+
+/*
+ * The device profile: which driver serves each kind of device on this kiosk. A technician stores
+ * one in technician mode; a tester overrides it with the query string; a kiosk with neither runs
+ * emulated, so nothing real is driven by accident.
+ */
+
+export const PRINTER_DRIVERS = ['webusb', 'emulated'] as const;
+export const SCANNER_DRIVERS = ['webhid', 'camera', 'emulated'] as const;
+export const CAMERA_DRIVERS = ['camera'] as const;
+export const SIGNATURE_DRIVERS = ['touch', 'webhid'] as const;
+/** Paper widths in mm. */
+export const PRINTER_WIDTHS = [58, 80] as const satisfies readonly PaperWidthMm[];
+export const PRESETS = ['kiosk', 'emulated', 'test'] as const;
+/** The printer models the ESC/POS driver knows (src/devices/printer/printer-models.ts); a printer not listed is `generic`. */
+const MODELS = Object.keys(PRINTER_MODELS) as PrinterModelId[];
+
+export type PrinterDriver = (typeof PRINTER_DRIVERS)[number];
+export type ScannerDriver = (typeof SCANNER_DRIVERS)[number];
+export type CameraDriver = (typeof CAMERA_DRIVERS)[number];
+export type SignatureDriver = (typeof SIGNATURE_DRIVERS)[number];
+export type PrinterWidth = PaperWidthMm;
+export type PresetName = (typeof PRESETS)[number];
+export type DeviceKind = 'printer' | 'scanner' | 'camera' | 'signature';
+
+export interface DeviceProfile {
+  /** The preset it started from; settings that differ from it were changed on top. */
+  preset: PresetName;
+  printer: { driver: PrinterDriver; width: PrinterWidth; model: PrinterModelId };
+  scanner: ScannerDriver;
+  camera: CameraDriver;
+  signature: SignatureDriver;
+}
+
+/**
+ * `kiosk`: the real devices of a terminal. `emulated`: a tester's desktop Chrome, the receipt on
+ * screen and codes typed. `test`: the same devices as `emulated`, for the automated tests (which
+ * also fix what is random for a citizen, src/config.ts). The camera is always getUserMedia: a
+ * desktop's webcam or Chromium's fake capture stands in for the terminal's.
+ */
+export const PRESET_PROFILES: Readonly<Record<PresetName, DeviceProfile>> = {
+  kiosk: {
+    preset: 'kiosk',
+    printer: { driver: 'webusb', width: 80, model: 'generic' },
+    scanner: 'webhid',
+    camera: 'camera',
+    signature: 'touch',
+  },
+  emulated: {
+    preset: 'emulated',
+    printer: { driver: 'emulated', width: 80, model: 'generic' },
+    scanner: 'emulated',
+    camera: 'camera',
+    signature: 'touch',
+  },
+  test: {
+    preset: 'test',
+    printer: { driver: 'emulated', width: 80, model: 'generic' },
+    scanner: 'emulated',
+    camera: 'camera',
+    signature: 'touch',
+  },
+};
+
+/** What is wrong with a profile, by field: `allowed` lists what would have been taken. */
+export interface ProfileProblem {
+  code: 'unknown_value' | 'missing';
+  field: 'profile' | 'preset' | 'printer' | 'width' | 'model' | 'scanner' | 'camera' | 'signature';
+  value: string;
+  allowed?: readonly string[];
+}
+
+export type ProfileSource = 'query' | 'stored' | 'default';
+
+export type ProfileChoice =
+  | { ok: true; profile: DeviceProfile; source: ProfileSource }
+  /** The kiosk must not guess which printer to drive: technician mode or the tester shows `problems`. */
+  | { ok: false; source: ProfileSource; problems: ProfileProblem[] };
+
+/** The query parameters a tester may set: ?profile=… picks a preset, the others change one setting of it. */
+const QUERY_KEYS = ['profile', 'printer', 'width', 'model', 'scanner', 'camera', 'signature'] as const;
+
+/**
+ * The profile this kiosk runs with. The query string wins (a tester's session): ?profile= names
+ * the preset to start from — without it the stored profile, else `emulated` — and ?printer=,
+ * ?width=, ?model=, ?scanner=, ?camera=, ?signature= change single settings. Then the stored
+ * profile (technician mode), then `emulated`. A value that is not one we know is refused with the
+ * reason, never replaced by a default: a misspelt ?printer= would otherwise look like a printer fault.
+ */
+export function readProfile(search: string, stored: unknown): ProfileChoice {
+  const params = new URLSearchParams(search);
+  const storedChoice = stored === undefined || stored === null ? null : checkProfile(stored);
+  if (!QUERY_KEYS.some((key) => params.has(key))) {
+    if (storedChoice === null) return { ok: true, profile: PRESET_PROFILES.emulated, source: 'default' };
+    return storedChoice.ok ? { ...storedChoice, source: 'stored' } : { ok: false, source: 'stored', problems: storedChoice.problems };
+  }
+  const problems: ProfileProblem[] = [];
+  const preset = params.get('profile');
+  let base: DeviceProfile = PRESET_PROFILES.emulated;
+  if (preset !== null) {
+    const name = oneOf('profile', preset, PRESETS, problems);
+    if (name) base = PRESET_PROFILES[name];
+  } else if (storedChoice?.ok) {
+    base = storedChoice.profile;
+  }
+  const pick = <T extends string | number>(field: ProfileProblem['field'], allowed: readonly T[], fallback: T): T => {
+    const value = params.get(field);
+    return value === null ? fallback : (oneOf(field, value, allowed, problems) ?? fallback);
+  };
+  const profile: DeviceProfile = {
+    preset: base.preset,
+    printer: {
+      driver: pick('printer', PRINTER_DRIVERS, base.printer.driver),
+      width: pick('width', PRINTER_WIDTHS, base.printer.width),
+      model: pick('model', MODELS, base.printer.model),
+    },
+    scanner: pick('scanner', SCANNER_DRIVERS, base.scanner),
+    camera: pick('camera', CAMERA_DRIVERS, base.camera),
+    signature: pick('signature', SIGNATURE_DRIVERS, base.signature),
+  };
+  return problems.length === 0 ? { ok: true, profile, source: 'query' } : { ok: false, source: 'query', problems };
+}
+
+/** Checks a profile read back from storage (possibly written by an older app) or about to be stored. */
+export function checkProfile(value: unknown): { ok: true; profile: DeviceProfile } | { ok: false; problems: ProfileProblem[] } {
+  const problems: ProfileProblem[] = [];
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const printer = typeof record.printer === 'object' && record.printer !== null ? (record.printer as Record<string, unknown>) : {};
+  const field = <T extends string | number>(name: ProfileProblem['field'], raw: unknown, allowed: readonly T[]): T | undefined => {
+    if (raw === undefined) {
+      problems.push({ code: 'missing', field: name, value: '', allowed: allowed.map(String) });
+      return undefined;
+    }
+    return oneOf(name, String(raw), allowed, problems);
+  };
+  const preset = field('preset', record.preset, PRESETS);
+  const driver = field('printer', printer.driver, PRINTER_DRIVERS);
+  const width = field('width', printer.width, PRINTER_WIDTHS);
+  const model = field('model', printer.model, MODELS);
+  const scanner = field('scanner', record.scanner, SCANNER_DRIVERS);
+  const camera = field('camera', record.camera, CAMERA_DRIVERS);
+  const signature = field('signature', record.signature, SIGNATURE_DRIVERS);
+  if (problems.length > 0 || !preset || !driver || !width || !model || !scanner || !camera || !signature) {
+    return { ok: false, problems };
+  }
+  return { ok: true, profile: { preset, printer: { driver, width, model }, scanner, camera, signature } };
+}
+
+function oneOf<T extends string | number>(field: ProfileProblem['field'], value: string, allowed: readonly T[], problems: ProfileProblem[]): T | undefined {
+  const found = allowed.find((option) => String(option) === value);
+  if (found === undefined) problems.push({ code: 'unknown_value', field, value, allowed: allowed.map(String) });
+  return found;
+}
