@@ -56,7 +56,7 @@ const lines = [
     ...byPrefix('refusal-'),
   ]),
   ...section('Stopped later in the journey', [...byPrefix('phone-'), ...byPrefix('not-in-'), ...byPrefix('no-reference')]),
-  ...section('The offline-first journeys (e2e/offline.spec.ts), one application each', byPrefix('kiosk-')),
+  ...section('The offline-first and device journeys (e2e/offline.spec.ts, e2e/devices.spec.ts), one application each', byPrefix('kiosk-')),
   ...section('Ordinary people', byPrefix('crowd-')),
   '## Cases made at run time',
   '',

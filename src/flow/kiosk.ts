@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { KioskConfig } from '../config';
-import type { EmulatedPrinter } from '../devices/printer/emulated-printer.svelte';
+import type { Printer } from '../devices/printer/printer';
 import type { Connection } from '../sync/connection.svelte';
 import type { KioskOutbox } from '../sync/kiosk-outbox';
 import type { EventLog } from './events';
@@ -16,7 +16,7 @@ export interface Kiosk {
   journey: Journey;
   idle: IdleWatch;
   log: EventLog;
-  printer: EmulatedPrinter;
+  printer: Printer;
   readiness: Readiness;
   outbox: KioskOutbox;
   connection: Connection;

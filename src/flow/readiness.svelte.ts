@@ -4,7 +4,7 @@ import { terminalRefused } from '../sync/outbox';
 import { enrolWith, terminalOf } from '../sync/terminal';
 
 /** Why the start screen says the terminal is out of order instead of inviting a citizen in. */
-export type OutOfOrder = 'not_enrolled' | 'terminal_refused' | 'storage_full';
+export type OutOfOrder = 'not_enrolled' | 'terminal_refused' | 'storage_full' | 'device_fault';
 
 /** Who this kiosk is to the back office, as the receipt names it. */
 export interface TerminalIdentity {
@@ -23,11 +23,14 @@ export class Readiness {
   storageFull = $state(false);
   /** The back office refused this terminal's packets (revoked): every new application would be lost to it. */
   refused = $state(false);
+  /** A device a journey needs is missing or failing (its code: paper_out, printer_missing, profile_invalid…). */
+  deviceFault = $state<string | null>(null);
 
   get outOfOrder(): OutOfOrder | null {
     if (this.terminal === null) return 'not_enrolled';
     if (this.refused) return 'terminal_refused';
     if (this.storageFull) return 'storage_full';
+    if (this.deviceFault) return 'device_fault';
     return null;
   }
 

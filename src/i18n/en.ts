@@ -7,6 +7,7 @@ export const en = {
   'outOfOrder.not_enrolled': 'It has not been set up yet. Please see an operator.',
   'outOfOrder.terminal_refused': 'The service centre has switched this terminal off. Please see an operator.',
   'outOfOrder.storage_full': 'Its memory is full. Please see an operator.',
+  'outOfOrder.device_fault': 'A device of this terminal is not working (the receipt printer, or its settings). Please see an operator.',
   'connection.offline': 'Offline: applications are kept on this terminal',
 
   'common.next': 'Next',
@@ -175,6 +176,7 @@ export const en = {
   'receipt.saving': 'Saving your application…',
   'receipt.printing': 'Printing your receipt…',
   'receipt.error.save': 'We could not save the application. Your data is kept; please try again.',
+  'receipt.error.print': 'The application is saved, but the receipt could not be printed. Please see an operator; your application number is on the screen.',
   'receipt.heading': 'RECEIPT',
   'receipt.subheading': 'Application for a document',
   'receipt.label.number': 'Application No.',

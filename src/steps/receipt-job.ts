@@ -55,5 +55,5 @@ export function printableReceipt(data: SessionData, terminal: TerminalIdentity, 
 /** The расписка as the emulated printer shows it: 80 mm paper, in the columns of a printer's own font. */
 export function receiptJob(data: SessionData, terminal: TerminalIdentity, trackingBase: string): PrintJob {
   const receipt = printableReceipt(data, terminal, trackingBase);
-  return { columns: COLUMNS_80MM, lines: receiptTextLines(receipt, COLUMNS_80MM), qr: receipt.qr, footer: receipt.footer };
+  return { printable: receipt, columns: COLUMNS_80MM, lines: receiptTextLines(receipt, COLUMNS_80MM), qr: receipt.qr, footer: receipt.footer };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EmulatedPrinter } from './emulated-printer.svelte';
 import { PrinterError, checkPrinter, type PrintJob } from './printer';
 
-const job: PrintJob = { lines: ['A'], columns: 48, qr: 'https://example.kz/t/1', footer: [] };
+const printable = { title: 'A', subtitle: '', notes: [], rows: [], qr: 'https://example.kz/t/1', footer: [] };
+const job: PrintJob = { printable, lines: ['A'], columns: 48, qr: printable.qr, footer: [] };
 
 describe('EmulatedPrinter', () => {
   it('is ready and shows what it printed', async () => {

@@ -1,8 +1,14 @@
 import { DeviceError } from '../device-error';
+import type { PrintableReceipt } from './printable-receipt';
 import { printerProblem } from './printer-status';
 
-/** What the kiosk gives a receipt printer: text already in the citizen's language, and a QR. */
+/**
+ * What the kiosk gives a receipt printer: the receipt in the citizen's language, laid out for 80 mm
+ * in a printer font's columns (what the emulated printer shows), and as words not yet laid out
+ * (what an ESC/POS printer sets for its own paper, escpos.ts).
+ */
 export interface PrintJob {
+  printable: PrintableReceipt;
   /** Lines of at most `columns` characters, as the printer's font sets them. */
   lines: string[];
   columns: number;

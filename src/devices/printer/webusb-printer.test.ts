@@ -153,7 +153,7 @@ describe('WebUsbPrinter', () => {
 
   it('prints a receipt as its encoder made it', async () => {
     const device = new FakePrinter();
-    const job: PrintJob = { lines: ['A'], columns: 48, qr: null, footer: [] };
+    const job: PrintJob = { printable: { title: 'A', subtitle: '', notes: [], rows: [], qr: null, footer: [] }, lines: ['A'], columns: 48, qr: null, footer: [] };
     const encoded: PrintJob[] = [];
     const printer = printerOn(new FakeUsb([device]), {
       encode: (j) => {

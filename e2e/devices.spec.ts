@@ -1,0 +1,79 @@
+// The terminal's devices as a citizen and a technician meet them: a receipt printed through the
+// kiosk's WebUSB driver on a (fake) ESC/POS printer, decoded as the printer would read it, and a
+// printer out of paper putting the terminal out of order before anyone starts.
+import CodepageEncoder from '@point-of-sale/codepage-encoder';
+import { chromium, expect, test } from '@playwright/test';
+import { decodeEscPos } from '../src/devices/printer/escpos-decode';
+import { reviewApplication } from './support/backoffice';
+import { cameraLaunchOptions } from './support/camera';
+import { citizen } from './support/citizens';
+import { installFakeUsb, printedBytes } from './support/fake-usb';
+import { chooseService, enterIin, PORTRAIT, passIdentifyAndPhoto, pay, sign, verifyPhone } from './support/journey';
+import { action, expectStep, message, pressAction } from './support/kiosk';
+
+test.describe.configure({ timeout: 180_000 });
+
+/** Whether `needle` occurs in `haystack`, byte for byte. */
+function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+test('a printer out of paper puts the terminal out of order before a citizen starts', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  try {
+    await installFakeUsb(context, { status: 'paper_out' });
+    const page = await context.newPage();
+    await page.goto('/?profile=test&printer=webusb');
+    const outOfOrder = message(page, 'out_of_order');
+    await expect(outOfOrder).toHaveAttribute('data-reason', 'device_fault');
+    await expect(outOfOrder).toHaveAttribute('data-detail', 'paper_out');
+    await expect(outOfOrder).toContainText('Обратитесь к оператору');
+    await expect(action(page, 'lang-ru')).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the journey prints its receipt through the WebUSB driver: KZ-1048 text, the printer\'s own QR, a cut', async ({ baseURL, request }) => {
+  const c = citizen('kiosk-webusb');
+  const browser = await chromium.launch(cameraLaunchOptions('f06-live'));
+  try {
+    const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+    await installFakeUsb(context, { status: 'ready' });
+    const page = await context.newPage();
+    // An Epson that maps KZ-1048: the receipt goes as text the test can read back.
+    await page.goto('/?profile=test&printer=webusb&model=epson-tm-t20iii&width=80');
+    await expectStep(page, 'language');
+    await chooseService(page, 'ru', c);
+    await enterIin(page, c.person.iin);
+    await verifyPhone(page, request, c);
+    await passIdentifyAndPhoto(page);
+    await sign(page);
+    await pay(page, request);
+    await expect(action(page, 'next')).toBeVisible();
+
+    const commands = decodeEscPos(await printedBytes(page));
+    expect(commands[0]).toEqual({ type: 'initialise' });
+    expect(commands.filter((command) => command.type !== 'feed').at(-1)).toMatchObject({ type: 'cut' });
+    expect(commands).toContainEqual(expect.objectContaining({ type: 'codepage' }));
+    const text = new Uint8Array(commands.flatMap((command) => (command.type === 'text' ? [...command.bytes] : [])));
+    for (const words of ['РАСПИСКА', 'Удостоверение личности', c.person.givenName]) {
+      expect(contains(text, CodepageEncoder.encode(words, 'rk1048')), words).toBe(true);
+    }
+    const number = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(new TextDecoder('latin1').decode(text))?.[0];
+    expect(number, 'the application number is printed').toBeTruthy();
+    // The tracking QR is the printer's own command, carrying the tracking address.
+    const qr = commands.flatMap((command) => (command.type === 'qr' ? [new TextDecoder().decode(command.params)] : [])).join('');
+    expect(qr).toContain(`/api/v1/applications/${number}`);
+
+    await pressAction(page, 'next');
+    await expectStep(page, 'done');
+    await expect.poll(async () => (await reviewApplication(request, number!))?.status).toBe('accepted');
+  } finally {
+    await browser.close();
+  }
+});
