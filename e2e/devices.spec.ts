@@ -8,7 +8,7 @@ import { reviewApplication } from './support/backoffice';
 import { cameraLaunchOptions } from './support/camera';
 import { citizen } from './support/citizens';
 import { installFakeUsb, printedBytes } from './support/fake-usb';
-import { chooseService, enterIin, PORTRAIT, passIdentifyAndPhoto, pay, sign, verifyPhone } from './support/journey';
+import { journeyToReceipt, PORTRAIT } from './support/journey';
 import { action, expectStep, message, pressAction } from './support/kiosk';
 
 test.describe.configure({ timeout: 180_000 });
@@ -48,12 +48,7 @@ test('the journey prints its receipt through the WebUSB driver: KZ-1048 text, th
     // An Epson that maps KZ-1048: the receipt goes as text the test can read back.
     await page.goto('/?profile=test&printer=webusb&model=epson-tm-t20iii&width=80');
     await expectStep(page, 'language');
-    await chooseService(page, 'ru', c);
-    await enterIin(page, c.person.iin);
-    await verifyPhone(page, request, c);
-    await passIdentifyAndPhoto(page);
-    await sign(page);
-    await pay(page, request);
+    await journeyToReceipt(page, request, 'ru', c);
     await expect(action(page, 'next')).toBeVisible();
 
     const commands = decodeEscPos(await printedBytes(page));

@@ -11,7 +11,7 @@ import { ru } from '../src/i18n/ru';
 import { lastSeqOf, payQr, reviewApplication, revokeTerminal } from './support/backoffice';
 import { citizen, phoneDigits } from './support/citizens';
 import { expectStep, message, pressAction, typeDigits } from './support/kiosk';
-import { chooseService, enterIin, openKiosk, passIdentifyAndPhoto, pay, sign, takeReceipt, verifyPhone } from './support/journey';
+import { chooseService, enterIin, journeyToReceipt, openKiosk, passIdentifyAndPhoto, pay, sign, takeReceipt, verifyPhone } from './support/journey';
 import { readOutbox, rewindSeq, terminalId } from './support/outbox';
 
 test.describe.configure({ timeout: 240_000 });
@@ -32,12 +32,7 @@ async function enrolled(page: Page): Promise<string> {
 
 /** The citizen's journey online, up to the receipt on paper. */
 async function journeyOnline(page: Page, request: APIRequestContext, c: SeedCitizen): Promise<string> {
-  await chooseService(page, 'ru', c);
-  await enterIin(page, c.person.iin);
-  await verifyPhone(page, request, c);
-  await passIdentifyAndPhoto(page);
-  await sign(page);
-  await pay(page, request);
+  await journeyToReceipt(page, request, 'ru', c);
   return takeReceipt(page);
 }
 

@@ -106,3 +106,13 @@ export async function takeReceipt(page: Page): Promise<string> {
   await expectStep(page, 'language');
   return text;
 }
+
+/** The journey online from the first screen until the receipt step, the fee paid by QR. */
+export async function journeyToReceipt(page: Page, request: APIRequestContext, lang: Lang, c: SeedCitizen): Promise<void> {
+  await chooseService(page, lang, c);
+  await enterIin(page, c.person.iin);
+  await verifyPhone(page, request, c);
+  await passIdentifyAndPhoto(page);
+  await sign(page);
+  await pay(page, request);
+}
