@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { KioskConfig } from '../config';
 import type { Printer } from '../devices/printer/printer';
 import type { Connection } from '../sync/connection.svelte';
+import type { KioskDb } from '../sync/kiosk-db';
 import type { KioskOutbox } from '../sync/kiosk-outbox';
 import type { EventLog } from './events';
 import type { IdleWatch } from './idle.svelte';
@@ -20,6 +21,8 @@ export interface Kiosk {
   readiness: Readiness;
   outbox: KioskOutbox;
   connection: Connection;
+  /** The kiosk's IndexedDB: the outbox, the terminal, technician settings. */
+  db: KioskDb;
 }
 
 const KEY = Symbol('kiosk');
