@@ -1,15 +1,18 @@
 // The terminal's devices as a citizen and a technician meet them: a receipt printed through the
 // kiosk's WebUSB driver on a (fake) ESC/POS printer, decoded as the printer would read it, and a
-// printer out of paper putting the terminal out of order before anyone starts.
+// printer out of paper putting the terminal out of order before anyone starts; an e-application's
+// QR read by the (fake) WebHID scanner on the start screen filling in the journey.
 import CodepageEncoder from '@point-of-sale/codepage-encoder';
 import { chromium, expect, test } from '@playwright/test';
 import { decodeEscPos } from '../src/devices/printer/escpos-decode';
+import { formatEApplication } from '../src/domain/e-application';
 import { reviewApplication } from './support/backoffice';
 import { cameraLaunchOptions } from './support/camera';
 import { citizen } from './support/citizens';
+import { installFakeHidScanner, scanWithFakeHid } from './support/fake-hid';
 import { installFakeUsb, printedBytes } from './support/fake-usb';
 import { journeyToReceipt, PORTRAIT } from './support/journey';
-import { action, expectStep, message, pressAction } from './support/kiosk';
+import { action, expectStep, message, pressAction, step } from './support/kiosk';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -70,5 +73,47 @@ test('the journey prints its receipt through the WebUSB driver: KZ-1048 text, th
     await expect.poll(async () => (await reviewApplication(request, number!))?.status).toBe('accepted');
   } finally {
     await browser.close();
+  }
+});
+
+test('a scanned e-application fills in the journey: language, reason, document and the IIN to confirm', async ({ browser, baseURL }) => {
+  const c = citizen('service-07');
+  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  try {
+    await installFakeHidScanner(context);
+    const page = await context.newPage();
+    await page.goto('/?profile=test&scanner=webhid');
+    await expectStep(page, 'language');
+
+    // Some other code first: said plainly, nothing changes.
+    await scanWithFakeHid(page, 'https://example.com/not-an-application');
+    await expect(message(page, 'scan_not_ours')).toContainText('Этот код не является заявлением');
+    await expectStep(page, 'language');
+
+    await scanWithFakeHid(page, formatEApplication({ iin: c.person.iin, service: '07', document: 'id_card', lang: 'ru' }));
+    await expectStep(page, 'iin');
+    await expect(page.locator('[data-field="iin"]')).toHaveAttribute('data-value', c.person.iin);
+    await pressAction(page, 'next');
+    await expectStep(page, 'phone');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a scanned e-application without a language asks for one, then goes to the IIN', async ({ browser, baseURL }) => {
+  const c = citizen('service-16');
+  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  try {
+    await installFakeHidScanner(context);
+    const page = await context.newPage();
+    await page.goto('/?profile=test&scanner=webhid');
+    await expectStep(page, 'language');
+    await scanWithFakeHid(page, formatEApplication({ iin: c.person.iin, service: '16', document: 'passport' }));
+    await expect(message(page, 'scan_read')).toContainText('Өтінішіңіз оқылды');
+    await pressAction(page, 'lang-kk');
+    await expect(step(page, 'iin')).toBeVisible();
+    await expect(page.locator('[data-field="iin"]')).toHaveAttribute('data-value', c.person.iin);
+  } finally {
+    await context.close();
   }
 });

@@ -11,6 +11,8 @@ export interface KioskEvents {
   /** The step could not reach the back office and went on under the offline policy. */
   step_offline: { step: StepId; code: string };
   application_sealed: { pendingChecks: number };
+  /** A device that could not start or failed (a scanner missing, …), by its error code. */
+  device_fault: { device: 'printer' | 'scanner' | 'camera'; code: string };
 }
 export type WipeReason = 'idle' | 'cancel' | 'finished' | 'refused';
 

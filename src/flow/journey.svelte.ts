@@ -1,6 +1,6 @@
 import type { EventLog, WipeReason } from './events';
 import type { Session } from './session.svelte';
-import { STEP_IDS, STEPS, nextStep, type StepId } from './steps';
+import { STEP_IDS, STEPS, StepGuardError, nextStep, type StepId } from './steps';
 
 /** Where the citizen is in the journey; moves only along the table in steps.ts. */
 export class Journey {
@@ -18,6 +18,15 @@ export class Journey {
   /** Back to an earlier step (e.g. "choose another reason"), keeping what that step still has. */
   backTo(step: StepId): void {
     if (STEP_IDS.indexOf(step) >= STEP_IDS.indexOf(this.step) || !STEPS[step].guard(this.session.data)) return;
+    this.#enter(step);
+  }
+
+  /**
+   * From the first screen straight to a later step whose inputs the session already holds: a
+   * scanned e-application has chosen the reason and the document. Refused from anywhere else.
+   */
+  skipTo(step: StepId): void {
+    if (this.step !== 'language' || !STEPS[step].guard(this.session.data)) throw new StepGuardError(step);
     this.#enter(step);
   }
 

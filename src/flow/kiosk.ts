@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { KioskConfig } from '../config';
 import type { Printer } from '../devices/printer/printer';
+import type { Scanner } from '../devices/scanner/scanner';
 import type { Connection } from '../sync/connection.svelte';
 import type { KioskDb } from '../sync/kiosk-db';
 import type { KioskOutbox } from '../sync/kiosk-outbox';
@@ -18,6 +19,8 @@ export interface Kiosk {
   idle: IdleWatch;
   log: EventLog;
   printer: Printer;
+  /** Listened to on the start screen for an e-application's QR; null when the profile has none there. */
+  scanner: Scanner | null;
   readiness: Readiness;
   outbox: KioskOutbox;
   connection: Connection;

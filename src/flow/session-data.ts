@@ -33,6 +33,8 @@ export interface SessionData {
    */
   payment: { paymentId: string | null; amountKzt: number; status: PaymentStatus | 'deferred' } | null;
   application: { id: string; number: string; createdAt: string } | null;
+  /** What a scanned e-application filled in that the citizen still confirms on its step (the IIN). */
+  prefill: { iin: string } | null;
   /** Steps that could not reach the back office: each defers its check (src/flow/offline-policy.ts). */
   offlineSteps: StepId[];
   /** Set once the application is sealed into the outbox: the receipt may print. */
@@ -56,6 +58,7 @@ export function emptySession(): SessionData {
     signaturePng: null,
     payment: null,
     application: null,
+    prefill: null,
     offlineSteps: [],
     sealed: null,
   };

@@ -3,6 +3,8 @@ export const en = {
   'app.title': 'Documents terminal',
   'language.title': 'Choose your language',
   'language.hint': 'Touch a button',
+  'scan.read': 'Your application has been read. Choose your language to continue.',
+  'scan.error': 'This code is not an application for a document. You can continue without it.',
   'outOfOrder.title': 'This terminal is not working at the moment',
   'outOfOrder.not_enrolled': 'It has not been set up yet. Please see an operator.',
   'outOfOrder.terminal_refused': 'The service centre has switched this terminal off. Please see an operator.',
