@@ -3,7 +3,7 @@
 // printer out of paper putting the terminal out of order before anyone starts; an e-application's
 // QR read by the (fake) WebHID scanner on the start screen filling in the journey.
 import CodepageEncoder from '@point-of-sale/codepage-encoder';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { decodeEscPos } from '../src/devices/printer/escpos-decode';
 import { formatEApplication } from '../src/domain/e-application';
 import { reviewApplication } from './support/backoffice';
@@ -76,15 +76,20 @@ test('the journey prints its receipt through the WebUSB driver: KZ-1048 text, th
   }
 });
 
+/** A fresh kiosk with a (fake) WebHID scanner granted, on its start screen. */
+async function kioskWithScanner(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  await installFakeHidScanner(context);
+  const page = await context.newPage();
+  await page.goto('/?profile=test&scanner=webhid');
+  await expectStep(page, 'language');
+  return { context, page };
+}
+
 test('a scanned e-application fills in the journey: language, reason, document and the IIN to confirm', async ({ browser, baseURL }) => {
   const c = citizen('service-07');
-  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  const { context, page } = await kioskWithScanner(browser, baseURL!);
   try {
-    await installFakeHidScanner(context);
-    const page = await context.newPage();
-    await page.goto('/?profile=test&scanner=webhid');
-    await expectStep(page, 'language');
-
     // Some other code first: said plainly, nothing changes.
     await scanWithFakeHid(page, 'https://example.com/not-an-application');
     await expect(message(page, 'scan_not_ours')).toContainText('Этот код не является заявлением');
@@ -102,12 +107,8 @@ test('a scanned e-application fills in the journey: language, reason, document a
 
 test('a scanned e-application without a language asks for one, then goes to the IIN', async ({ browser, baseURL }) => {
   const c = citizen('service-16');
-  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  const { context, page } = await kioskWithScanner(browser, baseURL!);
   try {
-    await installFakeHidScanner(context);
-    const page = await context.newPage();
-    await page.goto('/?profile=test&scanner=webhid');
-    await expectStep(page, 'language');
     await scanWithFakeHid(page, formatEApplication({ iin: c.person.iin, service: '16', document: 'passport' }));
     await expect(message(page, 'scan_read')).toContainText('Өтінішіңіз оқылды');
     await pressAction(page, 'lang-kk');
