@@ -5,6 +5,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 const backOffice = process.env.BACK_OFFICE_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
+  // Shown in technician mode (src/admin/app-version.d.ts).
+  define: { __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? 'dev') },
   plugins: [
     svelte(),
     VitePWA({

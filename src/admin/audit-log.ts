@@ -27,6 +27,8 @@ export interface TechnicianActions {
   self_test: { device: string; ok: boolean; code: string | null };
   screen_opened: { screen: string };
   sync_requested: Record<string, never>;
+  /** A quarantined packet sent again; `code` is why the back office had refused it. */
+  packet_released: { code: string };
   log_exported: { entries: number; lastSeq: number };
   mode_closed: { reason: 'exit' | 'idle' };
 }

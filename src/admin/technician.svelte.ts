@@ -1,0 +1,282 @@
+import type { TerminalIdentity } from '../flow/readiness.svelte';
+import type { EnrolRequest, Enrolled } from '../protocol/packets';
+import { failureCode } from '../sync/backoffice';
+import type { KioskDb, TechnicianLogRow } from '../sync/kiosk-db';
+import { listOutbox, releaseQuarantined, type OutboxSummary } from '../sync/outbox';
+import { readStorage, type StorageApi, type StorageVerdict } from '../sync/storage';
+import { enrolTerminal, terminalOf } from '../sync/terminal';
+import { exportLog, logAction, recentActions, type LogExport, type TechnicianActions } from './audit-log';
+import { PinError, installSandboxPin, pinProblem, pinRecord, setPin, verifyPin, type PinProblem, type PinVerdict } from './pin';
+
+/** Without a touch for this long, technician mode closes by itself: a technician called away must not leave it open to the next passer-by. */
+export const TECH_IDLE_MS = 2 * 60_000;
+
+/** Sandbox terminals' ids; a production back office never gives one (server/routes/sandbox.ts). */
+const SANDBOX_TERMINAL = /^SBX-/;
+
+/**
+ * `opening`: reading the PIN record. `pin`: the PIN pad. `enrol`: the one-time code (no PIN yet, or
+ * a forgotten one). `choose-pin`: right after an enrolment that must set the PIN. `overview`: the mode itself.
+ */
+export type TechStage = 'opening' | 'pin' | 'enrol' | 'choose-pin' | 'overview';
+
+export type EnrolOutcome = { ok: true; terminal: TerminalIdentity } | { ok: false; code: string };
+
+export interface TechnicianDeps {
+  db: KioskDb;
+  /** The back office's enrolment (backOffice.enrolTerminal). */
+  enrol: (body: EnrolRequest) => Promise<Enrolled>;
+  /** Sends the outbox now (KioskOutbox.linkBack). */
+  sendNow: () => void;
+  /** Called once, when the mode closes (by the technician or by itself). */
+  onleave: () => void;
+  now?: () => number;
+  /** Runs `fn` after `ms`; returns what cancels it. Tests pass their own and fire it themselves. */
+  schedule?: (fn: () => void, ms: number) => () => void;
+  storage?: StorageApi;
+}
+
+const timeout = (fn: () => void, ms: number) => {
+  const id = setTimeout(fn, ms);
+  return () => clearTimeout(id);
+};
+
+/**
+ * Technician mode's state and every action in it, each logged with its time (audit-log.ts). The
+ * screens show it and call its methods; all IO goes through the KioskDb and the functions handed in.
+ */
+export class Technician {
+  stage = $state<TechStage>('opening');
+  /** The PIN typed so far, never shown: the pad shows dots. */
+  pin = $state('');
+  verdict = $state<PinVerdict | null>(null);
+  /** While a PIN is derived (about 0.1 s) or a code sent: the pad takes nothing. */
+  busy = $state(false);
+  /** On `choose-pin`: the first entry, once given; then the pad asks for it again. */
+  firstPin = $state<string | null>(null);
+  pinChoiceProblem = $state<PinProblem | 'mismatch' | null>(null);
+  /** Whether this kiosk has a PIN: without one, only enrolment is offered. */
+  hasPin = $state(false);
+  terminal = $state<(TerminalIdentity & { enrolledAt: string }) | null>(null);
+  enrolOutcome = $state<EnrolOutcome | null>(null);
+  outbox = $state<OutboxSummary | null>(null);
+  storage = $state<StorageVerdict | null>(null);
+  persisted = $state<boolean | null>(null);
+  actions = $state<TechnicianLogRow[]>([]);
+  exported = $state<LogExport | null>(null);
+  /** What the last outbox action did, for a short confirmation. */
+  outboxNote = $state<'released' | 'send_requested' | null>(null);
+
+  readonly #deps: TechnicianDeps;
+  readonly #now: () => number;
+  readonly #schedule: (fn: () => void, ms: number) => () => void;
+  #cancelIdle: (() => void) | null = null;
+  #left = false;
+
+  constructor(deps: TechnicianDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#schedule = deps.schedule ?? timeout;
+  }
+
+  /**
+   * A kiosk the sandbox enrolled (an SBX- terminal) and that has no PIN gets the sandbox's PIN here,
+   * when the mode first opens, rather than at enrolment in App.svelte: the sandbox is the only one
+   * that gives SBX- ids, so a production kiosk never gets it, and the mode is the only reader of the PIN.
+   */
+  async open(): Promise<void> {
+    this.touch();
+    const { db } = this.#deps;
+    await this.#readTerminal();
+    if (this.terminal && SANDBOX_TERMINAL.test(this.terminal.terminalId)) await installSandboxPin(db, this.#now);
+    this.hasPin = (await pinRecord(db)) !== null;
+    this.stage = this.hasPin ? 'pin' : 'enrol';
+  }
+
+  /** Any touch on the mode's screens: the two minutes start again. */
+  touch(): void {
+    if (this.#left) return;
+    this.#cancelIdle?.();
+    this.#cancelIdle = this.#schedule(() => void this.leave('idle'), TECH_IDLE_MS);
+  }
+
+  typeDigit(digit: string): void {
+    if (this.busy || this.pin.length >= 8) return;
+    this.pin += digit;
+    this.pinChoiceProblem = null;
+  }
+
+  erase(): void {
+    if (!this.busy) this.pin = this.pin.slice(0, -1);
+  }
+
+  async submitPin(): Promise<void> {
+    if (this.busy || this.pin.length === 0) return;
+    this.busy = true;
+    try {
+      const verdict = await verifyPin(this.#deps.db, this.pin, this.#now);
+      this.pin = '';
+      this.verdict = verdict;
+      if (verdict.ok) await this.#openOverview();
+      else if (verdict.reason === 'no_pin') this.stage = 'enrol';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** From the PIN pad: a forgotten PIN is replaced by enrolling again with a new code. */
+  forgotPin(): void {
+    this.pin = '';
+    this.enrolOutcome = null;
+    this.stage = 'enrol';
+  }
+
+  backToPin(): void {
+    this.stage = 'pin';
+  }
+
+  /**
+   * Enrols with a one-time code (XXXX-XXXX). From the PIN pad or a kiosk without a PIN, the
+   * technician then chooses the PIN; from the overview, the PIN stays as it was.
+   */
+  async enrol(code: string): Promise<EnrolOutcome> {
+    this.busy = true;
+    try {
+      const row = await enrolTerminal(this.#deps.db, code, this.#deps.enrol);
+      const terminal = { terminalId: row.terminalId, centreId: row.centreId };
+      await this.#log('enrolled', terminal);
+      await this.#readTerminal();
+      this.enrolOutcome = { ok: true, terminal };
+      if (this.stage !== 'overview') {
+        this.firstPin = null;
+        this.pin = '';
+        this.stage = 'choose-pin';
+      }
+    } catch (error) {
+      const code = failureCode(error);
+      await this.#log('enrolment_failed', { code });
+      this.enrolOutcome = { ok: false, code };
+    } finally {
+      this.busy = false;
+    }
+    return this.enrolOutcome;
+  }
+
+  /** On `choose-pin`: the first entry is checked and kept, the second must match it. */
+  async submitNewPin(): Promise<void> {
+    if (this.busy) return;
+    const pin = this.pin;
+    this.pin = '';
+    if (this.firstPin === null) {
+      this.pinChoiceProblem = pinProblem(pin);
+      if (this.pinChoiceProblem === null) this.firstPin = pin;
+      return;
+    }
+    if (pin !== this.firstPin) {
+      this.firstPin = null;
+      this.pinChoiceProblem = 'mismatch';
+      return;
+    }
+    this.busy = true;
+    try {
+      await setPin(this.#deps.db, pin, 'enrolment', this.#now);
+      this.hasPin = true;
+      this.firstPin = null;
+      await this.#openOverview();
+    } catch (error) {
+      if (!(error instanceof PinError)) throw error;
+      this.firstPin = null;
+      this.pinChoiceProblem = error.code;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Reads what the overview shows: the outbox, the storage, the latest technician actions. */
+  async refresh(): Promise<void> {
+    const { db, storage } = this.#deps;
+    const api = storage ?? globalThis.navigator?.storage;
+    const [outbox, verdict, persisted, actions] = await Promise.all([
+      listOutbox(db, this.#now()),
+      readStorage(api),
+      api?.persisted ? api.persisted().catch(() => null) : Promise.resolve(null),
+      recentActions(db, 50),
+    ]);
+    this.outbox = outbox;
+    this.storage = verdict;
+    this.persisted = persisted;
+    this.actions = actions;
+  }
+
+  /** Sends a quarantined packet again (after the cause was put right), and at once. */
+  async release(applicationId: string): Promise<void> {
+    const packet = this.outbox?.quarantinedPackets.find((p) => p.applicationId === applicationId);
+    if (await releaseQuarantined(this.#deps.db, applicationId, this.#now())) {
+      await this.#log('packet_released', { code: packet?.quarantine.code ?? 'unknown' });
+      this.outboxNote = 'released';
+      this.#deps.sendNow();
+    }
+    await this.refresh();
+  }
+
+  async sendNow(): Promise<void> {
+    this.#deps.sendNow();
+    await this.#log('sync_requested', {});
+    this.outboxNote = 'send_requested';
+    await this.refresh();
+  }
+
+  /**
+   * Prepares everything the log holds as JSON lines for the back office. The back office's route
+   * for it does not exist yet, and a kiosk cannot download a file: the export is kept here, ready.
+   */
+  async exportLog(): Promise<void> {
+    const exported = await exportLog(this.#deps.db);
+    await this.#log('log_exported', { entries: exported.entries, lastSeq: exported.lastSeq });
+    this.exported = exported;
+    await this.refresh();
+  }
+
+  /** A device's self-test finished: logged with its verdict. */
+  async selfTest(device: string, ok: boolean, code: string | null): Promise<void> {
+    await this.#log('self_test', { device, ok, code });
+    this.actions = await recentActions(this.#deps.db, 50);
+  }
+
+  async screenOpened(screen: string): Promise<void> {
+    await this.#log('screen_opened', { screen });
+  }
+
+  /** Closes the mode once; `onleave` runs even if the log cannot be written. */
+  async leave(reason: 'exit' | 'idle'): Promise<void> {
+    if (this.#left) return;
+    this.#left = true;
+    this.dispose();
+    try {
+      await this.#log('mode_closed', { reason });
+    } finally {
+      this.#deps.onleave();
+    }
+  }
+
+  /** Stops the idle timer (the component is going away). */
+  dispose(): void {
+    this.#cancelIdle?.();
+    this.#cancelIdle = null;
+  }
+
+  async #openOverview(): Promise<void> {
+    this.stage = 'overview';
+    await this.#log('screen_opened', { screen: 'overview' });
+    await this.refresh();
+  }
+
+  async #readTerminal(): Promise<void> {
+    const row = await terminalOf(this.#deps.db);
+    this.terminal = row ? { terminalId: row.terminalId, centreId: row.centreId, enrolledAt: row.enrolledAt } : null;
+  }
+
+  #log<K extends keyof TechnicianActions>(action: K, details: TechnicianActions[K]): Promise<void> {
+    return logAction(this.#deps.db, action, details, this.#now);
+  }
+}

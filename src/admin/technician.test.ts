@@ -1,0 +1,239 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EnrolRequest, Enrolled, SealedPacket } from '../protocol/packets';
+import { BackOfficeError } from '../sync/backoffice';
+import { KioskDb, TERMINAL_ROW } from '../sync/kiosk-db';
+import { exportLog } from './audit-log';
+import { SANDBOX_PIN, pinRecord, verifyPin } from './pin';
+import { TECH_IDLE_MS, Technician, type TechnicianDeps } from './technician.svelte';
+
+const jwk = { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) } as const;
+const NOW = Date.UTC(2026, 2, 1, 9, 30);
+
+let db: KioskDb;
+beforeEach(() => {
+  db = new KioskDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+});
+afterEach(() => db.close());
+
+async function enrolAs(terminalId: string): Promise<void> {
+  const { privateKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  await db.terminal.put({
+    id: TERMINAL_ROW,
+    terminalId,
+    centreId: 'AST-ESIL',
+    signingKey: privateKey,
+    publicKeyJwk: jwk,
+    backOfficeKey: jwk,
+    enrolledAt: '2026-03-01T08:00:00Z',
+    nextSeq: 1,
+  });
+}
+
+async function logged(): Promise<{ action: string; details: unknown }[]> {
+  const { jsonl } = await exportLog(db);
+  return jsonl
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { action: string; details: unknown });
+}
+
+/** A technician whose idle timer fires only when the test says so. */
+function technician(overrides: Partial<TechnicianDeps> = {}) {
+  const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
+  const onleave = vi.fn();
+  const sendNow = vi.fn();
+  const enrol = vi.fn<(body: EnrolRequest) => Promise<Enrolled>>(() => Promise.reject(new BackOfficeError('network', null)));
+  const tech = new Technician({
+    db,
+    enrol,
+    sendNow,
+    onleave,
+    now: () => NOW,
+    schedule: (fn, ms) => {
+      const timer = { fn, ms, cancelled: false };
+      timers.push(timer);
+      return () => (timer.cancelled = true);
+    },
+    storage: { estimate: () => Promise.resolve({ usage: 10 * 1024 * 1024, quota: 1024 * 1024 * 1024 }), persisted: () => Promise.resolve(true) },
+    ...overrides,
+  });
+  const fireIdle = () => timers.filter((timer) => !timer.cancelled).forEach((timer) => timer.fn());
+  return { tech, timers, fireIdle, onleave, sendNow, enrol };
+}
+
+async function typePin(tech: Technician, pin: string): Promise<void> {
+  for (const digit of pin) tech.typeDigit(digit);
+}
+
+describe('opening technician mode', () => {
+  it('gives a sandbox terminal without a PIN the sandbox PIN, then asks for it', async () => {
+    await enrolAs('SBX-7F3A');
+    const { tech } = technician();
+    await tech.open();
+    expect(tech.stage).toBe('pin');
+    expect((await pinRecord(db))?.source).toBe('sandbox');
+    expect(tech.terminal).toEqual({ terminalId: 'SBX-7F3A', centreId: 'AST-ESIL', enrolledAt: '2026-03-01T08:00:00Z' });
+  });
+
+  it('offers only enrolment to a production kiosk without a PIN, and installs none', async () => {
+    await enrolAs('KIOSK-7');
+    const { tech } = technician();
+    await tech.open();
+    expect(tech.stage).toBe('enrol');
+    expect(tech.hasPin).toBe(false);
+    expect(await pinRecord(db)).toBeNull();
+  });
+
+  it('refuses a wrong PIN with the attempts left, and opens the overview on the right one', async () => {
+    await enrolAs('SBX-7F3A');
+    const { tech } = technician();
+    await tech.open();
+    await typePin(tech, '123456');
+    await tech.submitPin();
+    expect(tech.verdict).toEqual({ ok: false, reason: 'wrong', attemptsLeft: 4 });
+    expect(tech.stage).toBe('pin');
+    expect(tech.pin).toBe('');
+
+    await typePin(tech, SANDBOX_PIN);
+    await tech.submitPin();
+    expect(tech.stage).toBe('overview');
+    expect(tech.outbox).toMatchObject({ pending: 0, quarantined: 0, oldestPendingAgeMs: null });
+    expect(tech.storage).toMatchObject({ state: 'ok', freeBytes: 1014 * 1024 * 1024 });
+    expect(tech.persisted).toBe(true);
+    expect((await logged()).map((row) => row.action)).toEqual(['pin_set', 'pin_refused', 'pin_accepted', 'screen_opened']);
+  });
+});
+
+describe('enrolment from technician mode', () => {
+  const enrolled: Enrolled = { terminalId: 'KIOSK-9', centreId: 'ALA-01', backOfficeKey: jwk, enrolledAt: '2026-03-01T09:00:00Z' };
+
+  it('says why the back office refused a code, and logs the code of the refusal only', async () => {
+    const { tech, enrol } = technician();
+    enrol.mockRejectedValueOnce(new BackOfficeError('code_used', 409));
+    await tech.open();
+    expect(await tech.enrol('ABCD-2345')).toEqual({ ok: false, code: 'code_used' });
+    expect(tech.stage).toBe('enrol');
+    expect(await logged()).toEqual([expect.objectContaining({ action: 'enrolment_failed', details: { code: 'code_used' } })]);
+  });
+
+  it('enrols with the code, then has the technician choose a PIN typed twice', async () => {
+    const { tech, enrol } = technician();
+    enrol.mockResolvedValueOnce(enrolled);
+    await tech.open();
+    expect(await tech.enrol('ABCD-2345')).toEqual({ ok: true, terminal: { terminalId: 'KIOSK-9', centreId: 'ALA-01' } });
+    expect(enrol).toHaveBeenCalledWith(expect.objectContaining({ code: 'ABCD-2345' }));
+    expect(tech.stage).toBe('choose-pin');
+
+    await typePin(tech, '111111');
+    await tech.submitNewPin();
+    expect(tech.pinChoiceProblem).toBe('pin_too_simple');
+    await typePin(tech, '480159');
+    await tech.submitNewPin();
+    await typePin(tech, '480160');
+    await tech.submitNewPin();
+    expect(tech.pinChoiceProblem).toBe('mismatch');
+    expect(tech.stage).toBe('choose-pin');
+
+    await typePin(tech, '480159');
+    await tech.submitNewPin();
+    await typePin(tech, '480159');
+    await tech.submitNewPin();
+    expect(tech.stage).toBe('overview');
+    expect(tech.terminal?.terminalId).toBe('KIOSK-9');
+    expect(await verifyPin(db, '480159', () => NOW)).toEqual({ ok: true });
+    expect((await pinRecord(db))?.source).toBe('enrolment');
+  });
+
+  it('keeps the PIN when the terminal is enrolled again from the overview', async () => {
+    await enrolAs('SBX-7F3A');
+    const { tech, enrol } = technician();
+    enrol.mockResolvedValueOnce(enrolled);
+    await tech.open();
+    await typePin(tech, SANDBOX_PIN);
+    await tech.submitPin();
+    await tech.enrol('ABCD-2345');
+    expect(tech.stage).toBe('overview');
+    expect(tech.terminal?.terminalId).toBe('KIOSK-9');
+    expect((await pinRecord(db))?.source).toBe('sandbox');
+  });
+});
+
+describe('the outbox in technician mode', () => {
+  const packet: SealedPacket = {
+    v: 1,
+    terminalId: 'SBX-7F3A',
+    applicationId: '00000000-0000-4000-8000-000000000001',
+    seq: 1,
+    sealedAt: '2026-03-01T08:30:00Z',
+    epk: jwk,
+    iv: 'i'.repeat(16),
+    ciphertext: 'c',
+    signature: 's'.repeat(86),
+  };
+
+  it('releases a quarantined packet, logs why it had been refused, and sends at once', async () => {
+    await enrolAs('SBX-7F3A');
+    await db.outbox.put({
+      applicationId: packet.applicationId,
+      packet,
+      seq: 1,
+      state: 'quarantined',
+      attempts: 3,
+      nextAttemptAt: NOW,
+      lastError: null,
+      createdAt: NOW - 3_600_000,
+      quarantine: { code: 'bad_signature', status: 422, at: NOW - 60_000 },
+    });
+    const { tech, sendNow } = technician();
+    await tech.open();
+    await typePin(tech, SANDBOX_PIN);
+    await tech.submitPin();
+    expect(tech.outbox?.quarantinedPackets.map((p) => p.quarantine.code)).toEqual(['bad_signature']);
+
+    await tech.release(packet.applicationId);
+    expect(sendNow).toHaveBeenCalledOnce();
+    expect(tech.outbox).toMatchObject({ pending: 1, quarantined: 0, oldestPendingAgeMs: 3_600_000 });
+    expect((await logged()).at(-1)).toMatchObject({ action: 'packet_released', details: { code: 'bad_signature' } });
+  });
+
+  it('asks the outbox to send now, and logs it', async () => {
+    const { tech, sendNow } = technician();
+    await tech.sendNow();
+    expect(sendNow).toHaveBeenCalledOnce();
+    expect((await logged()).map((row) => row.action)).toEqual(['sync_requested']);
+  });
+
+  it('prepares the log for the back office and logs the export with its count', async () => {
+    const { tech } = technician();
+    await tech.sendNow();
+    await tech.exportLog();
+    expect(tech.exported).toMatchObject({ entries: 1, lastSeq: 1 });
+    expect((await logged()).at(-1)).toMatchObject({ action: 'log_exported', details: { entries: 1, lastSeq: 1 } });
+  });
+});
+
+describe('leaving technician mode', () => {
+  it('closes by itself after two minutes without a touch, logged as idle, once', async () => {
+    await enrolAs('SBX-7F3A');
+    const { tech, timers, fireIdle, onleave } = technician();
+    await tech.open();
+    tech.touch();
+    expect(timers.filter((timer) => !timer.cancelled).map((timer) => timer.ms)).toEqual([TECH_IDLE_MS]);
+    fireIdle();
+    await vi.waitFor(() => expect(onleave).toHaveBeenCalledOnce());
+    await tech.leave('exit');
+    expect(onleave).toHaveBeenCalledOnce();
+    expect((await logged()).filter((row) => row.action === 'mode_closed')).toEqual([expect.objectContaining({ details: { reason: 'idle' } })]);
+  });
+
+  it('logs the technician leaving, and stops the idle timer', async () => {
+    const { tech, timers, onleave } = technician();
+    await tech.open();
+    await tech.leave('exit');
+    expect(onleave).toHaveBeenCalledOnce();
+    expect(timers.every((timer) => timer.cancelled)).toBe(true);
+    expect((await logged()).at(-1)).toMatchObject({ action: 'mode_closed', details: { reason: 'exit' } });
+  });
+});
