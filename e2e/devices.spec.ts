@@ -118,3 +118,40 @@ test('a scanned e-application without a language asks for one, then goes to the 
     await context.close();
   }
 });
+
+test('a device profile stored on the terminal is used from its next start', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  try {
+    await installFakeUsb(context, { status: 'paper_out' });
+    const page = await context.newPage();
+    await page.goto('/');
+    // No profile stored and none asked for: the emulated printer, in service.
+    await expect(action(page, 'lang-ru')).toBeEnabled();
+    // What technician mode stores when a technician chooses the USB printer (admin/profile-store.ts).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('kiosk');
+          open.onerror = () => reject(open.error ?? new Error('cannot open the kiosk database'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('settings', 'readwrite');
+            tx.objectStore('settings').put({
+              key: 'deviceProfile',
+              value: { preset: 'kiosk', printer: { driver: 'webusb', width: 80, model: 'generic' }, scanner: 'emulated', camera: 'camera', signature: 'touch' },
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error ?? new Error('cannot store the profile'));
+          };
+        }),
+    );
+    await page.reload();
+    const outOfOrder = message(page, 'out_of_order');
+    await expect(outOfOrder).toHaveAttribute('data-reason', 'device_fault');
+    await expect(outOfOrder).toHaveAttribute('data-detail', 'paper_out');
+  } finally {
+    await context.close();
+  }
+});
