@@ -11,6 +11,7 @@ import { cameraLaunchOptions } from './support/camera';
 import { citizen } from './support/citizens';
 import { installFakeHidScanner, scanWithFakeHid } from './support/fake-hid';
 import { installFakeUsb, printedBytes } from './support/fake-usb';
+import { storeSetting } from './support/outbox';
 import { journeyToReceipt, PORTRAIT } from './support/journey';
 import { action, expectStep, message, pressAction, step } from './support/kiosk';
 
@@ -128,25 +129,13 @@ test('a device profile stored on the terminal is used from its next start', asyn
     // No profile stored and none asked for: the emulated printer, in service.
     await expect(action(page, 'lang-ru')).toBeEnabled();
     // What technician mode stores when a technician chooses the USB printer (admin/profile-store.ts).
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('kiosk');
-          open.onerror = () => reject(open.error ?? new Error('cannot open the kiosk database'));
-          open.onsuccess = () => {
-            const tx = open.result.transaction('settings', 'readwrite');
-            tx.objectStore('settings').put({
-              key: 'deviceProfile',
-              value: { preset: 'kiosk', printer: { driver: 'webusb', width: 80, model: 'generic' }, scanner: 'emulated', camera: 'camera', signature: 'touch' },
-            });
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error ?? new Error('cannot store the profile'));
-          };
-        }),
-    );
+    await storeSetting(page, 'deviceProfile', {
+      preset: 'kiosk',
+      printer: { driver: 'webusb', width: 80, model: 'generic' },
+      scanner: 'emulated',
+      camera: 'camera',
+      signature: 'touch',
+    });
     await page.reload();
     const outOfOrder = message(page, 'out_of_order');
     await expect(outOfOrder).toHaveAttribute('data-reason', 'device_fault');

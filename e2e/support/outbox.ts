@@ -1,6 +1,7 @@
 // The kiosk's IndexedDB (src/sync/kiosk-db.ts) as a technician would inspect it: the outbox's
 // packets and the terminal's row, read from the page with the plain IndexedDB API (the built
-// kiosk does not expose Dexie), and the seq rewound as a kiosk restored from an old disk image would be.
+// kiosk does not expose Dexie), the seq rewound as a kiosk restored from an old disk image would be,
+// and a setting written as technician mode writes it.
 import type { Page } from '@playwright/test';
 
 export interface OutboxRow {
@@ -78,5 +79,27 @@ export function rewindSeq(page: Page): Promise<void> {
           tx.onerror = () => reject(tx.error ?? new Error('cannot rewind the seq'));
         };
       }),
+  );
+}
+
+/** Writes a row of the settings table as technician mode does (src/admin/settings.ts), e.g. the device profile. */
+export function storeSetting(page: Page, key: string, value: unknown): Promise<void> {
+  return page.evaluate(
+    ([settingKey, settingValue]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kiosk');
+        open.onerror = () => reject(open.error ?? new Error('cannot open the kiosk database'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: settingKey, value: settingValue });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('cannot store the setting'));
+        };
+      }),
+    [key, value] as const,
   );
 }
