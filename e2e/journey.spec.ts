@@ -1,9 +1,8 @@
 // The whole journey as a citizen walks it, in Kazakh and in Russian, for four reasons (one of them
 // free of the fee), with the camera showing the citizen's own face turning as asked. Along the way,
 // the bad inputs a citizen makes at the steps only a journey reaches, and the message each gets.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { SeedCitizen } from '../server/seed/citizens';
-import type { Lang } from '../src/protocol';
 import { declinePayment, expirePayment, latestSmsCode } from './support/backoffice';
 import type { CameraVideo } from './support/camera';
 import { citizen, phoneDigits } from './support/citizens';
@@ -12,13 +11,13 @@ import {
   chooseService,
   drawSignature,
   enterIin,
+  journeyToPayment,
   openKiosk,
   passIdentifyAndPhoto,
   pay,
   shownPaymentId,
   sign,
   takeReceipt,
-  verifyPhone,
 } from './support/journey';
 
 test.describe.configure({ timeout: 180_000 });
@@ -41,19 +40,11 @@ async function expectHeldByBackOffice(request: APIRequestContext, receiptText: s
     .toMatchObject({ number, status: 'accepted', test: true });
 }
 
-async function journeyUntilPayment(page: Page, request: APIRequestContext, lang: Lang, c: SeedCitizen) {
-  await chooseService(page, lang, c);
-  await enterIin(page, c.person.iin);
-  await verifyPhone(page, request, c);
-  await passIdentifyAndPhoto(page);
-  await sign(page);
-}
-
 test('18, ID card on expiry, in Kazakh: no fee, no QR, a receipt, and the back office holds it', async ({ baseURL, request }) => {
   const c = citizen('service-18');
   const { browser, page } = await openKiosk(faceVideo(c), baseURL!);
   try {
-    await journeyUntilPayment(page, request, 'kk', c);
+    await journeyToPayment(page, request, 'kk', c);
     await expect(message(page, 'exempt')).toHaveText(/баж алынбайды/);
     await expect(page.locator('[data-amount]')).toHaveAttribute('data-amount', '0');
     await expect(page.locator('[data-qr="payment"]')).toHaveCount(0);
@@ -120,7 +111,7 @@ test('13, lost passport, in Kazakh: the passport fee of 8 MRP paid by QR', async
   const c = citizen('service-13');
   const { browser, page } = await openKiosk(faceVideo(c), baseURL!);
   try {
-    await journeyUntilPayment(page, request, 'kk', c);
+    await journeyToPayment(page, request, 'kk', c);
     await expect(page.locator('[data-amount]')).toHaveAttribute('data-amount', '34600');
     await pay(page, request);
     const receipt = await takeReceipt(page);
@@ -135,7 +126,7 @@ test('04, surname change after marriage, in Russian', async ({ baseURL, request 
   const c = citizen('service-04');
   const { browser, page } = await openKiosk(faceVideo(c), baseURL!);
   try {
-    await journeyUntilPayment(page, request, 'ru', c);
+    await journeyToPayment(page, request, 'ru', c);
     await pay(page, request);
     const receipt = await takeReceipt(page);
     expect(receipt).toContain('Сменил(а) фамилию');

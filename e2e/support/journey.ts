@@ -107,12 +107,17 @@ export async function takeReceipt(page: Page): Promise<string> {
   return text;
 }
 
-/** The journey online from the first screen until the receipt step, the fee paid by QR. */
-export async function journeyToReceipt(page: Page, request: APIRequestContext, lang: Lang, c: SeedCitizen): Promise<void> {
+/** The journey online from the first screen until the payment step. */
+export async function journeyToPayment(page: Page, request: APIRequestContext, lang: Lang, c: SeedCitizen): Promise<void> {
   await chooseService(page, lang, c);
   await enterIin(page, c.person.iin);
   await verifyPhone(page, request, c);
   await passIdentifyAndPhoto(page);
   await sign(page);
+}
+
+/** The journey online from the first screen until the receipt step, the fee paid by QR. */
+export async function journeyToReceipt(page: Page, request: APIRequestContext, lang: Lang, c: SeedCitizen): Promise<void> {
+  await journeyToPayment(page, request, lang, c);
   await pay(page, request);
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { readyBy } from '../../src/domain/application';
-import { kazakhstanDate } from '../../src/domain/dates';
+import { readyByOfApplication } from '../../src/domain/application';
 import { ApiError } from '../../src/protocol/common';
 import { PacketReceived, SealedPacket, type ApplicationPayload } from '../../src/protocol/packets';
 import { importTerminalPublicKey, openPacket, PacketError, verifyPacket } from '../../src/sync/seal';
@@ -109,7 +108,7 @@ const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, option
           photoQuality: payload.photo.quality,
           createdAt: a.createdAt,
           // The day the kiosk printed on the receipt: counted from the day of application, not of arrival.
-          readyBy: readyBy(kazakhstanDate(new Date(a.createdAt))),
+          readyBy: readyByOfApplication(a.createdAt),
           bodyHash: canonicalHash(payload),
           photoJpegBase64: payload.photo.jpeg,
           signaturePngBase64: payload.signaturePng,

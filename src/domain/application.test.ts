@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationNumber, maskName, readyBy } from './application';
+import { applicationNumber, maskName, readyBy, readyByOfApplication } from './application';
 import { isWorkingDay } from './holidays';
 
 describe('applicationNumber', () => {
@@ -32,6 +32,15 @@ describe('applicationNumber', () => {
   it('refuses what is not a uuid', () => {
     expect(() => applicationNumber('12345678')).toThrow(/invalid_uuid/);
     expect(() => applicationNumber('12345678-9abc-def0-8000-00000000000g')).toThrow(/invalid_uuid/);
+  });
+});
+
+describe('readyByOfApplication', () => {
+  it('counts from the day the application was made in Kazakhstan, whatever the instant\'s zone', () => {
+    // 20:00 UTC on Sunday 2026-11-01 is already Monday 2026-11-02 in Kazakhstan (UTC+5).
+    expect(readyByOfApplication('2026-11-01T20:00:00Z')).toBe(readyBy('2026-11-02'));
+    expect(readyByOfApplication('2026-11-01T18:59:59Z')).toBe(readyBy('2026-11-01'));
+    expect(readyByOfApplication('2026-11-02T01:00:00+05:00')).toBe('2026-11-23');
   });
 });
 

@@ -1,6 +1,6 @@
 // The application as the citizen sees it: its number, when the document will be ready, their name on the receipt.
 import { DomainError } from './domain-error';
-import { addDays, parseIsoDate } from './dates';
+import { addDays, kazakhstanDate, parseIsoDate } from './dates';
 import { isWorkingDay } from './holidays';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -39,6 +39,15 @@ export function readyBy(from: string, workingDays = PRODUCTION_WORKING_DAYS): st
     if (isWorkingDay(date)) left--;
   }
   return date;
+}
+
+/**
+ * The due day of an application made at `createdAt` (ISO date-time): counted from that day in
+ * Kazakhstan, so the receipt the kiosk prints and the back office's record agree, however late
+ * the packet arrives.
+ */
+export function readyByOfApplication(createdAt: string): string {
+  return readyBy(kazakhstanDate(new Date(createdAt)));
 }
 
 /** Five asterisks whatever the surname's length: the length itself would help to guess it. */

@@ -12,7 +12,7 @@ export function printerFault(search: string): PrinterErrorCode | null {
   return FAULTS.find((fault) => fault === asked) ?? null;
 }
 
-let font: Promise<ReceiptFont> | undefined;
+let font: ReceiptFont | undefined;
 
 /**
  * The printer the profile names. The ESC/POS encoder and the shipped font (about 180 kB) are
@@ -23,8 +23,8 @@ export function createPrinter(printer: DeviceProfile['printer'], fault: PrinterE
   return new WebUsbPrinter({
     async encode(job: PrintJob) {
       const [{ encodeReceipt }, { loadReceiptFont }] = await Promise.all([import('./escpos'), import('./receipt-font-files')]);
-      font ??= Promise.resolve(loadReceiptFont());
-      return encodeReceipt(job.printable, { widthMm: printer.width, font: await font, model: printer.model });
+      font ??= loadReceiptFont();
+      return encodeReceipt(job.printable, { widthMm: printer.width, font, model: printer.model });
     },
   });
 }
