@@ -30,7 +30,10 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(),
+    // A kiosk has a camera, or it is out of order before anyone starts (src/devices/devices.ts): the
+    // default browser has Chromium's own test-pattern camera. Specs that need a face launch their
+    // own browser with a clip (e2e/support/camera.ts); e2e/emulated-camera.spec.ts one with none.
+    launchOptions: chromiumLaunchOptions(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']),
     viewport: { width: 1080, height: 1920 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

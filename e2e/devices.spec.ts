@@ -12,6 +12,7 @@ import { citizen } from './support/citizens';
 import { installFakeHidScanner, scanWithFakeHid } from './support/fake-hid';
 import { installFakeUsb, printedBytes } from './support/fake-usb';
 import { storeSetting } from './support/outbox';
+import { qrCameraLaunchOptions } from './support/qr-video';
 import { journeyToReceipt, PORTRAIT } from './support/journey';
 import { action, expectStep, message, pressAction, step } from './support/kiosk';
 
@@ -115,6 +116,48 @@ test('a scanned e-application without a language asks for one, then goes to the 
     await pressAction(page, 'lang-kk');
     await expect(step(page, 'iin')).toBeVisible();
     await expect(page.locator('[data-field="iin"]')).toHaveAttribute('data-value', c.person.iin);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a kiosk without a scanner the citizen shows the e-application to the camera', async ({ baseURL }) => {
+  const c = citizen('service-07');
+  const browser = await chromium.launch(qrCameraLaunchOptions(formatEApplication({ iin: c.person.iin, service: '07', document: 'id_card', lang: 'kk' })));
+  try {
+    const page = await browser.newPage({ baseURL, viewport: PORTRAIT });
+    await page.goto('/?profile=test&scanner=camera');
+    await expectStep(page, 'language');
+    // The camera is off until the citizen asks for it.
+    await expect(page.locator('[data-panel="scan-camera"]')).toHaveCount(0);
+    await expect(action(page, 'scan-camera-open')).toContainText('Өтініштің QR-коды бар');
+    // The code is in view at once: read, the camera closes and the citizen is at the IIN, in Kazakh.
+    await pressAction(page, 'scan-camera-open');
+    await expectStep(page, 'iin');
+    await expect(page.locator('[data-field="iin"]')).toHaveAttribute('data-value', c.person.iin);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a camera that will not start while reading a QR is said in three languages, and the citizen goes on without it', async ({ browser, baseURL }) => {
+  // The default browser of the run has no camera at all.
+  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('no camera', 'NotFoundError'));
+    });
+    await page.goto('/?profile=test&scanner=camera');
+    await pressAction(page, 'scan-camera-open');
+    const failed = message(page, 'scan_camera_failed');
+    await expect(failed).toHaveAttribute('data-detail', 'camera_missing');
+    await expect(failed).toContainText('Камера не включилась');
+    await expect(failed).toContainText('Камера қосылмады');
+    await pressAction(page, 'scan-camera-close');
+    await pressAction(page, 'lang-ru');
+    await expectStep(page, 'service');
   } finally {
     await context.close();
   }

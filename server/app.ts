@@ -17,6 +17,7 @@ import paymentRoutes from './routes/payments';
 import phoneRoutes from './routes/phone';
 import sandboxRoutes from './routes/sandbox';
 import sandboxPages from './routes/sandbox-pages';
+import terminalLogRoutes from './routes/terminal-log';
 import terminalRoutes from './routes/terminals';
 import { newAdminToken } from './sync/admin-token';
 import { newBackOfficeKeys, type BackOfficeKeys } from './sync/back-office-keys';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(paymentRoutes);
       await api.register(applicationRoutes);
       await api.register(terminalRoutes);
+      await api.register(terminalLogRoutes);
       const deferredChecks: DeferredChecks = options.deferredChecks ?? settleApplication;
       await api.register(packetRoutes, { deferredChecks });
       await api.register(adminRoutes, { prefix: '/admin' });

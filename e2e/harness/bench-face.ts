@@ -3,7 +3,8 @@
 // kiosk does (createImageBitmap, transferred), back to back. Stateful so the bench can read the
 // worker's memory between runs of frames without the page's loop timing it.
 import type { AnalyseOptions } from '../../src/biometrics/face-analysis';
-import { openCamera, type CameraHandle } from '../../src/devices/camera';
+import type { CameraHandle } from '../../src/devices/camera/camera';
+import { UserMediaCamera } from '../../src/devices/camera/user-media-camera';
 import { createFaceAnalyser, type FaceAnalyser } from '../../src/workers/face-client';
 import type { LoadOptions } from '../../src/workers/face.worker';
 
@@ -37,7 +38,7 @@ async function start(backend: BenchBackend): Promise<BenchOpened> {
   const video = document.querySelector<HTMLVideoElement>('#camera');
   if (!video) throw new Error('no #camera video element');
   const [camera, analyser] = await Promise.all([
-    openCamera(video),
+    new UserMediaCamera().open(video),
     createFaceAnalyser({ modelsUrl: '/models', wasmUrl: '/wasm/', backend }),
   ]);
   open = { camera, analyser };

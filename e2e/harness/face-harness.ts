@@ -7,7 +7,7 @@ import type { FaceAnalysis } from '../../src/biometrics/face-analysis';
 import { faceGuidance, type Guidance } from '../../src/biometrics/guidance';
 import { estimateYaw } from '../../src/biometrics/head-pose';
 import { advanceLiveness, createLiveness, livenessEvidence, type ChallengeKind, type LivenessState } from '../../src/biometrics/liveness';
-import { openCamera } from '../../src/devices/camera';
+import { UserMediaCamera } from '../../src/devices/camera/user-media-camera';
 import type { LivenessEvidence } from '../../src/protocol/liveness';
 import { getFaceAnalyser } from '../../src/workers/face-client';
 import { faceBench } from './bench-face';
@@ -51,7 +51,7 @@ export interface HarnessOptions {
 async function run(options: HarnessOptions): Promise<HarnessResult> {
   const video = document.querySelector<HTMLVideoElement>('#camera');
   if (!video) throw new Error('no #camera video element');
-  const [camera, analyser] = await Promise.all([openCamera(video), getFaceAnalyser()]);
+  const [camera, analyser] = await Promise.all([new UserMediaCamera().open(video), getFaceAnalyser()]);
   const frames: HarnessFrame[] = [];
   let state: LivenessState | null = null;
   let previous: FaceAnalysis | undefined;

@@ -1,7 +1,7 @@
 // window.faceHarness.track: the worker's raw answers, landmarks and all, for measuring what the
 // liveness checks see on real frames (landmark noise on a still image, repeats in a looping clip).
 import type { FaceAnalysis } from '../../src/biometrics/face-analysis';
-import { openCamera } from '../../src/devices/camera';
+import { UserMediaCamera } from '../../src/devices/camera/user-media-camera';
 import { getFaceAnalyser } from '../../src/workers/face-client';
 
 export interface TrackOptions {
@@ -19,7 +19,7 @@ export interface TrackedFrame {
 export async function trackLandmarks(options: TrackOptions): Promise<TrackedFrame[]> {
   const video = document.querySelector<HTMLVideoElement>('#camera');
   if (!video) throw new Error('no #camera video element');
-  const [camera, analyser] = await Promise.all([openCamera(video), getFaceAnalyser()]);
+  const [camera, analyser] = await Promise.all([new UserMediaCamera().open(video), getFaceAnalyser()]);
   const frames: TrackedFrame[] = [];
   const start = performance.now();
   try {

@@ -1,7 +1,8 @@
 // `npm run screens`: the screenshots in docs/screens/, one per step of a journey in Russian
 // (service 04, surname change, paid by QR, face f06 on the fake camera), plus a refusal, the idle
 // and cancel dialogs, the IIN and identify steps on a landscape screen, the journey's offline
-// screens and the start screen of a terminal out of order. Runs against the built kiosk (the npm
+// screens, the start screen of a terminal out of order and one reading a QR with its camera, and
+// technician mode (PIN pad, overview, profile editor). Runs against the built kiosk (the npm
 // script builds it first) and a back office of its own on a fresh data folder, removed at the end.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { citizen, phoneDigits } from '../../e2e/support/citizens';
 import { CAMERA_STEP_TIMEOUT, chooseService, drawSignature, enterIin, LANDSCAPE, openKiosk, PORTRAIT, shownPaymentId, verifyPhone } from '../../e2e/support/journey';
 import { action, expectStep, message, pressAction, step, typeDigits } from '../../e2e/support/kiosk';
 import { REPO_ROOT } from '../../e2e/support/paths';
+import { tapCorners } from '../../e2e/support/technician';
 import { makeDataDir, startBackOffice } from './backoffice';
 import { ensureCameraVideos } from './camera-videos';
 
@@ -156,7 +158,7 @@ async function offlineJourney(baseURL: string): Promise<void> {
   }
 }
 
-/** 13, 14, 16, 21: screens that need no camera, each on a fresh page. */
+/** 13, 14, 16, 21: screens that need no face, each on a fresh page (the browser has Chromium's test-pattern camera). */
 async function withoutCamera(browser: Browser, baseURL: string): Promise<void> {
   const refusal = await browser.newPage({ baseURL, viewport: PORTRAIT });
   await refusal.goto('/');
@@ -194,6 +196,37 @@ async function withoutCamera(browser: Browser, baseURL: string): Promise<void> {
   await context.close();
 }
 
+/** 22: a kiosk without a scanner, reading an e-application's QR with its camera (the test pattern stands in for the code). */
+async function scanByCamera(browser: Browser, baseURL: string): Promise<void> {
+  const page = await browser.newPage({ baseURL, viewport: PORTRAIT });
+  await page.goto('/?scanner=camera');
+  await pressAction(page, 'scan-camera-open');
+  await expect(page.locator('[data-panel="scan-camera"] video')).toHaveJSProperty('paused', false);
+  await shot(page, '22-scan-by-camera');
+  await page.close();
+}
+
+/** 23–25: technician mode — the PIN pad, the overview, the device profile being chosen. */
+async function technicianMode(browser: Browser, baseURL: string): Promise<void> {
+  const page = await browser.newPage({ baseURL, viewport: PORTRAIT });
+  await page.goto('/');
+  await expect(action(page, 'lang-ru')).toBeEnabled();
+  await tapCorners(page);
+  await expect(step(page, 'technician')).toHaveAttribute('data-stage', 'pin');
+  await typeDigits(page, '000');
+  await shot(page, '23-technician-pin');
+  await typeDigits(page, '000');
+  await pressAction(page, 'tech-pin-enter');
+  await expect(step(page, 'technician')).toHaveAttribute('data-stage', 'overview');
+  await shot(page, '24-technician-overview');
+  await pressAction(page, 'tech-profile-edit');
+  await pressAction(page, 'profile-preset-kiosk');
+  await pressAction(page, 'profile-width-58');
+  await page.locator('[data-panel="devices"]').scrollIntoViewIfNeeded();
+  await shot(page, '25-technician-profile');
+  await page.close();
+}
+
 async function main(): Promise<void> {
   ensureCameraVideos(['f06-live']);
   mkdirSync(OUT_DIR, { recursive: true });
@@ -212,9 +245,12 @@ async function main(): Promise<void> {
     await journey(backOffice.baseURL);
     await landscapeIdentify(backOffice.baseURL);
     await offlineJourney(backOffice.baseURL);
-    const browser = await chromium.launch(chromiumLaunchOptions());
+    // A kiosk without a camera is out of order: Chromium's test-pattern camera stands in.
+    const browser = await chromium.launch(chromiumLaunchOptions(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']));
     try {
       await withoutCamera(browser, backOffice.baseURL);
+      await scanByCamera(browser, backOffice.baseURL);
+      await technicianMode(browser, backOffice.baseURL);
     } finally {
       await browser.close();
     }

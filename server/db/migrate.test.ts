@@ -22,6 +22,7 @@ const TABLES = [
   'sandbox_payments',
   'sandbox_sms',
   'schema_migrations',
+  'terminal_log',
   'terminals',
 ];
 

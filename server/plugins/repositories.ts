@@ -5,6 +5,7 @@ import { IdentificationsRepository } from '../repositories/identifications';
 import { PacketsRepository } from '../repositories/packets';
 import { PaymentsRepository } from '../repositories/payments';
 import { PhoneVerificationsRepository } from '../repositories/phone-verifications';
+import { TerminalLogRepository } from '../repositories/terminal-log';
 import { TerminalsRepository } from '../repositories/terminals';
 
 declare module 'fastify' {
@@ -16,6 +17,7 @@ declare module 'fastify' {
     applicationChecks: ApplicationChecksRepository;
     terminals: TerminalsRepository;
     packets: PacketsRepository;
+    terminalLog: TerminalLogRepository;
   }
 }
 
@@ -28,6 +30,7 @@ export default fp(
     app.decorate('applicationChecks', new ApplicationChecksRepository(app.db));
     app.decorate('terminals', new TerminalsRepository(app.db));
     app.decorate('packets', new PacketsRepository(app.db));
+    app.decorate('terminalLog', new TerminalLogRepository(app.db));
   },
   { name: 'repositories', dependencies: ['core'] },
 );

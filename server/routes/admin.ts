@@ -2,11 +2,15 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, ApplicationNumber, IsoDateTime } from '../../src/protocol/common';
 import { DEFERRED_CHECKS, TerminalCreated, TerminalCreateRequest, TerminalId } from '../../src/protocol/packets';
+import { TechnicianLogEntry } from '../../src/protocol/technician-log';
 import { isBearer } from '../sync/admin-token';
 import { issueEnrolmentCode } from '../sync/terminal-enrolment';
 
 const TerminalParams = Type.Object({ id: TerminalId });
 const ApplicationParams = Type.Object({ number: ApplicationNumber });
+const TerminalLogParams = Type.Object({ terminalId: TerminalId });
+/** A query string is text (the app coerces nothing): 1 to 1000. */
+const TerminalLogQuery = Type.Object({ limit: Type.Optional(Type.String({ pattern: '^(1000|[1-9][0-9]{0,2})$' })) }, { additionalProperties: false });
 
 /** An application as the back office's staff follow it: its status and each deferred check's outcome. */
 export const ApplicationReview = Type.Object({
@@ -44,6 +48,13 @@ export const TerminalList = Type.Object({
   ),
 });
 export type TerminalList = Static<typeof TerminalList>;
+
+/** A terminal's technician log as it sent it (routes/terminal-log.ts), newest first. */
+export const TerminalLog = Type.Object({
+  terminalId: TerminalId,
+  entries: Type.Array(Type.Object({ ...TechnicianLogEntry.properties, receivedAt: IsoDateTime })),
+});
+export type TerminalLog = Static<typeof TerminalLog>;
 
 /** The back office's administration (terminals), behind `Authorization: Bearer <ADMIN_TOKEN>`. */
 const adminRoutes: FastifyPluginAsync = async (app) => {
@@ -92,6 +103,17 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
         test: application.test,
         checks: checks.sort((a, b) => order(a) - order(b)),
       };
+    },
+  );
+
+  app.get<{ Params: Static<typeof TerminalLogParams>; Querystring: Static<typeof TerminalLogQuery>; Reply: TerminalLog | ApiError }>(
+    '/terminals/:terminalId/log',
+    { schema: { params: TerminalLogParams, querystring: TerminalLogQuery, response: { 200: TerminalLog, 400: ApiError, 401: ApiError, 404: ApiError } } },
+    async (request, reply) => {
+      const { terminalId } = request.params;
+      if (!(await app.terminals.find(terminalId))) return reply.code(404).send({ code: 'not_found' });
+      const entries = await app.terminalLog.latest(terminalId, Number(request.query.limit ?? 100));
+      return { terminalId, entries: entries.map((e) => ({ ...e, receivedAt: e.receivedAt.toISOString() })) };
     },
   );
 

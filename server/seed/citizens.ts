@@ -105,10 +105,10 @@ const SCENARIOS: readonly Scenario[] = [
   { tag: 'phone-mismatch', shows: 'eligible for 07; the БМГ holds another number: phone_mismatch', sex: 'M', service: '07', document: 'id_card', refusal: null, documents: idOk, phone: 'mismatch' },
   { tag: 'not-in-bmg', shows: 'eligible for 07; no number in the БМГ: not_in_bmg', sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, phone: 'not_in_bmg' },
   { tag: 'no-reference-photo', shows: 'eligible for 07; no photo in the registry: identify says no_reference', sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, noFace: true },
-  // The offline-first and device e2e journeys (e2e/offline.spec.ts, e2e/devices.spec.ts): each ends with an application of its own,
-  // and a person with one in progress cannot start another, so each test has its person. Face f06,
-  // the one the journey clips show.
-  ...(['offline', 'reload', 'replay-first', 'replay-second', 'altered', 'revoked', 'webusb'] as const).map(
+  // The offline-first and device e2e journeys (e2e/offline.spec.ts, devices.spec.ts, emulated-camera.spec.ts,
+  // signature-pad.spec.ts): each may end with an application of its own, and a person with one in
+  // progress cannot start another, so each test has its person. Face f06, the one the journey clips show.
+  ...(['offline', 'reload', 'replay-first', 'replay-second', 'altered', 'revoked', 'webusb', 'emulated-camera', 'signature-pad'] as const).map(
     (name): Scenario => ({ tag: `kiosk-${name}`, shows: `07 ID card: the ${name} kiosk e2e test`, sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' }),
   ),
 ];

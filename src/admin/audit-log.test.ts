@@ -26,7 +26,7 @@ describe('technician log', () => {
   it('keeps only the newest entries beyond its capacity', async () => {
     for (let i = 1; i <= 8; i++) {
       time += 1000;
-      await logAction(db, 'log_exported', { entries: i, lastSeq: i }, clock, 5);
+      await logAction(db, 'log_exported', { entries: i, received: i, lastSeq: i }, clock, 5);
     }
     const kept = await db.technicianLog.toArray();
     expect(kept.map((row) => row.details.entries)).toEqual([4, 5, 6, 7, 8]);

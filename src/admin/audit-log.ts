@@ -25,12 +25,19 @@ export interface TechnicianActions {
     signature: string;
   };
   self_test: { device: string; ok: boolean; code: string | null };
+  /** A device granted to the kiosk through the browser's chooser (a desktop without the kiosk's policies). */
+  device_granted: { device: string; granted: boolean; code: string | null };
   screen_opened: { screen: string };
   sync_requested: Record<string, never>;
   /** A quarantined packet sent again; `code` is why the back office had refused it. */
   packet_released: { code: string };
-  log_exported: { entries: number; lastSeq: number };
-  mode_closed: { reason: 'exit' | 'idle' };
+  /** Sent to the back office: `entries` sent, `received` new to it, `lastSeq` the last it holds. */
+  log_exported: { entries: number; received: number; lastSeq: number };
+  /** The log was not taken; `code` is the back office's reason, or `network`. Nothing is lost: it is sent again next time. */
+  log_export_failed: { code: string };
+  /** Leaving the mode to start the kiosk again with the stored profile. */
+  restart_requested: Record<string, never>;
+  mode_closed: { reason: 'exit' | 'idle' | 'restart' };
 }
 export type TechnicianAction = keyof TechnicianActions;
 

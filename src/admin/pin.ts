@@ -19,9 +19,9 @@ import { readSetting, writeSetting } from './settings';
  */
 
 /**
- * OWASP's figure for PBKDF2-HMAC-SHA-256 (2023). One derivation, measured on the 2-core build
- * machine: about 90 ms in Chromium 156 (83–97 ms over five), about 120 ms in Node 20. Once per PIN
- * typed, unnoticed by the technician; a slower kiosk CPU may take a few times that, still fine.
+ * OWASP's figure for PBKDF2-HMAC-SHA-256 (2023). Once per PIN typed: what it costs in Chromium is
+ * measured by `npm run bench:devices` (docs/benchmarks.md) — under a tenth of a second on the build
+ * machine, unnoticed by the technician; a slower kiosk CPU may take a few times that, still fine.
  * Kept in each record, so raising it later leaves stored PINs valid.
  */
 export const PIN_ITERATIONS = 600_000;

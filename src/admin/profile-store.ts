@@ -26,3 +26,12 @@ export async function saveProfile(
   );
   return { ok: true };
 }
+
+/** When a profile was last saved (ms since the epoch), from the log; null if none is in it. */
+export async function lastProfileSavedAt(db: KioskDb): Promise<number | null> {
+  const row = await db.technicianLog
+    .reverse()
+    .filter((entry) => entry.action === 'profile_saved')
+    .first();
+  return row?.at ?? null;
+}

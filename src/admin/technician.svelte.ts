@@ -1,3 +1,4 @@
+import type { DeviceProfile, PresetName, ProfileChoice, ProfileProblem } from '../devices/profile';
 import type { TerminalIdentity } from '../flow/readiness.svelte';
 import type { EnrolRequest, Enrolled } from '../protocol/packets';
 import { failureCode } from '../sync/backoffice';
@@ -7,6 +8,8 @@ import { readStorage, type StorageApi, type StorageVerdict } from '../sync/stora
 import { enrolTerminal, terminalOf } from '../sync/terminal';
 import { exportLog, logAction, recentActions, type LogExport, type TechnicianActions } from './audit-log';
 import { PinError, installSandboxPin, pinProblem, pinRecord, setPin, verifyPin, type PinProblem, type PinVerdict } from './pin';
+import { presetProfile, withSetting, type ProfileField, type ProfileSettings } from './profile-form';
+import { lastProfileSavedAt, loadProfile, saveProfile } from './profile-store';
 
 /** Without a touch for this long, technician mode closes by itself: a technician called away must not leave it open to the next passer-by. */
 export const TECH_IDLE_MS = 2 * 60_000;
@@ -22,6 +25,20 @@ export type TechStage = 'opening' | 'pin' | 'enrol' | 'choose-pin' | 'overview';
 
 export type EnrolOutcome = { ok: true; terminal: TerminalIdentity } | { ok: false; code: string };
 
+/** The log's way to the back office (src/sync/log-upload.ts); tests hand in a fake. */
+export interface LogUpload {
+  /** The seq of the last entry the back office has taken; 0 before the first export. */
+  lastSeq: () => Promise<number>;
+  /** Sends the entries; throws a BackOfficeError (its code says why) when they were not taken. */
+  send: (exported: LogExport) => Promise<{ received: number; lastSeq: number }>;
+}
+
+/** The last export of the log: how many entries the back office took, or why it took none. */
+export type LogExportOutcome = { ok: true; entries: number } | { ok: false; code: string };
+
+/** Changing the PIN from the overview: the current one first, then the new one twice (`firstPin`). */
+export type PinChangeStage = 'current' | 'new' | 'done';
+
 export interface TechnicianDeps {
   db: KioskDb;
   /** The back office's enrolment (backOffice.enrolTerminal). */
@@ -30,6 +47,13 @@ export interface TechnicianDeps {
   sendNow: () => void;
   /** Called once, when the mode closes (by the technician or by itself). */
   onleave: () => void;
+  uploadLog: LogUpload;
+  /** The page's query string: a tester's profile there overrides the stored one. */
+  search?: string;
+  /** When this page started (ms since the epoch): a profile saved after it is not running yet. */
+  startedAt?: number;
+  /** Starts the kiosk again, with the stored profile (location.reload). */
+  reload?: () => void;
   now?: () => number;
   /** Runs `fn` after `ms`; returns what cancels it. Tests pass their own and fire it themselves. */
   schedule?: (fn: () => void, ms: number) => () => void;
@@ -63,7 +87,16 @@ export class Technician {
   storage = $state<StorageVerdict | null>(null);
   persisted = $state<boolean | null>(null);
   actions = $state<TechnicianLogRow[]>([]);
-  exported = $state<LogExport | null>(null);
+  exporting = $state(false);
+  logExport = $state<LogExportOutcome | null>(null);
+  /** The profile the kiosk runs with (the query string's, else the stored one, else the default). */
+  profile = $state<ProfileChoice | null>(null);
+  /** The profile being edited; null while the editor is closed. */
+  draft = $state<DeviceProfile | null>(null);
+  profileProblems = $state<ProfileProblem[] | null>(null);
+  /** A profile was saved after this page started: it runs only after a restart. */
+  restartPending = $state(false);
+  pinChange = $state<PinChangeStage | null>(null);
   /** What the last outbox action did, for a short confirmation. */
   outboxNote = $state<'released' | 'send_requested' | null>(null);
 
@@ -72,6 +105,8 @@ export class Technician {
   readonly #schedule: (fn: () => void, ms: number) => () => void;
   #cancelIdle: (() => void) | null = null;
   #left = false;
+  /** What the kiosk starts with without a query string: where the editor starts from. */
+  #stored: ProfileChoice | null = null;
 
   constructor(deps: TechnicianDeps) {
     this.#deps = deps;
@@ -165,30 +200,46 @@ export class Technician {
   /** On `choose-pin`: the first entry is checked and kept, the second must match it. */
   async submitNewPin(): Promise<void> {
     if (this.busy) return;
-    const pin = this.pin;
-    this.pin = '';
-    if (this.firstPin === null) {
-      this.pinChoiceProblem = pinProblem(pin);
-      if (this.pinChoiceProblem === null) this.firstPin = pin;
-      return;
-    }
-    if (pin !== this.firstPin) {
-      this.firstPin = null;
-      this.pinChoiceProblem = 'mismatch';
-      return;
-    }
-    this.busy = true;
-    try {
-      await setPin(this.#deps.db, pin, 'enrolment', this.#now);
+    if (await this.#choosePin('enrolment')) {
       this.hasPin = true;
-      this.firstPin = null;
       await this.#openOverview();
-    } catch (error) {
-      if (!(error instanceof PinError)) throw error;
-      this.firstPin = null;
-      this.pinChoiceProblem = error.code;
-    } finally {
-      this.busy = false;
+    }
+  }
+
+  /** From the overview: the PIN pad for the current PIN, then the new one twice. */
+  startPinChange(): void {
+    this.pin = '';
+    this.verdict = null;
+    this.firstPin = null;
+    this.pinChoiceProblem = null;
+    this.pinChange = 'current';
+    void this.screenOpened('pin-change');
+  }
+
+  cancelPinChange(): void {
+    this.pin = '';
+    this.firstPin = null;
+    this.pinChange = null;
+  }
+
+  /**
+   * The current PIN is checked as at entry — a wrong one counts towards the lockout and a locked
+   * pad takes none — so an open mode left to a passer-by does not let them change the PIN.
+   */
+  async submitPinChange(): Promise<void> {
+    if (this.busy || this.pin.length === 0) return;
+    if (this.pinChange === 'current') {
+      this.busy = true;
+      try {
+        this.verdict = await verifyPin(this.#deps.db, this.pin, this.#now);
+        this.pin = '';
+        if (this.verdict.ok) this.pinChange = 'new';
+      } finally {
+        this.busy = false;
+      }
+    } else if (this.pinChange === 'new' && (await this.#choosePin('technician'))) {
+      this.pinChange = 'done';
+      this.actions = await recentActions(this.#deps.db, 50);
     }
   }
 
@@ -227,14 +278,70 @@ export class Technician {
   }
 
   /**
-   * Prepares everything the log holds as JSON lines for the back office. The back office's route
-   * for it does not exist yet, and a kiosk cannot download a file: the export is kept here, ready.
+   * Sends the back office the entries it does not have yet. The log stays on the kiosk either way
+   * (it keeps its newest entries whatever is sent), so a failed export loses nothing and is tried again by hand.
    */
   async exportLog(): Promise<void> {
-    const exported = await exportLog(this.#deps.db);
-    await this.#log('log_exported', { entries: exported.entries, lastSeq: exported.lastSeq });
-    this.exported = exported;
+    if (this.exporting) return;
+    this.exporting = true;
+    this.logExport = null;
+    try {
+      const { uploadLog, db } = this.#deps;
+      const exported = await exportLog(db, await uploadLog.lastSeq());
+      const { received, lastSeq } = await uploadLog.send(exported);
+      await this.#log('log_exported', { entries: exported.entries, received, lastSeq });
+      this.logExport = { ok: true, entries: exported.entries };
+    } catch (error) {
+      const code = failureCode(error);
+      await this.#log('log_export_failed', { code });
+      this.logExport = { ok: false, code };
+    } finally {
+      this.exporting = false;
+    }
     await this.refresh();
+  }
+
+  /** Opens the profile editor on the stored profile (the one a restart runs), else the emulated preset. */
+  editProfile(): void {
+    const stored = this.#stored?.ok ? this.#stored.profile : null;
+    this.draft = stored ? { ...stored, printer: { ...stored.printer } } : presetProfile('emulated');
+    this.profileProblems = null;
+    void this.screenOpened('profile');
+  }
+
+  choosePreset(preset: PresetName): void {
+    this.draft = presetProfile(preset);
+  }
+
+  chooseSetting<F extends ProfileField>(field: F, value: ProfileSettings[F]): void {
+    if (this.draft) this.draft = withSetting(this.draft, field, value);
+  }
+
+  cancelProfile(): void {
+    this.draft = null;
+    this.profileProblems = null;
+  }
+
+  /** Stores the draft (checked as it will be read back, and logged); the kiosk runs it after a restart. */
+  async saveProfile(): Promise<void> {
+    if (!this.draft || this.busy) return;
+    this.busy = true;
+    try {
+      const saved = await saveProfile(this.#deps.db, $state.snapshot(this.draft), this.#now);
+      this.profileProblems = saved.ok ? null : saved.problems;
+      if (saved.ok) this.draft = null;
+      await this.#readProfile();
+      this.actions = await recentActions(this.#deps.db, 50);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Leaves the mode and starts the kiosk again, so the devices are chosen anew from the stored profile. */
+  async restart(): Promise<void> {
+    await this.#log('restart_requested', {});
+    await this.leave('restart');
+    (this.#deps.reload ?? (() => location.reload()))();
   }
 
   /** A device's self-test finished: logged with its verdict. */
@@ -243,12 +350,18 @@ export class Technician {
     this.actions = await recentActions(this.#deps.db, 50);
   }
 
+  /** The browser's chooser closed: whether a device was granted, or why it could not be asked. */
+  async deviceGranted(device: string, granted: boolean, code: string | null): Promise<void> {
+    await this.#log('device_granted', { device, granted, code });
+    this.actions = await recentActions(this.#deps.db, 50);
+  }
+
   async screenOpened(screen: string): Promise<void> {
     await this.#log('screen_opened', { screen });
   }
 
   /** Closes the mode once; `onleave` runs even if the log cannot be written. */
-  async leave(reason: 'exit' | 'idle'): Promise<void> {
+  async leave(reason: 'exit' | 'idle' | 'restart'): Promise<void> {
     if (this.#left) return;
     this.#left = true;
     this.dispose();
@@ -268,7 +381,48 @@ export class Technician {
   async #openOverview(): Promise<void> {
     this.stage = 'overview';
     await this.#log('screen_opened', { screen: 'overview' });
-    await this.refresh();
+    await Promise.all([this.refresh(), this.#readProfile()]);
+  }
+
+  /** The first entry is checked and kept, the second must match it; true once the PIN is set. */
+  async #choosePin(source: 'enrolment' | 'technician'): Promise<boolean> {
+    const pin = this.pin;
+    this.pin = '';
+    if (this.firstPin === null) {
+      this.pinChoiceProblem = pinProblem(pin);
+      if (this.pinChoiceProblem === null) this.firstPin = pin;
+      return false;
+    }
+    if (pin !== this.firstPin) {
+      this.firstPin = null;
+      this.pinChoiceProblem = 'mismatch';
+      return false;
+    }
+    this.busy = true;
+    try {
+      await setPin(this.#deps.db, pin, source, this.#now);
+      this.firstPin = null;
+      return true;
+    } catch (error) {
+      if (!(error instanceof PinError)) throw error;
+      this.firstPin = null;
+      this.pinChoiceProblem = error.code;
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #readProfile(): Promise<void> {
+    const { db, search, startedAt } = this.#deps;
+    const [running, stored, savedAt] = await Promise.all([
+      loadProfile(db, search ?? globalThis.location?.search ?? ''),
+      loadProfile(db, ''),
+      lastProfileSavedAt(db),
+    ]);
+    this.profile = running;
+    this.#stored = stored;
+    this.restartPending = savedAt !== null && savedAt > (startedAt ?? performance.timeOrigin);
   }
 
   async #readTerminal(): Promise<void> {

@@ -3,8 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EnrolRequest, Enrolled, SealedPacket } from '../protocol/packets';
 import { BackOfficeError } from '../sync/backoffice';
 import { KioskDb, TERMINAL_ROW } from '../sync/kiosk-db';
-import { exportLog } from './audit-log';
+import { PRESET_PROFILES } from '../devices/profile';
+import { exportLog, type LogExport } from './audit-log';
+import { MAX_FAILURES } from './lockout';
 import { SANDBOX_PIN, pinRecord, verifyPin } from './pin';
+import { loadProfile, saveProfile } from './profile-store';
 import { TECH_IDLE_MS, Technician, type TechnicianDeps } from './technician.svelte';
 
 const jwk = { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) } as const;
@@ -45,11 +48,21 @@ function technician(overrides: Partial<TechnicianDeps> = {}) {
   const onleave = vi.fn();
   const sendNow = vi.fn();
   const enrol = vi.fn<(body: EnrolRequest) => Promise<Enrolled>>(() => Promise.reject(new BackOfficeError('network', null)));
+  const uploaded = { lastSeq: 0 };
+  const send = vi.fn((exported: LogExport) => {
+    uploaded.lastSeq = exported.lastSeq;
+    return Promise.resolve({ received: exported.entries, lastSeq: exported.lastSeq });
+  });
+  const reload = vi.fn();
   const tech = new Technician({
     db,
     enrol,
     sendNow,
     onleave,
+    uploadLog: { lastSeq: () => Promise.resolve(uploaded.lastSeq), send },
+    search: '',
+    startedAt: NOW - 60_000,
+    reload,
     now: () => NOW,
     schedule: (fn, ms) => {
       const timer = { fn, ms, cancelled: false };
@@ -60,7 +73,7 @@ function technician(overrides: Partial<TechnicianDeps> = {}) {
     ...overrides,
   });
   const fireIdle = () => timers.filter((timer) => !timer.cancelled).forEach((timer) => timer.fn());
-  return { tech, timers, fireIdle, onleave, sendNow, enrol };
+  return { tech, timers, fireIdle, onleave, sendNow, enrol, send, uploaded, reload };
 }
 
 async function typePin(tech: Technician, pin: string): Promise<void> {
@@ -205,12 +218,184 @@ describe('the outbox in technician mode', () => {
     expect((await logged()).map((row) => row.action)).toEqual(['sync_requested']);
   });
 
-  it('prepares the log for the back office and logs the export with its count', async () => {
-    const { tech } = technician();
-    await tech.sendNow();
+});
+
+/** A sandbox terminal's technician, in the overview. */
+async function inOverview(overrides: Partial<TechnicianDeps> = {}) {
+  await enrolAs('SBX-7F3A');
+  const opened = technician(overrides);
+  await opened.tech.open();
+  await typePin(opened.tech, SANDBOX_PIN);
+  await opened.tech.submitPin();
+  return opened;
+}
+
+describe('the log sent to the back office', () => {
+  it('sends only what the back office does not have, says how many, and logs it', async () => {
+    const { tech, send, uploaded } = await inOverview();
+    uploaded.lastSeq = 2; // pin_set and pin_accepted went with an earlier export
     await tech.exportLog();
-    expect(tech.exported).toMatchObject({ entries: 1, lastSeq: 1 });
-    expect((await logged()).at(-1)).toMatchObject({ action: 'log_exported', details: { entries: 1, lastSeq: 1 } });
+    expect(send).toHaveBeenCalledOnce();
+    expect(send.mock.calls[0]?.[0].jsonl.trim().split('\n').map((line) => (JSON.parse(line) as { action: string }).action)).toEqual(['screen_opened']);
+    expect(tech.logExport).toEqual({ ok: true, entries: 1 });
+    expect((await logged()).at(-1)).toMatchObject({ action: 'log_exported', details: { entries: 1, received: 1, lastSeq: 3 } });
+
+    await tech.exportLog();
+    expect(send.mock.calls[1]?.[0]).toMatchObject({ entries: 1, lastSeq: 4 });
+  });
+
+  it('says why it failed, logs the code, keeps every entry, and sends them all when tried again', async () => {
+    const { tech, send } = await inOverview();
+    send.mockRejectedValueOnce(new BackOfficeError('network', null));
+    await tech.exportLog();
+    expect(tech.logExport).toEqual({ ok: false, code: 'network' });
+    expect(tech.exporting).toBe(false);
+    expect((await logged()).at(-1)).toMatchObject({ action: 'log_export_failed', details: { code: 'network' } });
+
+    send.mockRejectedValueOnce(new BackOfficeError('revoked_terminal', 403));
+    await tech.exportLog();
+    expect(tech.logExport).toEqual({ ok: false, code: 'revoked_terminal' });
+
+    await tech.exportLog();
+    expect(tech.logExport).toEqual({ ok: true, entries: 5 });
+    expect(send.mock.calls[2]?.[0]).toMatchObject({ entries: 5, lastSeq: 5 });
+    expect((await logged()).map((row) => row.action)).toEqual([
+      'pin_set',
+      'pin_accepted',
+      'screen_opened',
+      'log_export_failed',
+      'log_export_failed',
+      'log_exported',
+    ]);
+  });
+});
+
+describe('changing the PIN from the overview', () => {
+  it('asks for the current PIN, then the new one twice, and sets it as the technician\'s', async () => {
+    const { tech } = await inOverview();
+    tech.startPinChange();
+    expect(tech.pinChange).toBe('current');
+    await typePin(tech, '123456');
+    await tech.submitPinChange();
+    expect(tech.verdict).toEqual({ ok: false, reason: 'wrong', attemptsLeft: 4 });
+    expect(tech.pinChange).toBe('current');
+
+    await typePin(tech, SANDBOX_PIN);
+    await tech.submitPinChange();
+    expect(tech.pinChange).toBe('new');
+    await typePin(tech, '111111');
+    await tech.submitPinChange();
+    expect(tech.pinChoiceProblem).toBe('pin_too_simple');
+    await typePin(tech, '480159');
+    await tech.submitPinChange();
+    await typePin(tech, '480195');
+    await tech.submitPinChange();
+    expect(tech.pinChoiceProblem).toBe('mismatch');
+    expect(tech.pinChange).toBe('new');
+
+    await typePin(tech, '480159');
+    await tech.submitPinChange();
+    await typePin(tech, '480159');
+    await tech.submitPinChange();
+    expect(tech.pinChange).toBe('done');
+    expect(tech.stage).toBe('overview');
+    expect((await pinRecord(db))?.source).toBe('technician');
+    expect(await verifyPin(db, SANDBOX_PIN, () => NOW)).toMatchObject({ ok: false, reason: 'wrong' });
+    expect(await verifyPin(db, '480159', () => NOW)).toEqual({ ok: true });
+    const actions = (await logged()).map((row) => row.action);
+    expect(actions.slice(3, 7)).toEqual(['screen_opened', 'pin_refused', 'pin_accepted', 'pin_set']);
+    expect((await logged())[6]).toMatchObject({ details: { source: 'technician' } });
+  });
+
+  it('locks out wrong current PINs as at entry, and then refuses even the right one', async () => {
+    const { tech } = await inOverview();
+    tech.startPinChange();
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      await typePin(tech, '123456');
+      await tech.submitPinChange();
+    }
+    expect(tech.verdict).toMatchObject({ ok: false, reason: 'locked' });
+    await typePin(tech, SANDBOX_PIN);
+    await tech.submitPinChange();
+    expect(tech.verdict).toMatchObject({ ok: false, reason: 'locked' });
+    expect(tech.pinChange).toBe('current');
+    expect((await pinRecord(db))?.source).toBe('sandbox');
+    expect((await logged()).at(-1)).toMatchObject({ action: 'pin_locked' });
+  });
+
+  it('leaves the PIN as it was when the change is cancelled', async () => {
+    const { tech } = await inOverview();
+    tech.startPinChange();
+    await typePin(tech, SANDBOX_PIN);
+    await tech.submitPinChange();
+    await typePin(tech, '480159');
+    await tech.submitPinChange();
+    tech.cancelPinChange();
+    expect(tech.pinChange).toBeNull();
+    expect(tech.firstPin).toBeNull();
+    expect((await pinRecord(db))?.source).toBe('sandbox');
+  });
+});
+
+describe('the device profile from technician mode', () => {
+  it('stores a preset with single settings changed; the kiosk runs it after the restart the screen offers', async () => {
+    const { tech, onleave, reload } = await inOverview();
+    expect(tech.profile).toMatchObject({ ok: true, source: 'default', profile: PRESET_PROFILES.emulated });
+    expect(tech.restartPending).toBe(false);
+
+    tech.editProfile();
+    expect(tech.draft).toEqual(PRESET_PROFILES.emulated);
+    tech.choosePreset('kiosk');
+    tech.chooseSetting('width', 58);
+    tech.chooseSetting('model', 'epson-tm-t20iii');
+    tech.chooseSetting('printer', 'emulated');
+    await tech.saveProfile();
+    expect(tech.draft).toBeNull();
+    expect(tech.profileProblems).toBeNull();
+    expect(tech.restartPending).toBe(true);
+    const chosen = { ...PRESET_PROFILES.kiosk, printer: { driver: 'emulated', width: 58, model: 'epson-tm-t20iii' } };
+    expect(tech.profile).toEqual({ ok: true, source: 'stored', profile: chosen });
+    expect(await loadProfile(db, '')).toEqual({ ok: true, source: 'stored', profile: chosen });
+    expect(tech.actions[0]).toMatchObject({ action: 'profile_saved', details: { preset: 'kiosk', printer: 'emulated', printerWidth: 58 } });
+
+    await tech.restart();
+    expect(onleave).toHaveBeenCalledOnce();
+    expect(reload).toHaveBeenCalledOnce();
+    expect((await logged()).slice(-2)).toEqual([
+      expect.objectContaining({ action: 'restart_requested' }),
+      expect.objectContaining({ action: 'mode_closed', details: { reason: 'restart' } }),
+    ]);
+  });
+
+  it('does not ask for a restart for a profile saved before this start, and edits the stored one', async () => {
+    const stored = { ...PRESET_PROFILES.kiosk, scanner: 'camera' as const };
+    await saveProfile(db, stored, () => NOW - 120_000);
+    const { tech } = await inOverview();
+    expect(tech.restartPending).toBe(false);
+    tech.editProfile();
+    expect(tech.draft).toEqual(stored);
+  });
+
+  it('says when the query string overrides the stored profile, and still edits the stored one', async () => {
+    const stored = { ...PRESET_PROFILES.kiosk, scanner: 'camera' as const };
+    await saveProfile(db, stored, () => NOW - 120_000);
+    const { tech } = await inOverview({ search: '?profile=test' });
+    expect(tech.profile).toEqual({ ok: true, source: 'query', profile: PRESET_PROFILES.test });
+    tech.editProfile();
+    expect(tech.draft).toEqual(stored);
+    tech.cancelProfile();
+    expect(tech.draft).toBeNull();
+  });
+
+  it('stores nothing that could not be read back, and says why', async () => {
+    const { tech } = await inOverview();
+    tech.editProfile();
+    tech.chooseSetting('model', 'xprinter' as never);
+    await tech.saveProfile();
+    expect(tech.profileProblems).toEqual([expect.objectContaining({ code: 'unknown_value', field: 'model', value: 'xprinter' })]);
+    expect(tech.draft).not.toBeNull();
+    expect(tech.restartPending).toBe(false);
+    expect(await loadProfile(db, '')).toMatchObject({ source: 'default' });
   });
 });
 

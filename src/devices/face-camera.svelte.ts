@@ -1,18 +1,18 @@
 import type { FaceAnalysis } from '../biometrics/face-analysis';
 import { getFaceAnalyser, type FaceAnalyser } from '../workers/face-client';
-import { CameraError, openCamera, type CameraHandle } from './camera';
+import { CameraError, type Camera, type CameraHandle } from './camera/camera';
 
 export type FaceCameraError = 'camera_denied' | 'camera_missing' | 'camera_failed' | 'face_models_failed';
 
 /**
- * The camera and the face worker together: opens the camera, then analyses frames one after
- * another (never two at once, so the worker is never queued) and hands each result to `onFrame`.
- * stop() turns the camera off; the session calls it on wipe too.
+ * The camera and the face worker together: opens the profile's camera (the kiosk's `camera`), then
+ * analyses frames one after another (never two at once, so the worker is never queued) and hands
+ * each result to `onFrame`. stop() turns the camera off; the session calls it on wipe too.
  */
 export class FaceCamera {
   status = $state<'starting' | 'running' | 'stopped' | 'failed'>('starting');
   error = $state<FaceCameraError | null>(null);
-  #camera: CameraHandle | null = null;
+  #handle: CameraHandle | null = null;
   #analyser: FaceAnalyser | null = null;
   #wantDescriptor = false;
   #running = false;
@@ -20,16 +20,22 @@ export class FaceCamera {
   /** Run the expression net on the frames from now on (a few ms a face): the photo step's neutral face, the smile challenge. */
   expressions = false;
 
-  constructor(private readonly onFrame: (analysis: FaceAnalysis, video: HTMLVideoElement) => void) {}
+  constructor(
+    private readonly source: Camera,
+    private readonly onFrame: (analysis: FaceAnalysis, video: HTMLVideoElement) => void,
+  ) {}
 
   async start(video: HTMLVideoElement): Promise<void> {
     this.status = 'starting';
     this.error = null;
+    const opening = this.source.open(video);
     try {
-      const [camera, analyser] = await Promise.all([openCamera(video), getFaceAnalyser()]);
-      this.#camera = camera;
+      const [handle, analyser] = await Promise.all([opening, getFaceAnalyser()]);
+      this.#handle = handle;
       this.#analyser = analyser;
     } catch (error) {
+      // The camera may have opened though the models failed: its light must not stay on.
+      void opening.then((handle) => handle.stop(), () => undefined);
       this.stop();
       this.status = 'failed';
       this.error = error instanceof CameraError ? error.code : 'face_models_failed';
@@ -48,14 +54,14 @@ export class FaceCamera {
 
   stop(): void {
     this.#running = false;
-    this.#camera?.stop();
-    this.#camera = null;
+    this.#handle?.stop();
+    this.#handle = null;
     if (this.status !== 'failed') this.status = 'stopped';
   }
 
   async #loop(): Promise<void> {
-    while (this.#running && this.#camera && this.#analyser) {
-      const video = this.#camera.video;
+    while (this.#running && this.#handle && this.#analyser) {
+      const video = this.#handle.video;
       const descriptor = this.#wantDescriptor;
       try {
         const analysis = await this.#analyser.analyse(video, { descriptor, expressions: this.expressions });

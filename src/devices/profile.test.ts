@@ -46,6 +46,16 @@ describe('readProfile', () => {
     });
   });
 
+  it('plays the recorded citizen for ?camera=emulated, over a preset or the stored profile', () => {
+    expect(readProfile('?profile=test&camera=emulated', undefined)).toEqual({
+      ok: true,
+      source: 'query',
+      profile: { ...PRESET_PROFILES.test, camera: 'emulated' },
+    });
+    expect(readProfile('?camera=emulated', STORED)).toEqual({ ok: true, source: 'query', profile: { ...STORED, camera: 'emulated' } });
+    expect(readProfile('?camera=camera', { ...STORED, camera: 'emulated' })).toEqual({ ok: true, source: 'query', profile: STORED });
+  });
+
   it('refuses what it does not know, naming the field, the value and what is allowed', () => {
     expect(readProfile('?profile=kiosks&printer=bluetooth&width=72&model=xprinter', STORED)).toEqual({
       ok: false,
@@ -57,7 +67,7 @@ describe('readProfile', () => {
         { code: 'unknown_value', field: 'model', value: 'xprinter', allowed: MODELS },
       ],
     });
-    expect(readProfile('?camera=usb', undefined)).toMatchObject({ ok: false, problems: [{ field: 'camera', value: 'usb', allowed: ['camera'] }] });
+    expect(readProfile('?camera=usb', undefined)).toMatchObject({ ok: false, problems: [{ field: 'camera', value: 'usb', allowed: ['camera', 'emulated'] }] });
   });
 
   it('refuses a stored profile that is no longer valid rather than guessing which printer to drive', () => {
@@ -83,7 +93,7 @@ describe('checkProfile', () => {
       problems: [
         { code: 'missing', field: 'model', value: '', allowed: MODELS },
         { code: 'missing', field: 'scanner', value: '', allowed: ['webhid', 'camera', 'emulated'] },
-        { code: 'missing', field: 'camera', value: '', allowed: ['camera'] },
+        { code: 'missing', field: 'camera', value: '', allowed: ['camera', 'emulated'] },
         { code: 'missing', field: 'signature', value: '', allowed: ['touch', 'webhid'] },
       ],
     });

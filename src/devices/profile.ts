@@ -8,7 +8,8 @@ import { PRINTER_MODELS, type PaperWidthMm, type PrinterModelId } from './printe
 
 export const PRINTER_DRIVERS = ['webusb', 'emulated'] as const;
 export const SCANNER_DRIVERS = ['webhid', 'camera', 'emulated'] as const;
-export const CAMERA_DRIVERS = ['camera'] as const;
+/** `camera`: the terminal's own, by getUserMedia. `emulated`: a recorded citizen, for a desktop without a webcam. */
+export const CAMERA_DRIVERS = ['camera', 'emulated'] as const;
 export const SIGNATURE_DRIVERS = ['touch', 'webhid'] as const;
 /** Paper widths in mm. */
 export const PRINTER_WIDTHS = [58, 80] as const satisfies readonly PaperWidthMm[];
@@ -36,8 +37,9 @@ export interface DeviceProfile {
 /**
  * `kiosk`: the real devices of a terminal. `emulated`: a tester's desktop Chrome, the receipt on
  * screen and codes typed. `test`: the same devices as `emulated`, for the automated tests (which
- * also fix what is random for a citizen, src/config.ts). The camera is always getUserMedia: a
- * desktop's webcam or Chromium's fake capture stands in for the terminal's.
+ * also fix what is random for a citizen, src/config.ts). The camera is getUserMedia in each: a
+ * desktop's webcam or Chromium's fake capture stands in for the terminal's; a tester without a
+ * webcam adds ?camera=emulated, which plays a recorded citizen instead.
  */
 export const PRESET_PROFILES: Readonly<Record<PresetName, DeviceProfile>> = {
   kiosk: {

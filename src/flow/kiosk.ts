@@ -1,7 +1,9 @@
 import { getContext, setContext } from 'svelte';
 import type { KioskConfig } from '../config';
+import type { Camera } from '../devices/camera/camera';
 import type { Printer } from '../devices/printer/printer';
 import type { Scanner } from '../devices/scanner/scanner';
+import type { SignaturePad } from '../devices/signature/signature-pad';
 import type { Connection } from '../sync/connection.svelte';
 import type { KioskDb } from '../sync/kiosk-db';
 import type { KioskOutbox } from '../sync/kiosk-outbox';
@@ -19,8 +21,14 @@ export interface Kiosk {
   idle: IdleWatch;
   log: EventLog;
   printer: Printer;
+  /** The profile's camera: every step that sees the citizen, and technician mode's test, open this one. */
+  camera: Camera;
   /** Listened to on the start screen for an e-application's QR; null when the profile has none there. */
   scanner: Scanner | null;
+  /** The signature step's pad (the touchscreen or a pen pad), attached to its canvas while it shows. */
+  signaturePad: SignaturePad;
+  /** The profile reads e-application QR codes with the camera: the start screen offers it to the citizen. */
+  scanByCamera: boolean;
   readiness: Readiness;
   outbox: KioskOutbox;
   connection: Connection;

@@ -6,3 +6,4 @@ export * from './payments';
 export * from './liveness';
 export * from './photo-quality';
 export * from './packets';
+export * from './technician-log';

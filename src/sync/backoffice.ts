@@ -18,6 +18,8 @@ import {
   type PhoneConfirmRequest,
   type PhoneStartRequest,
   type PublicKeyJwk,
+  TechnicianLogReceived,
+  type TechnicianLogUpload,
 } from '../protocol';
 
 /**
@@ -92,5 +94,8 @@ export const backOffice = {
   enrolTerminal: (body: EnrolRequest) => call('POST', '/terminals/enrol', Enrolled, body),
   /** The sandbox back office enrols a kiosk of the test or emulated profile by itself, under a new SBX- id. */
   enrolSandboxTerminal: (publicKey: PublicKeyJwk) => call('POST', '/sandbox/terminals', Enrolled, { publicKey }),
+  /** The technician log, signed by the terminal (src/sync/log-upload.ts). */
+  uploadTechnicianLog: (terminalId: string, body: TechnicianLogUpload) =>
+    call('POST', `/terminals/${encodeURIComponent(terminalId)}/log`, TechnicianLogReceived, body),
 };
 export type BackOffice = typeof backOffice;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './backoff';
 import { createDrainer, judgeAnswer, type Answer, type DrainerDeps, type Send, type WithLock } from './drain';
 import { KioskDb } from './kiosk-db';
-import { putPacket } from './outbox';
+import { listOutbox, putPacket } from './outbox';
 import { fakeApplicationId, fakePacket } from './packet-fixture';
 
 const idOf = fakeApplicationId;
@@ -298,5 +298,53 @@ describe('after a restart', () => {
     expect((await drainer().drain()).sent).toBe(3);
     expect(backOffice.sent).toEqual([idOf(1), idOf(1), idOf(2), idOf(3)]);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('the last sync', () => {
+  const lastSync = async () => (await listOutbox(db, clock)).lastSync;
+
+  it('is none before a round has reached the back office', async () => {
+    expect(await lastSync()).toBeNull();
+    await drainer().drain();
+    expect(await lastSync()).toBeNull();
+  });
+
+  it('is the time of the round and how many packets it delivered, new or already held', async () => {
+    await put(1, 2);
+    backOffice.stored.set(idOf(2), 1);
+    expect((await drainer().drain()).sent).toBe(2);
+    expect(await lastSync()).toEqual({ at: 1_000_000, delivered: 2 });
+  });
+
+  it('counts a round whose packets were all refused: the back office was reached', async () => {
+    await put(1);
+    backOffice.plan({ status: 403, body: { code: 'revoked_terminal' } });
+    clock = 2_000_000;
+    await drainer().drain();
+    expect(await lastSync()).toEqual({ at: 2_000_000, delivered: 0 });
+  });
+
+  it('is left as it was by a round that reached nobody, or only a failing proxy', async () => {
+    await put(1, 2);
+    await drainer().drain();
+    await put(3, 4);
+    clock = 2_000_000;
+    backOffice.plan('timeout');
+    expect((await drainer().drain()).offline).toBe(true);
+    expect(await lastSync()).toEqual({ at: 1_000_000, delivered: 2 });
+
+    clock = 3_000_000;
+    backOffice.plan({ status: 503, body: undefined }, { status: 502, body: undefined });
+    expect((await drainer().drain()).retrying).toBe(2);
+    expect(await lastSync()).toEqual({ at: 1_000_000, delivered: 2 });
+  });
+
+  it('is kept across a restart', async () => {
+    await put(1);
+    await drainer().drain();
+    db.close();
+    db = openDb();
+    expect(await lastSync()).toEqual({ at: 1_000_000, delivered: 1 });
   });
 });

@@ -4,6 +4,7 @@ import { ApiError } from '../protocol/common';
 import { PacketReceived, type SealedPacket } from '../protocol/packets';
 import { nextDelayMs } from './backoff';
 import type { KioskDb, OutboxEntry } from './kiosk-db';
+import { recordLastSync } from './last-sync';
 
 /**
  * Drains the outbox to the back office. A packet leaves the outbox only when the back office has
@@ -96,16 +97,39 @@ export function createDrainer(deps: DrainerDeps): Drainer {
 }
 
 /**
+ * One drain round; when the back office answered any of its sends (accepted or refused), the round
+ * is kept as the last sync (src/sync/last-sync.ts). A round that reached nobody leaves it as it was.
+ */
+async function drainDue(deps: DrainerDeps): Promise<DrainResult> {
+  const round: Round = { result: { sent: 0, quarantined: 0, retrying: 0, offline: false }, answeredAt: null };
+  await sendDue(deps, round);
+  if (round.answeredAt !== null) await recordLastSync(deps.db, { at: round.answeredAt, delivered: round.result.sent });
+  return round.result;
+}
+
+interface Round {
+  result: DrainResult;
+  /** When the back office itself last answered in this round; null while it has not. */
+  answeredAt: number | null;
+}
+
+/**
+ * An answer from the back office itself. A 5xx may be a proxy's, or a back office that cannot
+ * work: as src/sync/backoffice.ts counts reachability, not reached.
+ */
+const fromBackOffice = (answer: Answer) => answer.status < 500;
+
+/**
  * Sends every due pending packet, lowest seq first, until none is left or the link is down. Each
  * packet is tried at most once per drain: a retry the jitter made due at once waits for the next.
  */
-async function drainDue(deps: DrainerDeps): Promise<DrainResult> {
+async function sendDue(deps: DrainerDeps, round: Round): Promise<void> {
   const { db, send, now, random } = deps;
-  const result: DrainResult = { sent: 0, quarantined: 0, retrying: 0, offline: false };
+  const { result } = round;
   const tried = new Set<string>();
   for (;;) {
     const due = (await dueIds(db, now())).filter((id) => !tried.has(id));
-    if (due.length === 0) return result;
+    if (due.length === 0) return;
     for (const id of due) {
       tried.add(id);
       const entry = await db.outbox.get(id);
@@ -113,7 +137,9 @@ async function drainDue(deps: DrainerDeps): Promise<DrainResult> {
       if (!entry || entry.state !== 'pending') continue;
       let verdict: Verdict;
       try {
-        verdict = judgeAnswer(entry.packet, await send(entry.packet));
+        const answer = await send(entry.packet);
+        if (fromBackOffice(answer)) round.answeredAt = now();
+        verdict = judgeAnswer(entry.packet, answer);
       } catch {
         verdict = { kind: 'retry', error: NETWORK_ERROR };
       }
@@ -124,7 +150,7 @@ async function drainDue(deps: DrainerDeps): Promise<DrainResult> {
       if (verdict.kind === 'retry' && verdict.error === NETWORK_ERROR) {
         // One probe per drain is enough to learn the link is down; the rest stay due for the next.
         result.offline = true;
-        return result;
+        return;
       }
     }
   }

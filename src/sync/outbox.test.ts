@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SealedPacket } from '../protocol/packets';
 import { KioskDb, TERMINAL_ROW } from './kiosk-db';
+import { recordLastSync } from './last-sync';
 import { listOutbox, makePendingDue, OutboxError, putPacket, releaseQuarantined, reserveSeq, sealIntoOutbox } from './outbox';
 
 const jwk = { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) } as const;
@@ -126,12 +127,20 @@ describe('listOutbox and releaseQuarantined', () => {
       quarantinedPackets: [
         { applicationId: fakePacket(1).applicationId, seq: 1, createdAt: 1_000, quarantine: { code: 'bad_signature', status: 400, at: 4_000 } },
       ],
+      lastSync: null,
     });
+  });
+
+  it('tells the last sync a drain recorded, and none for a value it cannot read', async () => {
+    await recordLastSync(db, { at: 5_000, delivered: 2 });
+    expect((await listOutbox(db, 10_000)).lastSync).toEqual({ at: 5_000, delivered: 2 });
+    await db.settings.put({ key: 'lastSync', value: { at: '5000', delivered: 2 } });
+    expect((await listOutbox(db, 10_000)).lastSync).toBeNull();
   });
 
   it('has no age for an outbox with nothing pending', async () => {
     await db.outbox.clear();
-    expect(await listOutbox(db, 10_000)).toEqual({ pending: 0, quarantined: 0, oldestPendingAgeMs: null, quarantinedPackets: [] });
+    expect(await listOutbox(db, 10_000)).toEqual({ pending: 0, quarantined: 0, oldestPendingAgeMs: null, quarantinedPackets: [], lastSync: null });
   });
 
   it('puts a released packet back in line, due at once, with a fresh count of attempts', async () => {

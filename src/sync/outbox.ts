@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { SealedPacket } from '../protocol/packets';
 import { TERMINAL_ROW, type KioskDb, type OutboxEntry, type OutboxState, type Quarantine } from './kiosk-db';
+import { readLastSync, type LastSync } from './last-sync';
 
 /**
  * The outbox: sealed packets stay here until the back office has answered for them.
@@ -80,6 +81,8 @@ export interface OutboxSummary {
   /** ms since the oldest pending packet was put; null when none is pending. */
   oldestPendingAgeMs: number | null;
   quarantinedPackets: QuarantinedPacket[];
+  /** The last drain round the back office answered; null before the first. */
+  lastSync: LastSync | null;
 }
 
 function byState(db: KioskDb, state: OutboxState) {
@@ -88,7 +91,7 @@ function byState(db: KioskDb, state: OutboxState) {
 
 /** What technician mode shows of the outbox. */
 export async function listOutbox(db: KioskDb, now: number): Promise<OutboxSummary> {
-  return db.transaction('r', db.outbox, async () => {
+  return db.transaction('r', db.outbox, db.settings, async () => {
     const pending = await byState(db, 'pending').count();
     const oldestKey = await byState(db, 'pending').firstKey();
     const quarantined = await byState(db, 'quarantined').toArray();
@@ -98,6 +101,7 @@ export async function listOutbox(db: KioskDb, now: number): Promise<OutboxSummar
       quarantined: quarantined.length,
       oldestPendingAgeMs: typeof oldestCreatedAt === 'number' ? now - oldestCreatedAt : null,
       quarantinedPackets: quarantined.flatMap(quarantinedView),
+      lastSync: await readLastSync(db),
     };
   });
 }

@@ -109,15 +109,24 @@ export async function sealPacket(
     iv: encodeBase64url(iv),
     ciphertext: encodeBase64url(new Uint8Array(ciphertext)),
   };
-  const signature = await crypto.subtle.sign(SIGNATURE, o.signingKey, packetSignedBytes(unsigned));
-  return { ...unsigned, signature: encodeBase64url(new Uint8Array(signature)) };
+  return { ...unsigned, signature: await signAsTerminal(o.signingKey, packetSignedBytes(unsigned)) };
 }
 
 /** Whether the terminal with this public key signed exactly these header, key and ciphertext. */
-export async function verifyPacket(packet: SealedPacket, terminalKey: CryptoKey): Promise<boolean> {
-  const signature = decodeBase64url(packet.signature);
-  if (signature === null || signature.length !== SIGNATURE_BYTES) return false;
-  return crypto.subtle.verify(SIGNATURE, terminalKey, signature, packetSignedBytes(packet));
+export function verifyPacket(packet: SealedPacket, terminalKey: CryptoKey): Promise<boolean> {
+  return verifyTerminalSignature(terminalKey, packet.signature, packetSignedBytes(packet));
+}
+
+/** The terminal's ECDSA P-256 / SHA-256 signature of `bytes`, P1363 (r‖s), base64url: what packets and log uploads carry. */
+export async function signAsTerminal(signingKey: CryptoKey, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return encodeBase64url(new Uint8Array(await crypto.subtle.sign(SIGNATURE, signingKey, bytes)));
+}
+
+/** Whether `signature` (base64url, as signAsTerminal makes it) is the terminal's over exactly `bytes`. */
+export async function verifyTerminalSignature(terminalKey: CryptoKey, signature: string, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  const decoded = decodeBase64url(signature);
+  if (decoded === null || decoded.length !== SIGNATURE_BYTES) return false;
+  return crypto.subtle.verify(SIGNATURE, terminalKey, decoded, bytes);
 }
 
 /** Decrypts (does NOT verify: call verifyPacket first) and JSON.parses; throws PacketError('undecryptable'). */

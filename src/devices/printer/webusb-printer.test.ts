@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PrinterError, checkPrinter, type PrintJob } from './printer';
-import { WebUsbPrinter, type Usb, type UsbDevice, type WebUsbPrinterOptions } from './webusb-printer';
+import { requestPrinter, WebUsbPrinter, type Usb, type UsbDevice, type WebUsbPrinterOptions } from './webusb-printer';
 
 const READY = { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 };
 const PAPER_OUT = { 1: 0x1a, 2: 0x32, 3: 0x12, 4: 0x7e };
@@ -90,6 +90,11 @@ class FakeUsb extends EventTarget implements Usb {
   }
   getDevices(): Promise<UsbDevice[]> {
     return Promise.resolve([...this.devices]);
+  }
+  /** The chooser: the first device plugged in is chosen; none plugged, the chooser is closed. */
+  requestDevice(): Promise<UsbDevice> {
+    const device = this.devices[0];
+    return device ? Promise.resolve(device) : Promise.reject(new DOMException('No device selected.', 'NotFoundError'));
   }
   unplug(device: UsbDevice): void {
     this.devices = this.devices.filter((d) => d !== device);
@@ -221,5 +226,16 @@ describe('WebUsbPrinter', () => {
     const printer = printerOn(new FakeUsb([device]), { chunkSize: 2 });
     await Promise.all([printer.printBytes(Uint8Array.of(9, 9, 9, 9, 9, 9)), printer.status()]);
     expect(device.transfers).toEqual([...QUESTIONS, [9, 9], [9, 9], [9, 9], ...QUESTIONS]);
+  });
+});
+
+describe('requestPrinter', () => {
+  it('is true when the technician chose a printer in the browser\'s chooser, false when they closed it', async () => {
+    expect(await requestPrinter(new FakeUsb([new FakePrinter()]))).toBe(true);
+    expect(await requestPrinter(new FakeUsb([]))).toBe(false);
+  });
+
+  it('says the printer is missing where the browser has no WebUSB', async () => {
+    expect(await codeOf(requestPrinter(undefined))).toBe('printer_missing');
   });
 });

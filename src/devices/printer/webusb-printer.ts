@@ -52,6 +52,8 @@ export interface UsbDevice {
 
 export interface Usb {
   getDevices(): Promise<UsbDevice[]>;
+  /** The browser's chooser: needs a user's tap; rejects with NotFoundError when none is chosen. */
+  requestDevice(options: { filters: UsbDeviceFilter[] }): Promise<UsbDevice>;
   addEventListener(type: 'disconnect', listener: (event: Event & { device?: UsbDevice }) => void): void;
 }
 
@@ -59,6 +61,26 @@ export interface UsbDeviceFilter {
   vendorId?: number;
   productId?: number;
   classCode?: number;
+}
+
+/** navigator.usb, where the browser has WebUSB. */
+export function browserUsb(): Usb | undefined {
+  return (globalThis.navigator as (Navigator & { usb?: Usb }) | undefined)?.usb;
+}
+
+/**
+ * Asks the browser's chooser for a receipt printer: for a desktop without the kiosk's Chrome
+ * policies (a tester's, or a terminal being set up). False when none was chosen.
+ */
+export async function requestPrinter(usb: Usb | undefined = browserUsb()): Promise<boolean> {
+  if (!usb) throw new PrinterError('printer_missing');
+  try {
+    await usb.requestDevice({ filters: [...ESC_POS_PRINTERS] });
+    return true;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'NotFoundError') return false;
+    throw new PrinterError('printer_failed', { cause: error });
+  }
 }
 
 /** USB's printer class. */
@@ -119,7 +141,7 @@ export class WebUsbPrinter implements BytePrinter {
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: WebUsbPrinterOptions) {
-    this.#usb = options.usb ?? (globalThis.navigator as (Navigator & { usb?: Usb }) | undefined)?.usb;
+    this.#usb = options.usb ?? browserUsb();
     this.#encode = options.encode;
     this.#filters = options.filters ?? ESC_POS_PRINTERS;
     this.#chunkSize = options.chunkSize ?? 4096;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CameraError, type CameraHandle } from '../camera';
+import { CameraError, type Camera, type CameraHandle } from '../camera/camera';
 import { CameraScanner, REPEAT_HOLD_MS, type QrVideoReader } from './camera-scanner';
 import type { ScanEvent, ScannerError } from './scanner';
 
@@ -39,16 +39,19 @@ class FakeReader implements QrVideoReader {
 function setUp(open?: (video: HTMLVideoElement) => Promise<CameraHandle>) {
   const video = {} as HTMLVideoElement; // never played: the fake reader does not look at it
   const camera = { stops: 0, opened: [] as HTMLVideoElement[] };
-  const openCamera =
-    open ??
-    ((v: HTMLVideoElement) => {
-      camera.opened.push(v);
-      return Promise.resolve({ video: v, width: 640, height: 480, stop: () => (camera.stops += 1) });
-    });
+  const source: Camera = {
+    open:
+      open ??
+      ((v: HTMLVideoElement) => {
+        camera.opened.push(v);
+        return Promise.resolve({ video: v, width: 640, height: 480, stop: () => (camera.stops += 1) });
+      }),
+    present: () => Promise.resolve(true),
+  };
   let now = 1000;
   const clock = { advance: (ms: number) => (now += ms) };
   const reader = new FakeReader();
-  const scanner = new CameraScanner({ video, openCamera, reader, now: () => now });
+  const scanner = new CameraScanner({ video, camera: source, reader, now: () => now });
   const scans: ScanEvent[] = [];
   const errors: ScannerError[] = [];
   scanner.on('scan', (event) => scans.push(event));

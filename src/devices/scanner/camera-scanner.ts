@@ -1,5 +1,6 @@
 import { BrowserQRCodeReader } from '@zxing/browser';
-import { CameraError, openCamera, type CameraHandle } from '../camera';
+import { CameraError, type Camera, type CameraHandle } from '../camera/camera';
+import { UserMediaCamera } from '../camera/user-media-camera';
 import { ScannerError, type Scanner, type ScannerEventMap, type ScannerListener } from './scanner';
 import { ScannerListeners } from './scanner-listeners';
 
@@ -19,7 +20,8 @@ export interface QrVideoReader {
 export interface CameraScannerOptions {
   /** Where the camera's picture plays; the step shows it so the citizen can aim the QR. */
   video: HTMLVideoElement;
-  openCamera?: (video: HTMLVideoElement) => Promise<CameraHandle>;
+  /** The profile's camera (the kiosk's `camera`); the terminal's own when none is given. */
+  camera?: Camera;
   reader?: QrVideoReader;
   now?: () => number;
 }
@@ -34,7 +36,7 @@ export const REPEAT_HOLD_MS = 3000;
 export class CameraScanner implements Scanner {
   readonly source = 'camera';
   readonly #video: HTMLVideoElement;
-  readonly #open: (video: HTMLVideoElement) => Promise<CameraHandle>;
+  readonly #source: Camera;
   readonly #reader: QrVideoReader;
   readonly #now: () => number;
   readonly #listeners: ScannerListeners;
@@ -45,7 +47,7 @@ export class CameraScanner implements Scanner {
 
   constructor(options: CameraScannerOptions) {
     this.#video = options.video;
-    this.#open = options.openCamera ?? openCamera;
+    this.#source = options.camera ?? new UserMediaCamera();
     this.#reader = options.reader ?? new BrowserQRCodeReader();
     this.#now = options.now ?? Date.now;
     this.#listeners = new ScannerListeners(this.source, this.#now);
@@ -61,7 +63,7 @@ export class CameraScanner implements Scanner {
     this.#run = run;
     let camera: CameraHandle;
     try {
-      camera = await this.#open(this.#video);
+      camera = await this.#source.open(this.#video);
     } catch (cause) {
       if (this.#run === run) this.#run = null;
       throw new ScannerError(cause instanceof CameraError ? cause.code : 'camera_failed', { cause });

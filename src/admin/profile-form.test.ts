@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { CAMERA_DRIVERS, PRESET_PROFILES, PRINTER_DRIVERS, PRINTER_WIDTHS, SCANNER_DRIVERS, SIGNATURE_DRIVERS } from '../devices/profile';
+import { PRINTER_MODELS } from '../devices/printer/printer-models';
+import { PROFILE_OPTIONS, changedSettings, presetProfile, sameProfile, settingLabel, settingOf, withSetting } from './profile-form';
+
+describe('the profile form', () => {
+  it('offers exactly what the profile takes', () => {
+    expect(PROFILE_OPTIONS).toEqual({
+      printer: PRINTER_DRIVERS,
+      width: PRINTER_WIDTHS,
+      model: Object.keys(PRINTER_MODELS),
+      scanner: SCANNER_DRIVERS,
+      camera: CAMERA_DRIVERS,
+      signature: SIGNATURE_DRIVERS,
+    });
+  });
+
+  it('changes one setting on top of a preset, and says which ones differ from it', () => {
+    const profile = withSetting(withSetting(presetProfile('kiosk'), 'width', 58), 'scanner', 'camera');
+    expect(profile).toEqual({ ...PRESET_PROFILES.kiosk, printer: { ...PRESET_PROFILES.kiosk.printer, width: 58 }, scanner: 'camera' });
+    expect(settingOf(profile, 'width')).toBe(58);
+    expect(changedSettings(profile)).toEqual(['width', 'scanner']);
+    expect(sameProfile(profile, PRESET_PROFILES.kiosk)).toBe(false);
+    expect(sameProfile(withSetting(withSetting(profile, 'width', 80), 'scanner', 'webhid'), PRESET_PROFILES.kiosk)).toBe(true);
+  });
+
+  it('never changes the presets themselves', () => {
+    const profile = presetProfile('emulated');
+    profile.printer.width = 58;
+    withSetting(PRESET_PROFILES.emulated, 'model', 'hp-a779');
+    expect(PRESET_PROFILES.emulated.printer).toEqual({ driver: 'emulated', width: 80, model: 'generic' });
+  });
+
+  it('names models as printed on them, drivers in words, and an unknown driver by its value', () => {
+    expect(settingLabel('ru', 'model', 'epson-tm-t20iii')).toBe('Epson TM-T20III');
+    expect(settingLabel('kk', 'model', 'generic')).toBe('Басқа ESC/POS моделі');
+    expect(settingLabel('ru', 'printer', 'webusb')).toBe('USB-принтер');
+    expect(settingLabel('ru', 'width', 58)).toBe('58 mm');
+    expect(settingLabel('ru', 'scanner', 'bluetooth')).toBe('bluetooth');
+  });
+});

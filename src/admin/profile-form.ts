@@ -1,0 +1,104 @@
+import {
+  CAMERA_DRIVERS,
+  PRESET_PROFILES,
+  PRINTER_DRIVERS,
+  PRINTER_WIDTHS,
+  SCANNER_DRIVERS,
+  SIGNATURE_DRIVERS,
+  type CameraDriver,
+  type DeviceProfile,
+  type PresetName,
+  type PrinterDriver,
+  type PrinterWidth,
+  type ScannerDriver,
+  type SignatureDriver,
+} from '../devices/profile';
+import { PRINTER_MODELS, type PrinterModelId } from '../devices/printer/printer-models';
+import { TECH_MESSAGES, techText, type TechKey, type TechLang } from './messages';
+
+/*
+ * The device profile as technician mode's form edits it: a preset, then single settings changed
+ * one at a time. The choices are profile.ts's own lists, so a driver added there shows up here.
+ */
+
+/** The settings a technician changes one by one, named as the query string names them. */
+export interface ProfileSettings {
+  printer: PrinterDriver;
+  width: PrinterWidth;
+  model: PrinterModelId;
+  scanner: ScannerDriver;
+  camera: CameraDriver;
+  signature: SignatureDriver;
+}
+export type ProfileField = keyof ProfileSettings;
+
+export const PRINTER_MODEL_IDS = Object.keys(PRINTER_MODELS) as PrinterModelId[];
+
+export const PROFILE_OPTIONS: { readonly [F in ProfileField]: readonly ProfileSettings[F][] } = {
+  printer: PRINTER_DRIVERS,
+  width: PRINTER_WIDTHS,
+  model: PRINTER_MODEL_IDS,
+  scanner: SCANNER_DRIVERS,
+  camera: CAMERA_DRIVERS,
+  signature: SIGNATURE_DRIVERS,
+};
+
+export const PROFILE_FIELDS = Object.keys(PROFILE_OPTIONS) as ProfileField[];
+
+/** Model names as printed on the printers; `generic` is said in words (messages.ts). */
+const MODEL_NAMES: Record<Exclude<PrinterModelId, 'generic'>, string> = {
+  'epson-tm-t20ii': 'Epson TM-T20II',
+  'epson-tm-t20iii': 'Epson TM-T20III',
+  'epson-tm-t20iv': 'Epson TM-T20IV',
+  'epson-tm-t88v': 'Epson TM-T88V',
+  'epson-tm-t88vi': 'Epson TM-T88VI',
+  'epson-tm-t88vii': 'Epson TM-T88VII',
+  'hp-a779': 'HP A779',
+};
+
+/** A preset's profile, a copy the form may change. */
+export function presetProfile(preset: PresetName): DeviceProfile {
+  const profile = PRESET_PROFILES[preset];
+  return { ...profile, printer: { ...profile.printer } };
+}
+
+export function settingOf<F extends ProfileField>(profile: DeviceProfile, field: F): ProfileSettings[F] {
+  const { printer, scanner, camera, signature } = profile;
+  const settings: ProfileSettings = { printer: printer.driver, width: printer.width, model: printer.model, scanner, camera, signature };
+  return settings[field];
+}
+
+/** The profile with one setting changed; the preset it started from stays named. */
+export function withSetting<F extends ProfileField>(profile: DeviceProfile, field: F, value: ProfileSettings[F]): DeviceProfile {
+  const next: DeviceProfile = { ...profile, printer: { ...profile.printer } };
+  const set = { [field]: value } as Partial<ProfileSettings>;
+  if (set.printer !== undefined) next.printer.driver = set.printer;
+  if (set.width !== undefined) next.printer.width = set.width;
+  if (set.model !== undefined) next.printer.model = set.model;
+  if (set.scanner !== undefined) next.scanner = set.scanner;
+  if (set.camera !== undefined) next.camera = set.camera;
+  if (set.signature !== undefined) next.signature = set.signature;
+  return next;
+}
+
+/** The settings that differ from the profile's preset: what the technician changed on top of it. */
+export function changedSettings(profile: DeviceProfile): ProfileField[] {
+  const preset = PRESET_PROFILES[profile.preset];
+  return PROFILE_FIELDS.filter((field) => settingOf(profile, field) !== settingOf(preset, field));
+}
+
+export function sameProfile(a: DeviceProfile, b: DeviceProfile): boolean {
+  return a.preset === b.preset && PROFILE_FIELDS.every((field) => settingOf(a, field) === settingOf(b, field));
+}
+
+/**
+ * A setting's value in the technician's words: the model's name, the width in mm, a driver
+ * described (`profile.<field>.<value>` in messages.ts), or the value itself for a driver added to
+ * profile.ts before its words were.
+ */
+export function settingLabel(lang: TechLang, field: ProfileField, value: string | number): string {
+  if (field === 'width') return `${value} mm`;
+  if (field === 'model' && value in MODEL_NAMES) return MODEL_NAMES[value as keyof typeof MODEL_NAMES];
+  const key = `profile.${field}.${value}`;
+  return key in TECH_MESSAGES[lang] ? techText(lang, key as TechKey) : String(value);
+}
