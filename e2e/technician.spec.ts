@@ -132,7 +132,8 @@ test('a device profile chosen on the screen is stored, and the kiosk runs it aft
   await openStartScreen(page, '/');
   await openOverview(page);
   await expect(devices.locator('[data-field="profile"]')).toContainText('сохранён на терминале');
-  await expect(devices.locator('[data-field="profile-printer"]')).toHaveText('emulated, 58 mm, Другая модель ESC/POS');
+  await expect(devices.locator('[data-field="profile-printer"]')).toHaveText('Чек на экране, 58 mm, Другая модель ESC/POS');
+  await expect(devices.locator('[data-field="profile-printer"]')).toHaveAttribute('data-value', 'emulated');
   await expect(message(page, 'profile_query')).toHaveCount(0);
   await expect(message(page, 'profile_saved')).toHaveCount(0);
 });
