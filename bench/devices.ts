@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     `encode_raster_80_ms=${round(median(raster80?.samples ?? []))} encode_text_ms=${round(median(text?.samples ?? []))} ` +
     `pin_verify_ms=${Math.round(median(result.pinVerifyMs))}`;
   const loadAfter = loadAverage();
+  const guessHours = Math.round((1e6 * median(result.pinVerifyMs)) / 3_600_000);
 
   const encodeTable = table(encodeRows);
   const pinTable = table(pinRows);
@@ -86,9 +87,10 @@ kiosk start, with the first receipt: ${round(result.fontLoadMs)} ms.
 
 ${pinTable}
 
-What one guess costs someone who copied the kiosk's IndexedDB: about the "check" figure per guess
-on this CPU, less on a GPU; a six-digit PIN has a million. The lockout (5 wrong, then 5 min doubling
-to 1 h) is what protects it at the screen.
+What one guess costs someone who copied the kiosk's IndexedDB: about the "check" figure on this
+CPU, so the million six-digit PINs take about ${guessHours} hours on one of its cores — much less on a
+GPU. The hash slows such a copy down; the lockout (5 wrong, then 5 min doubling to 1 h) is what
+protects the PIN at the screen.
 
 ### What is measured, and how precisely
 
