@@ -92,6 +92,9 @@ test('a scanned e-application fills in the journey: language, reason, document a
   const c = citizen('service-07');
   const { context, page } = await kioskWithScanner(browser, baseURL!);
   try {
+    // The start screen tells the citizen the terminal reads an application's QR, in three languages.
+    await expect(message(page, 'scan_hint')).toContainText('Поднесите его к сканеру терминала');
+    await expect(message(page, 'scan_hint')).toContainText('терминалдың сканеріне');
     // Some other code first: said plainly, nothing changes.
     await scanWithFakeHid(page, 'https://example.com/not-an-application');
     await expect(message(page, 'scan_not_ours')).toContainText('Этот код не является заявлением');

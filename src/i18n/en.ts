@@ -8,6 +8,7 @@ export const en = {
   'scan.camera.open': 'I have an application QR code',
   'scan.camera.hint': 'Hold the QR code up to the camera.',
   'scan.camera.failed': 'The camera did not start. Continue without the QR code: choose your language.',
+  'scan.hid.hint': 'Have an application QR code? Hold it to the terminal\'s scanner.',
   'outOfOrder.title': 'This terminal is not working at the moment',
   'outOfOrder.not_enrolled': 'It has not been set up yet. Please see an operator.',
   'outOfOrder.terminal_refused': 'The service centre has switched this terminal off. Please see an operator.',
