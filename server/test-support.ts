@@ -11,7 +11,9 @@ import { openTestDatabase } from './db/test-database';
 import { kazakhstanDate } from '../src/domain/dates';
 import { buildSeedCitizens, type SeedCitizen } from './seed/citizens';
 import type { FaceSource, RegistryFace } from './seed/faces';
-import type { ApplicationPayload, Enrolled } from '../src/protocol/packets';
+import type { ApplicationPayload, EnrolRequest, Enrolled } from '../src/protocol/packets';
+import type { KioskDb } from '../src/sync/kiosk-db';
+import { enrolTerminal as enrolKioskTerminal } from '../src/sync/terminal';
 import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys, sealPacket } from '../src/sync/seal';
 import { makeApplicationPayload, PASSED_LIVENESS, PASSED_PHOTO_QUALITY } from '../src/sync/packet-fixture';
 
@@ -124,7 +126,8 @@ export interface TestTerminal {
   backOfficeKey: CryptoKey;
 }
 
-export async function enrolTerminal(app: FastifyInstance, terminalId: string, centreId = 'AST-03'): Promise<TestTerminal> {
+/** The administrator creates a terminal: its one-time enrolment code. */
+async function enrolmentCode(app: FastifyInstance, terminalId: string, centreId: string): Promise<string> {
   const created = await app.inject({
     method: 'POST',
     url: '/api/v1/admin/terminals',
@@ -133,6 +136,12 @@ export async function enrolTerminal(app: FastifyInstance, terminalId: string, ce
   });
   const { code } = created.json() as { code?: string };
   if (!code) throw new Error(`terminal creation failed: ${created.body}`);
+  return code;
+}
+
+/** A terminal enrolled with keys the test holds, to seal packets by hand. */
+export async function enrolTerminal(app: FastifyInstance, terminalId: string, centreId = 'AST-03'): Promise<TestTerminal> {
+  const code = await enrolmentCode(app, terminalId, centreId);
   const keys = await makeTerminalKeys();
   const enrol = await app.inject({
     method: 'POST',
@@ -142,6 +151,16 @@ export async function enrolTerminal(app: FastifyInstance, terminalId: string, ce
   if (enrol.statusCode !== 201) throw new Error(`enrolment failed: ${enrol.body}`);
   const enrolled = enrol.json() as Enrolled;
   return { terminalId, centreId, keys, backOfficeKey: await importBackOfficePublicKey(enrolled.backOfficeKey) };
+}
+
+/** A kiosk's own IndexedDB enrolled by the kiosk's own code (src/sync/terminal.ts), the back office answering in-process. */
+export async function enrolKiosk(app: FastifyInstance, db: KioskDb, terminalId: string, centreId = 'AST-03'): Promise<void> {
+  const code = await enrolmentCode(app, terminalId, centreId);
+  await enrolKioskTerminal(db, code, async (body: EnrolRequest) => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/terminals/enrol', payload: body });
+    if (response.statusCode !== 201) throw new Error(`enrolment failed: ${response.body}`);
+    return response.json() as Enrolled;
+  });
 }
 
 /** Seals a payload as this terminal would, under `seq`, and posts it: the back office's answer. */

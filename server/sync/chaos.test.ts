@@ -2,13 +2,13 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/domain/seeded-random';
-import { Enrolled, type ApplicationPayload, type EnrolRequest, type SealedPacket } from '../../src/protocol/packets';
+import type { ApplicationPayload, SealedPacket } from '../../src/protocol/packets';
 import { BACKOFF_CAP_MS } from '../../src/sync/backoff';
 import { createDrainer, type Answer, type Drainer, type Send } from '../../src/sync/drain';
 import { KioskDb } from '../../src/sync/kiosk-db';
 import { listOutbox, reserveSeq } from '../../src/sync/outbox';
-import { enrolTerminal, sealApplication } from '../../src/sync/terminal';
-import { createTestApp, offlineApplication, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
+import { sealApplication } from '../../src/sync/terminal';
+import { createTestApp, enrolKiosk, offlineApplication, type TestApp } from '../test-support';
 
 // A chaos run of the sync, both halves together: three kiosks seal 210 applications into their
 // outboxes and drain them, at the same time, through a link that loses requests, loses answers
@@ -103,19 +103,8 @@ describe('the sync through a link that loses, delays and duplicates, with kiosks
     t = await createTestApp({ deferredChecks: async () => {} });
     kioskNow = t.now().getTime();
     for (const terminalId of TERMINALS) {
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/terminals',
-        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-        payload: { terminalId, centreId: 'AST-03' },
-      });
-      const { code } = created.json() as { code: string };
       const kiosk = open({ terminalId, idb: new IDBFactory() });
-      await enrolTerminal(kiosk.db, code, async (body: EnrolRequest) => {
-        const response = await t.app.inject({ method: 'POST', url: '/api/v1/terminals/enrol', payload: body });
-        expect(response.statusCode, response.body).toBe(201);
-        return response.json() as Enrolled;
-      });
+      await enrolKiosk(t.app, kiosk.db, terminalId);
       kiosks.push(kiosk);
     }
   }, 60_000);

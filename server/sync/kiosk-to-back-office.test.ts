@@ -1,11 +1,11 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Enrolled, type ApplicationPayload, type EnrolRequest } from '../../src/protocol/packets';
+import type { ApplicationPayload } from '../../src/protocol/packets';
 import { createDrainer, type Send } from '../../src/sync/drain';
 import { KioskDb } from '../../src/sync/kiosk-db';
 import { listOutbox } from '../../src/sync/outbox';
-import { enrolTerminal, sealApplication } from '../../src/sync/terminal';
-import { createTestApp, offlineApplication, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
+import { sealApplication } from '../../src/sync/terminal';
+import { createTestApp, enrolKiosk, offlineApplication, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
 
 // Both halves together: the kiosk's own code enrols it, seals applications into its IndexedDB
 // outbox and drains them; the back office's own routes take them. Made while "offline", sent when
@@ -30,18 +30,7 @@ describe('a kiosk and the back office', () => {
   beforeAll(async () => {
     t = await createTestApp();
     db = new KioskDb({ indexedDB: new IDBFactory(), IDBKeyRange });
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/terminals',
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-      payload: { terminalId: 'T-400', centreId: 'AST-03' },
-    });
-    const { code } = created.json() as { code: string };
-    await enrolTerminal(db, code, async (body: EnrolRequest) => {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/terminals/enrol', payload: body });
-      expect(response.statusCode, response.body).toBe(201);
-      return response.json() as Enrolled;
-    });
+    await enrolKiosk(t.app, db, 'T-400');
   }, 60_000);
   afterAll(async () => {
     db.close();

@@ -1,12 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportLog, logAction, type LogExport } from '../../src/admin/audit-log';
-import { Enrolled, type EnrolRequest } from '../../src/protocol/packets';
 import { failureCode } from '../../src/sync/backoffice';
 import { KioskDb } from '../../src/sync/kiosk-db';
 import { lastUploadedSeq, uploadTechnicianLog } from '../../src/sync/log-upload';
-import { enrolTerminal } from '../../src/sync/terminal';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
+import { createTestApp, enrolKiosk, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
 
 // The kiosk's own code exports its technician log, signs it with the terminal's key and sends it
 // through its own fetch client (src/sync/backoffice.ts); the back office's own route verifies it.
@@ -47,17 +45,7 @@ describe("a kiosk's technician log at the back office", () => {
 
   async function enrolledKiosk(terminalId: string): Promise<KioskDb> {
     const db = kioskDb();
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/terminals',
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-      payload: { terminalId, centreId: 'AST-03' },
-    });
-    const { code } = created.json() as { code: string };
-    await enrolTerminal(db, code, async (body: EnrolRequest) => {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/terminals/enrol', payload: body });
-      return response.json() as Enrolled;
-    });
+    await enrolKiosk(t.app, db, terminalId);
     return db;
   }
 
