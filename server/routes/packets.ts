@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { readyByOfApplication } from '../../src/domain/application';
 import { ApiError } from '../../src/protocol/common';
 import { PacketReceived, SealedPacket, type ApplicationPayload } from '../../src/protocol/packets';
-import { importTerminalPublicKey, openPacket, PacketError, verifyPacket } from '../../src/sync/seal';
+import { openPacket, PacketError, verifyPacket } from '../../src/sync/seal';
 import { canonicalHash } from '../canonical-json';
 import type { StoredPacket } from '../repositories/packets';
 import { checkPayload } from '../sync/payload-check';
+import { terminalKey } from '../sync/terminal-key';
 
 /**
  * What runs on a packet's application once it is stored (phone, face, eligibility, fee, payment:
@@ -59,11 +60,9 @@ const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, option
     },
     async (request, reply) => {
       const packet = request.body;
-      const terminal = await app.terminals.find(packet.terminalId);
-      // A terminal created but not enrolled has no key to check a packet with: as good as unknown.
-      if (!terminal?.publicKey) return reply.code(403).send({ code: 'unknown_terminal' });
-      if (terminal.revokedAt) return reply.code(403).send({ code: 'revoked_terminal' });
-      if (!(await verifyPacket(packet, await importTerminalPublicKey(terminal.publicKey)))) {
+      const terminal = await terminalKey(app.terminals, packet.terminalId);
+      if (!terminal.ok) return reply.code(403).send({ code: terminal.code });
+      if (!(await verifyPacket(packet, terminal.key))) {
         return reply.code(400).send({ code: 'bad_signature' });
       }
 

@@ -3,8 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../../src/protocol/common';
 import { TerminalId } from '../../src/protocol/packets';
 import { logUploadSignedBytes, TechnicianLogReceived, TechnicianLogUpload } from '../../src/protocol/technician-log';
-import { importTerminalPublicKey, verifyTerminalSignature } from '../../src/sync/seal';
+import { verifyTerminalSignature } from '../../src/sync/seal';
 import { parseLogLines } from '../sync/log-lines';
+import { terminalKey } from '../sync/terminal-key';
 
 const Params = Type.Object({ terminalId: TerminalId });
 
@@ -31,11 +32,9 @@ const terminalLogRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const { terminalId } = request.params;
-      const terminal = await app.terminals.find(terminalId);
-      if (!terminal?.publicKey) return reply.code(403).send({ code: 'unknown_terminal' });
-      if (terminal.revokedAt) return reply.code(403).send({ code: 'revoked_terminal' });
-      const key = await importTerminalPublicKey(terminal.publicKey);
-      if (!(await verifyTerminalSignature(key, request.body.signature, logUploadSignedBytes(terminalId, request.body)))) {
+      const terminal = await terminalKey(app.terminals, terminalId);
+      if (!terminal.ok) return reply.code(403).send({ code: terminal.code });
+      if (!(await verifyTerminalSignature(terminal.key, request.body.signature, logUploadSignedBytes(terminalId, request.body)))) {
         return reply.code(400).send({ code: 'bad_signature' });
       }
       const lines = parseLogLines(request.body.jsonl);
