@@ -1,5 +1,5 @@
 import SignaturePadLib from 'signature_pad';
-import { PadListeners } from './pad-listeners';
+import { Listeners } from '../listeners';
 import { canvasPng, fitCanvasToScreen } from './screen-canvas';
 import { PEN, type SignaturePad, type SignaturePadEventMap, type SignaturePadListener, type SignatureStrokes } from './signature-pad';
 import { StrokePressure } from './stroke-pressure';
@@ -11,7 +11,7 @@ import { StrokePressure } from './stroke-pressure';
  */
 export class TouchSignaturePad implements SignaturePad {
   readonly driver = 'touch';
-  readonly #listeners = new PadListeners();
+  readonly #listeners = new Listeners<SignaturePadEventMap>();
   readonly #pressure = new StrokePressure();
   #pad: SignaturePadLib | null = null;
   #canvas: HTMLCanvasElement | null = null;

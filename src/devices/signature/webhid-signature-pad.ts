@@ -5,7 +5,7 @@
 import { browserHid, type Hid, type HidConnectionEvent, type HidDevice, type HidInputReportEvent } from '../scanner/hid';
 import { findPenLayout, readPenSample, type PenLayout } from './digitizer-report';
 import { DIGITIZERS_USAGE_PAGE } from './hid-digitizer';
-import { PadListeners } from './pad-listeners';
+import { Listeners } from '../listeners';
 import { padArea, penMove, toCanvas, type Box } from './pen-ink';
 import { canvasPng, fitCanvasToScreen } from './screen-canvas';
 import {
@@ -49,7 +49,7 @@ export class WebHidSignaturePad implements SignaturePad {
   readonly driver = 'webhid';
   readonly #hid: Hid | undefined;
   readonly #now: () => number;
-  readonly #listeners = new PadListeners();
+  readonly #listeners = new Listeners<SignaturePadEventMap>();
   /** One object per attach(): work begun under an earlier one is undone when it finishes. */
   #run: object | null = null;
   #device: HidDevice | null = null;
