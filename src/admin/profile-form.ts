@@ -2,6 +2,7 @@ import {
   CAMERA_DRIVERS,
   PRESET_PROFILES,
   PRINTER_DRIVERS,
+  PRINTER_MODEL_IDS,
   PRINTER_WIDTHS,
   SCANNER_DRIVERS,
   SIGNATURE_DRIVERS,
@@ -13,7 +14,7 @@ import {
   type ScannerDriver,
   type SignatureDriver,
 } from '../devices/profile';
-import { PRINTER_MODELS, type PrinterModelId } from '../devices/printer/printer-models';
+import type { PrinterModelId } from '../devices/printer/printer-models';
 import { TECH_MESSAGES, techText, type TechKey, type TechLang } from './messages';
 
 /*
@@ -31,8 +32,6 @@ export interface ProfileSettings {
   signature: SignatureDriver;
 }
 export type ProfileField = keyof ProfileSettings;
-
-export const PRINTER_MODEL_IDS = Object.keys(PRINTER_MODELS) as PrinterModelId[];
 
 export const PROFILE_OPTIONS: { readonly [F in ProfileField]: readonly ProfileSettings[F][] } = {
   printer: PRINTER_DRIVERS,
@@ -85,10 +84,6 @@ export function withSetting<F extends ProfileField>(profile: DeviceProfile, fiel
 export function changedSettings(profile: DeviceProfile): ProfileField[] {
   const preset = PRESET_PROFILES[profile.preset];
   return PROFILE_FIELDS.filter((field) => settingOf(profile, field) !== settingOf(preset, field));
-}
-
-export function sameProfile(a: DeviceProfile, b: DeviceProfile): boolean {
-  return a.preset === b.preset && PROFILE_FIELDS.every((field) => settingOf(a, field) === settingOf(b, field));
 }
 
 /**

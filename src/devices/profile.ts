@@ -15,7 +15,7 @@ export const SIGNATURE_DRIVERS = ['touch', 'webhid'] as const;
 export const PRINTER_WIDTHS = [58, 80] as const satisfies readonly PaperWidthMm[];
 export const PRESETS = ['kiosk', 'emulated', 'test'] as const;
 /** The printer models the ESC/POS driver knows (src/devices/printer/printer-models.ts); a printer not listed is `generic`. */
-const MODELS = Object.keys(PRINTER_MODELS) as PrinterModelId[];
+export const PRINTER_MODEL_IDS = Object.keys(PRINTER_MODELS) as PrinterModelId[];
 
 export type PrinterDriver = (typeof PRINTER_DRIVERS)[number];
 export type ScannerDriver = (typeof SCANNER_DRIVERS)[number];
@@ -115,7 +115,7 @@ export function readProfile(search: string, stored: unknown): ProfileChoice {
     printer: {
       driver: pick('printer', PRINTER_DRIVERS, base.printer.driver),
       width: pick('width', PRINTER_WIDTHS, base.printer.width),
-      model: pick('model', MODELS, base.printer.model),
+      model: pick('model', PRINTER_MODEL_IDS, base.printer.model),
     },
     scanner: pick('scanner', SCANNER_DRIVERS, base.scanner),
     camera: pick('camera', CAMERA_DRIVERS, base.camera),
@@ -139,7 +139,7 @@ export function checkProfile(value: unknown): { ok: true; profile: DeviceProfile
   const preset = field('preset', record.preset, PRESETS);
   const driver = field('printer', printer.driver, PRINTER_DRIVERS);
   const width = field('width', printer.width, PRINTER_WIDTHS);
-  const model = field('model', printer.model, MODELS);
+  const model = field('model', printer.model, PRINTER_MODEL_IDS);
   const scanner = field('scanner', record.scanner, SCANNER_DRIVERS);
   const camera = field('camera', record.camera, CAMERA_DRIVERS);
   const signature = field('signature', record.signature, SIGNATURE_DRIVERS);
