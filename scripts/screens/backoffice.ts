@@ -13,6 +13,8 @@ export interface RunningBackOffice {
   logFile: string;
   /** SIGTERM, then SIGKILL if it has not gone after a few seconds; the data folder is left. */
   stop(): Promise<void>;
+  /** kill -9: a crash, for the tests that a restart loses nothing. */
+  kill(): Promise<void>;
 }
 
 /** The first start seeds the sandbox, face descriptors included: tens of seconds on two cores. */
@@ -38,15 +40,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startBackOffice(dataDir: string, logFile: string): Promise<RunningBackOffice> {
-  const port = await freePort();
+/**
+ * `env` goes over the defaults: a DATABASE_URL only when the caller names one (a test's own
+ * schema), never the developer's; a PORT to start again where a killed one was.
+ */
+export async function startBackOffice(dataDir: string, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<RunningBackOffice> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: '1' };
-  delete env.DATABASE_URL;
-  const log = openSync(logFile, 'w');
+  const base: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: '1' };
+  delete base.DATABASE_URL;
+  // A restart (a PORT given back) adds to the log of the run it follows.
+  const log = openSync(logFile, env.PORT ? 'a' : 'w');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env,
+    env: { ...base, ...env, PORT: String(port) },
     stdio: ['ignore', log, log],
   });
   closeSync(log);
@@ -57,7 +64,16 @@ export async function startBackOffice(dataDir: string, logFile: string): Promise
     await stopChild(child, exited);
     throw error;
   }
-  return { baseURL, dataDir, logFile, stop: () => stopChild(child, exited) };
+  return {
+    baseURL,
+    dataDir,
+    logFile,
+    stop: () => stopChild(child, exited),
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 async function waitHealthy(baseURL: string, child: ChildProcess): Promise<void> {

@@ -11,18 +11,24 @@ export async function openTestDatabase(): Promise<Database> {
   return TEST_DATABASE_URL ? openInOwnSchema(TEST_DATABASE_URL, 'test') : openDatabase();
 }
 
-/** A database in a new schema of the PostgreSQL server at `baseUrl`, dropped with everything in it on close. */
-export async function openInOwnSchema(baseUrl: string, prefix: string): Promise<Database> {
+/** A new schema of the PostgreSQL server at `baseUrl`: a URL whose connections use it, and its removal. */
+export async function makeOwnSchema(baseUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
   await runAsAdmin(baseUrl, `CREATE SCHEMA ${schema}`);
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const db = await openDatabase({ url: url.toString() });
+  return { url: url.toString(), drop: () => runAsAdmin(baseUrl, `DROP SCHEMA ${schema} CASCADE`) };
+}
+
+/** A database in a new schema of the PostgreSQL server at `baseUrl`, dropped with everything in it on close. */
+export async function openInOwnSchema(baseUrl: string, prefix: string): Promise<Database> {
+  const schema = await makeOwnSchema(baseUrl, prefix);
+  const db = await openDatabase({ url: schema.url });
   return {
     ...db,
     close: async () => {
       await db.close();
-      await runAsAdmin(baseUrl, `DROP SCHEMA ${schema} CASCADE`);
+      await schema.drop();
     },
   };
 }

@@ -80,6 +80,8 @@ const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, option
       if (!check.ok) return reply.code(422).send({ code: 'invalid_payload', detail: check.detail });
       const { payload } = check;
       const a = payload.application;
+      // A terminal speaks for the centre it was enrolled at, not for any other.
+      if (a.centreId !== terminal.centreId) return reply.code(422).send({ code: 'invalid_payload', detail: "application.centreId is not its terminal's centre" });
 
       const stored = await app.packets.storeWithApplication(
         {
