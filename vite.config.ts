@@ -22,7 +22,7 @@ export default defineConfig({
         // A classic script: registered without { type: 'module' }, as workbox-window does by default.
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,woff2,json,bin,wasm,svg,png}'],
-        // The emulated camera's clip (7 MB, scripts/faces/emulated-camera-clip.ts) is for testers' desktops:
+        // The emulated camera's clip (12 MB, scripts/faces/emulated-camera-clip.ts) is for testers' desktops:
         // no real kiosk plays it, so it is fetched when asked for and never stored in every kiosk's cache.
         globIgnores: ['camera/**'],
         // The face recognition weights are 6.4 MB; the kiosk cannot identify anyone offline without them.

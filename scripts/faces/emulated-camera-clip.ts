@@ -1,7 +1,9 @@
 /**
  * Puts the emulated camera's clip (src/devices/camera/emulated-camera.ts) into public/, so Vite
  * serves it in dev and copies it into the build. Made by make-camera-videos.ts into .cache/camera
- * when missing (a minute or two on a fresh machine; the e2e run makes the same clip), then copied.
+ * when missing (the e2e run uses the same clip), then copied. Its frames are rendered and encoded in
+ * JavaScript (mjpeg-writer.ts): the build, and so `npm start`, needs Node alone — on a fresh machine
+ * about 1½ minutes of one core, 12 MB (docs/devices.md).
  * Like the face models, it is build output, git-ignored; the service worker does not precache it.
  * Usage: node --import tsx scripts/faces/emulated-camera-clip.ts
  */

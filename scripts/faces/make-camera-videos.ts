@@ -20,7 +20,8 @@
  * Usage: node --import tsx scripts/faces/make-camera-videos.ts [DIR] [name …]
  *   DIR defaults to .cache/camera; a name is a faceId (its still and turn clips), a clip
  *   ('f03-turn', 'f03-live'), 'two-faces' or 'no-face'; no name: f01…f08, two-faces and no-face.
- * Files that exist are kept. y4m is raw: ~460 KB a frame, ~14 MB for 2 s; MJPEG ~30–40 KB a frame.
+ * Files that exist are kept. y4m is raw: ~460 KB a frame, ~14 MB for 2 s, written by ffmpeg. MJPEG is
+ * written in JavaScript (mjpeg-writer.ts), ~20–35 KB a frame: making one needs Node alone.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,13 +32,14 @@ import { decodeJpeg, encodeJpeg, rgbToRgba } from '../../server/face/rgb-image';
 import { estimatePitch, estimateYaw } from '../../src/biometrics/head-pose';
 import { cameraNoise, type CameraNoise } from './camera-noise';
 import { plainBackground } from './face-paint';
+import { writeMjpeg } from './mjpeg-writer';
 import { BACKGROUND, blankFrame, FPS, FRAME_HEIGHT, FRAME_WIDTH, liveSchedule, placePortrait, tiltHead, turnHead, turnSchedule, type PlacedFace } from './frames';
 
 /** Face box height as a share of the frame: the middle of faceGuidance's 0.25–0.6 band. */
 const FACE_HEIGHT = 0.42;
 const TURN_DEGREES = 36;
 const STILL_FRAMES = 2 * FPS;
-/** Chromium's fake camera plays an MJPEG file at this rate, whatever the file's own rate. */
+/** Chromium's fake camera and the emulated camera play an MJPEG file at this rate (the file holds none). */
 const MJPEG_FPS = 30;
 const ICAO_SECONDS = 6;
 /**
@@ -228,18 +230,22 @@ async function compose(
 }
 
 /**
- * Pipes RGB frames through ffmpeg into a y4m (15 fps) or, for a name ending .mjpeg, an MJPEG file
- * (30 fps), written under a temporary name and renamed when whole. Frames are streamed: a 16-s
- * clip's raw frames would not fit in memory at once.
+ * Writes RGB frames as an MJPEG file in JavaScript (mjpeg-writer.ts: the build makes the emulated
+ * camera's clip, and must need Node alone) or, for a .y4m, pipes them through ffmpeg (15 fps; only
+ * the e2e and the studies use those, and `npm test` installs ffmpeg). Either is streamed, written
+ * under a temporary name and renamed when whole.
  */
 async function writeClip(path: string, frames: Iterable<Uint8Array>): Promise<void> {
+  const count = path.endsWith('.mjpeg') ? await writeMjpeg(path, frames, FRAME_WIDTH, FRAME_HEIGHT) : await writeY4m(path, frames);
+  console.log(`wrote ${path} (${count} frames)`);
+}
+
+async function writeY4m(path: string, frames: Iterable<Uint8Array>): Promise<number> {
   const partial = `${path}.part`;
-  const mjpeg = path.endsWith('.mjpeg');
-  const output = mjpeg ? ['-pix_fmt', 'yuvj420p', '-c:v', 'mjpeg', '-q:v', '3', '-f', 'mjpeg'] : ['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe'];
   const ffmpeg = spawn(
     'ffmpeg',
-    ['-y', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${FRAME_WIDTH}x${FRAME_HEIGHT}`, '-r', String(mjpeg ? MJPEG_FPS : FPS),
-      '-i', '-', ...output, partial],
+    ['-y', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${FRAME_WIDTH}x${FRAME_HEIGHT}`, '-r', String(FPS),
+      '-i', '-', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', partial],
     { stdio: ['pipe', 'inherit', 'inherit'] },
   );
   const done = new Promise<void>((resolve, reject) => {
@@ -254,7 +260,7 @@ async function writeClip(path: string, frames: Iterable<Uint8Array>): Promise<vo
   ffmpeg.stdin.end();
   await done;
   await rename(partial, path);
-  console.log(`wrote ${path} (${count} frames)`);
+  return count;
 }
 
 await main();
