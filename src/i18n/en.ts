@@ -37,6 +37,7 @@ export const en = {
 
   'error.network': 'No connection to the service. Please try again in a moment.',
   'error.server': 'The service did not answer properly. Please try again.',
+  'error.terminal': 'This terminal cannot check your details right now. Please ask a member of staff for help.',
 
   'service.title': 'What do you need?',
   'service.04': 'My surname changed (marriage or divorce)',

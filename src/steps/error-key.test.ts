@@ -10,4 +10,9 @@ describe('errorKey', () => {
     expect(errorKey('bad_response', 'phone')).toBe('error.server');
     expect(errorKey('invalid_iin', 'phone')).toBe('error.server');
   });
+  it('sends the citizen to the staff when the back office refuses the terminal itself, instead of asking them to retry', () => {
+    for (const code of ['revoked_terminal', 'unknown_terminal', 'unsigned_request', 'bad_signature', 'stale_request', 'replayed_request']) {
+      expect(errorKey(code, 'iin'), code).toBe('error.terminal');
+    }
+  });
 });
