@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { Limiter } from './limiter';
+import { ADDRESS_LIMITS, TERMINAL_LOOKUPS, type TerminalLookup } from './rules';
+import { sendTooMany } from './too-many';
+import type { LimitRule, Verdict } from './verdict';
+
+type BackOffice = Pick<FastifyInstance, 'db' | 'clock'>;
+
+/** Counts one lookup of this terminal; the verdict for the caller to act on. */
+export function countTerminalLookup(app: BackOffice, lookup: TerminalLookup, terminalId: string): Promise<Verdict> {
+  return new Limiter(app.db).hit([{ rule: TERMINAL_LOOKUPS[lookup], subject: `terminal:${terminalId}` }], app.clock());
+}
+
+/**
+ * The per-terminal limit as a preHandler, to go after the terminal's signature is checked:
+ *   preHandler: [verifyTerminal, limitTerminalLookups('citizens_check', (request) => request.terminal?.terminalId)]
+ * A request without a terminal (the signature check not wired, or skipped) is counted under the same
+ * rule by its address instead, so that no route of this kind is ever unlimited.
+ */
+export function limitTerminalLookups(
+  lookup: TerminalLookup,
+  terminalIdOf: (request: FastifyRequest) => string | undefined,
+): preHandlerAsyncHookHandler {
+  return async (request, reply) => {
+    const terminalId = terminalIdOf(request);
+    const verdict = terminalId
+      ? await countTerminalLookup(request.server, lookup, terminalId)
+      : await countByAddress(request, TERMINAL_LOOKUPS[lookup]);
+    return refuse(reply, verdict);
+  };
+}
+
+/** A limit per client address (request.ip: behind a load balancer, see docs/security.md on trustProxy). */
+export function limitByAddress(name: keyof typeof ADDRESS_LIMITS): preHandlerAsyncHookHandler {
+  return async (request, reply) => refuse(reply, await countByAddress(request, ADDRESS_LIMITS[name]));
+}
+
+function countByAddress(request: FastifyRequest, rule: LimitRule): Promise<Verdict> {
+  return new Limiter(request.server.db).hit([{ rule, subject: `ip:${request.ip}` }], request.server.clock());
+}
+
+function refuse(reply: FastifyReply, verdict: Verdict): FastifyReply | undefined {
+  if (verdict.allowed) return undefined;
+  return sendTooMany(reply, 'too_many_requests', verdict.retryAfterS);
+}
