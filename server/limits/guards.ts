@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { Limiter } from './limiter';
-import { ADDRESS_LIMITS, TERMINAL_LOOKUPS, type TerminalLookup } from './rules';
+import { ADDRESS_LIMITS, TERMINAL_LOOKUPS, type AddressLimit, type TerminalLookup } from './rules';
 import { sendTooMany } from './too-many';
 import type { LimitRule, Verdict } from './verdict';
 
@@ -25,17 +25,22 @@ export function limitTerminalLookups(
     const terminalId = terminalIdOf(request);
     const verdict = terminalId
       ? await countTerminalLookup(request.server, lookup, terminalId)
-      : await countByAddress(request, TERMINAL_LOOKUPS[lookup]);
+      : await countRuleByAddress(request, TERMINAL_LOOKUPS[lookup]);
     return refuse(reply, verdict);
   };
 }
 
 /** A limit per client address (request.ip: behind a load balancer, see docs/security.md on trustProxy). */
-export function limitByAddress(name: keyof typeof ADDRESS_LIMITS): preHandlerAsyncHookHandler {
-  return async (request, reply) => refuse(reply, await countByAddress(request, ADDRESS_LIMITS[name]));
+export function limitByAddress(name: AddressLimit): preHandlerAsyncHookHandler {
+  return async (request, reply) => refuse(reply, await countByAddress(request, name));
 }
 
-function countByAddress(request: FastifyRequest, rule: LimitRule): Promise<Verdict> {
+/** Counts one request of this client address under the named limit. */
+export function countByAddress(request: FastifyRequest, name: AddressLimit): Promise<Verdict> {
+  return countRuleByAddress(request, ADDRESS_LIMITS[name]);
+}
+
+function countRuleByAddress(request: FastifyRequest, rule: LimitRule): Promise<Verdict> {
   return new Limiter(request.server.db).hit([{ rule, subject: `ip:${request.ip}` }], request.server.clock());
 }
 

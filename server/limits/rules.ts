@@ -36,3 +36,4 @@ export const ADDRESS_LIMITS = {
   /** A technician enrols a kiosk in a minute or more; codes are 31⁸ and live for hours, so guessing is the threat. */
   enrol: { name: 'address_enrol_1h', limit: 20, windowS: 3600 },
 } as const satisfies Record<string, LimitRule>;
+export type AddressLimit = keyof typeof ADDRESS_LIMITS;
