@@ -16,44 +16,52 @@ interface Row {
   window_ends_at: Date;
 }
 
-/**
- * Counts hits in the database, so that a limit holds across every process on one PostgreSQL.
- * Each hit is one INSERT … ON CONFLICT DO UPDATE … RETURNING: PostgreSQL locks the key's row for the
- * statement, so parallel hits on one key are counted one after another and each sees the count
- * that includes every hit before it — no read-then-write gap for a burst to slip through.
- */
+/** Counts hits in the database, so that a limit holds across every process on one PostgreSQL. */
 export class Limiter {
   constructor(private readonly db: Queryable) {}
 
   /**
-   * Counts one hit under every check and gives the strictest verdict. One statement for all the keys,
-   * taken in key order, so two requests never wait for each other's rows the other way round. An act
-   * one limit refuses did not happen, so the limits that allowed it take their hit back (a second
-   * statement: until then a parallel hit may be refused that would not have been, never the reverse);
-   * the refusing limit keeps it, which changes nothing, its window being full until it ends.
+   * Counts one hit under each check in turn, the narrowest first as the caller lists them, and stops
+   * at the first that refuses: an act one limit refuses did not happen, so the checks before it take
+   * their hit back, and the ones after it never count it. Each count is one atomic statement; in a
+   * burst, the narrow limit lets only its few through to the wider ones, which so count no more
+   * than what really happened (a hit given back leaves a moment in which a parallel one may be
+   * refused that would not have been, never the reverse).
    */
   async hit(checks: readonly LimitCheck[], now: Date): Promise<Verdict> {
-    const sorted = [...checks].sort((a, b) => limitKey(a).localeCompare(limitKey(b)));
-    // One statement may not update a row twice; two checks of one key would be a mistake of the caller anyway.
-    if (new Set(sorted.map(limitKey)).size !== sorted.length) throw new Error('Limiter.hit: the same key twice');
-    const params: unknown[] = [now];
-    const values = sorted.map((check) => {
-      params.push(limitKey(check), windowEnd(check.rule, now));
-      return `($${params.length - 1}, $${params.length}::timestamptz, 1)`;
-    });
-    const { rows } = await this.db.query<Row>(
-      `INSERT INTO rate_limits AS r (key, window_ends_at, hits) VALUES ${values.join(', ')}
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN r.window_ends_at <= $1::timestamptz THEN 1 ELSE r.hits + 1 END,
-         window_ends_at = CASE WHEN r.window_ends_at <= $1::timestamptz THEN EXCLUDED.window_ends_at ELSE r.window_ends_at END
-       RETURNING key, hits, window_ends_at`,
-      params,
-    );
+    const counted: LimitCheck[] = [];
+    const verdicts: Verdict[] = [];
+    for (const check of checks) {
+      const verdict = verdictOfHit(check.rule, await this.count(check, now), now);
+      if (!verdict.allowed) {
+        await this.refund(counted, now);
+        return verdict;
+      }
+      counted.push(check);
+      verdicts.push(verdict);
+    }
     if (Math.random() < PRUNE_CHANCE) await this.prune(now);
-    const verdicts = sorted.map((check) => verdictOfHit(check.rule, countOf(rows, check), now));
-    const verdict = strictest(verdicts);
-    if (!verdict.allowed) await this.refund(sorted.filter((_, i) => verdicts[i]?.allowed), now);
-    return verdict;
+    return strictest(verdicts);
+  }
+
+  /**
+   * One hit on one key, in one statement: INSERT … ON CONFLICT DO UPDATE locks the key's row, so
+   * parallel hits are counted one after another, each seeing every hit before it — no gap between
+   * reading the count and writing it for a burst to slip through. A window that has ended starts
+   * again at this hit.
+   */
+  private async count(check: LimitCheck, now: Date): Promise<WindowCount> {
+    const { rows } = await this.db.query<Row>(
+      `INSERT INTO rate_limits AS r (key, window_ends_at, hits) VALUES ($1, $3, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN r.window_ends_at <= $2 THEN 1 ELSE r.hits + 1 END,
+         window_ends_at = CASE WHEN r.window_ends_at <= $2 THEN EXCLUDED.window_ends_at ELSE r.window_ends_at END
+       RETURNING key, hits, window_ends_at`,
+      [limitKey(check), now, windowEnd(check.rule, now)],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`rate_limits returned no row for ${limitKey(check)}`);
+    return { hits: row.hits, windowEndsAt: new Date(row.window_ends_at) };
   }
 
   /** Whether a hit would be allowed now, without counting it: for telling the citizen before they try. */
@@ -86,10 +94,4 @@ const PRUNE_CHANCE = 1 / 512;
 function countOfOrNull(rows: readonly Row[], check: LimitCheck): WindowCount | null {
   const row = rows.find((r) => r.key === limitKey(check));
   return row ? { hits: row.hits, windowEndsAt: new Date(row.window_ends_at) } : null;
-}
-
-function countOf(rows: readonly Row[], check: LimitCheck): WindowCount {
-  const count = countOfOrNull(rows, check);
-  if (!count) throw new Error(`rate_limits returned no row for ${limitKey(check)}`);
-  return count;
 }
