@@ -37,6 +37,7 @@ export const en = {
 
   'error.network': 'No connection to the service. Please try again in a moment.',
   'error.server': 'The service did not answer properly. Please try again.',
+  'error.too_many_requests': 'Too many tries. Please wait a minute and try again.',
 
   'service.title': 'What do you need?',
   'service.04': 'My surname changed (marriage or divorce)',
@@ -85,15 +86,21 @@ export const en = {
   'phone.error.not_mobile': 'A mobile number starts with 7 after +7.',
   'phone.error.phone_mismatch': 'This is not the number registered for your IIN. Type the registered one, or register this number: on egov.kz, “Registration in the mobile citizens’ database”, or at any operator’s desk.',
   'phone.error.not_in_bmg': 'Your IIN has no number in the mobile citizens’ database. Register one on egov.kz or at an operator’s desk, then come back.',
-  'phone.error.locked': 'Too many wrong codes. Try again in {min} min, or see an operator.',
   'phone.code.title': 'Enter the code from the SMS',
   'phone.code.hint': 'We sent 6 digits to {phone}.',
   'phone.code.error.wrong_code': 'Wrong code. Tries left: {n}.',
   'phone.code.error.expired': 'The code has expired. Ask for a new one.',
-  'phone.code.error.too_early': 'Please wait before asking for a new code.',
   'phone.code.resend': 'Send the code again',
   'phone.code.resendIn': 'New code in {s} s',
   'phone.code.sent': 'A new code has been sent.',
+
+  'limit.too_many_wrong_codes': 'Too many wrong codes. Please try again {wait}, or see an operator.',
+  'limit.too_many_codes': 'We have already sent many codes to this number. Please try again {wait}, or see an operator.',
+  'limit.resend_too_early': 'A code is already on its way. You can ask for a new one {wait}.',
+  'limit.too_many_requests': 'Too many tries. Please try again {wait}.',
+  'limit.wait.s': 'in {n} s',
+  'limit.wait.min': 'in {n} min',
+  'limit.wait.h': 'in {n} h',
 
   'identify.title': 'Let us check that it is you',
   'identify.hint': 'Look at the screen. Keep your face inside the oval.',

@@ -10,4 +10,7 @@ describe('errorKey', () => {
     expect(errorKey('bad_response', 'phone')).toBe('error.server');
     expect(errorKey('invalid_iin', 'phone')).toBe('error.server');
   });
+  it('asks to wait a minute when the terminal made too many requests', () => {
+    expect(errorKey('too_many_requests', 'identify')).toBe('error.too_many_requests');
+  });
 });

@@ -13,5 +13,7 @@ const STEP_ERRORS: Partial<Record<string, MessageKey>> = {
 export function errorKey(code: string, step: string): MessageKey {
   const own = STEP_ERRORS[`${step}:${code}`];
   if (own) return own;
+  // A terminal's lookups are limited per minute (server/limits/rules.ts); limit-message.ts says exactly how long where a step asks.
+  if (code === 'too_many_requests') return 'error.too_many_requests';
   return code === 'network' ? 'error.network' : 'error.server';
 }
