@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPublicJwk, makeTerminalKeys } from '../../src/sync/seal';
 import type { PublicKeyJwk } from '../../src/protocol/packets';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support';
-import { countTerminalLookup, limitTerminalLookups } from './guards';
+import { countTerminalLookup, limitTerminalLookups, signedTerminalId } from './guards';
 import { ADDRESS_LIMITS, TERMINAL_LOOKUPS } from './rules';
 
 const A = '203.0.113.7';
@@ -92,6 +92,11 @@ describe('per-terminal lookups', () => {
     expect((await lookup('T-2')).statusCode).toBe(200);
     t.advance(45);
     expect((await lookup('T-1')).statusCode).toBe(200);
+  });
+
+  it('read the terminal a verified signature put on the request', () => {
+    expect(signedTerminalId({ terminal: { terminalId: 'T-9' } } as never)).toBe('T-9');
+    expect(signedTerminalId({} as never)).toBeUndefined();
   });
 
   it('count a request without a terminal by its address, so the route is never unlimited', async () => {

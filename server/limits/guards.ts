@@ -11,15 +11,19 @@ export function countTerminalLookup(app: BackOffice, lookup: TerminalLookup, ter
   return new Limiter(app.db).hit([{ rule: TERMINAL_LOOKUPS[lookup], subject: `terminal:${terminalId}` }], app.clock());
 }
 
+/** The terminal a verified request signature names: `request.terminal.terminalId`, once the signature check sets it. */
+export const signedTerminalId = (request: FastifyRequest): string | undefined =>
+  (request as { terminal?: { terminalId?: string } }).terminal?.terminalId;
+
 /**
- * The per-terminal limit as a preHandler, to go after the terminal's signature is checked:
- *   preHandler: [verifyTerminal, limitTerminalLookups('citizens_check', (request) => request.terminal?.terminalId)]
+ * The per-terminal limit as a preHandler, to run after the terminal's signature is checked:
+ *   { preHandler: limitTerminalLookups('citizens_check'), … }
  * A request without a terminal (the signature check not wired, or skipped) is counted under the same
  * rule by its address instead, so that no route of this kind is ever unlimited.
  */
 export function limitTerminalLookups(
   lookup: TerminalLookup,
-  terminalIdOf: (request: FastifyRequest) => string | undefined,
+  terminalIdOf: (request: FastifyRequest) => string | undefined = signedTerminalId,
 ): preHandlerAsyncHookHandler {
   return async (request, reply) => {
     const terminalId = terminalIdOf(request);
