@@ -100,7 +100,7 @@ test('phone: an IIN with no number in the БМГ is told how to register', async
   await expect(message(page, 'not_in_bmg')).toContainText('egov.kz');
 });
 
-test('phone: three wrong codes lock the IIN', async ({ page }) => {
+test('phone: three wrong codes lock the IIN, and the citizen is told for how long', async ({ page }) => {
   const c = citizen('crowd-01');
   await atIinStep(page, 'ru', 'crowd-01');
   await enterIin(page, c.person.iin);
@@ -113,7 +113,7 @@ test('phone: three wrong codes lock the IIN', async ({ page }) => {
   await typeDigits(page, '000001');
   await expect(message(page, 'wrong_code')).toHaveText('Неверный код. Осталось попыток: 1.');
   await typeDigits(page, '000002');
-  await expect(message(page, 'locked')).toContainText('Слишком много неверных кодов');
+  await expect(message(page, 'too_many_wrong_codes')).toHaveText('Слишком много неверных кодов. Попробуйте через 30 мин или обратитесь к оператору.');
   await pressAction(page, 'finish');
   await expectStep(page, 'language');
 });

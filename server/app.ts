@@ -47,6 +47,8 @@ export interface AppOptions {
   /** Run on each newly stored packet's application, after the kiosk has its answer (routes/packets.ts). */
   deferredChecks?: DeferredChecks;
   logger?: FastifyServerOptions['logger'];
+  /** Whose X-Forwarded-For to believe for request.ip (server/limits/trust-proxy.ts); none by default. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
 }
 
 /** Requests are logged by method and path only: query strings (a phone number) and bodies carry personal data. */
@@ -58,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logger = options.logger === undefined || options.logger === false ? false : withSerializers(options.logger);
   const app = Fastify({
     logger,
+    trustProxy: options.trustProxy ?? false,
     // The wire schemas say exactly what is allowed: refuse the rest instead of silently trimming or coercing it.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });

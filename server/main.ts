@@ -7,6 +7,7 @@ import { openDatabase } from './db/open-database';
 import { loadAdminToken } from './sync/admin-token';
 import { loadBackOfficeKeys } from './sync/back-office-keys';
 import { recheckPending, RECHECK_INTERVAL_MS } from './sync/settle-application';
+import { trustProxyFrom } from './limits/trust-proxy';
 import { ConfigError, stateSystemsFromEnv } from './state-systems-config';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -27,6 +28,7 @@ const admin = await loadAdminToken({ env: process.env.ADMIN_TOKEN || undefined, 
 const app = await buildApp({
   db,
   ...stateSystems,
+  trustProxy: trustProxyFrom(process.env.TRUST_PROXY),
   staticDir: resolve('dist'),
   codeSecret: await loadCodeSecret(),
   backOfficeKeys: backOffice.keys,

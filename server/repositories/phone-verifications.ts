@@ -7,7 +7,6 @@ export interface PhoneVerification {
   iin: string;
   phone: string;
   code: HashedCode;
-  attemptsLeft: number;
   identifyAttemptsLeft: number;
   createdAt: Date;
   sentAt: Date;
@@ -21,7 +20,6 @@ interface Row {
   phone: string;
   code_salt: Uint8Array;
   code_hash: Uint8Array;
-  attempts_left: number;
   identify_attempts_left: number;
   created_at: Date;
   sent_at: Date;
@@ -34,7 +32,6 @@ const toVerification = (row: Row): PhoneVerification => ({
   iin: row.iin,
   phone: row.phone,
   code: { salt: new Uint8Array(row.code_salt), hash: new Uint8Array(row.code_hash) },
-  attemptsLeft: row.attempts_left,
   identifyAttemptsLeft: row.identify_attempts_left,
   createdAt: new Date(row.created_at),
   sentAt: new Date(row.sent_at),
@@ -48,9 +45,9 @@ export class PhoneVerificationsRepository {
   async create(v: Omit<PhoneVerification, 'confirmedAt' | 'sentAt'>): Promise<void> {
     await this.db.query(
       `INSERT INTO phone_verifications
-         (id, iin, phone, code_salt, code_hash, attempts_left, identify_attempts_left, created_at, sent_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)`,
-      [v.id, v.iin, v.phone, v.code.salt, v.code.hash, v.attemptsLeft, v.identifyAttemptsLeft, v.createdAt, v.expiresAt],
+         (id, iin, phone, code_salt, code_hash, identify_attempts_left, created_at, sent_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
+      [v.id, v.iin, v.phone, v.code.salt, v.code.hash, v.identifyAttemptsLeft, v.createdAt, v.expiresAt],
     );
   }
 
@@ -66,26 +63,6 @@ export class PhoneVerificationsRepository {
       [hash],
     );
     return rows[0] ? toVerification(rows[0]) : null;
-  }
-
-  /** Wrong codes left over from an unfinished verification of this IIN since `since`, so starting again does not reset them. */
-  async attemptsLeftSince(iin: string, since: Date): Promise<number | null> {
-    const { rows } = await this.db.query<{ attempts_left: number }>(
-      `SELECT attempts_left FROM phone_verifications
-       WHERE iin = $1 AND created_at > $2 AND confirmed_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-      [iin, since],
-    );
-    return rows[0]?.attempts_left ?? null;
-  }
-
-  /** Counts one wrong code; returns the attempts left, atomically so that parallel guesses cannot share one. */
-  async spendCodeAttempt(id: string): Promise<number> {
-    const { rows } = await this.db.query<{ attempts_left: number }>(
-      `UPDATE phone_verifications SET attempts_left = attempts_left - 1
-       WHERE id = $1 AND attempts_left > 0 RETURNING attempts_left`,
-      [id],
-    );
-    return rows[0]?.attempts_left ?? 0;
   }
 
   async replaceCode(id: string, code: HashedCode, sentAt: Date, expiresAt: Date): Promise<void> {
@@ -113,20 +90,5 @@ export class PhoneVerificationsRepository {
       [id],
     );
     return rows[0]?.identify_attempts_left ?? null;
-  }
-
-  async lock(iin: string, until: Date): Promise<void> {
-    await this.db.query(
-      `INSERT INTO phone_locks (iin, locked_until) VALUES ($1, $2)
-       ON CONFLICT (iin) DO UPDATE SET locked_until = EXCLUDED.locked_until`,
-      [iin, until],
-    );
-  }
-
-  async lockedUntil(iin: string): Promise<Date | null> {
-    const { rows } = await this.db.query<{ locked_until: Date }>('SELECT locked_until FROM phone_locks WHERE iin = $1', [
-      iin,
-    ]);
-    return rows[0] ? new Date(rows[0].locked_until) : null;
   }
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, ApplicationNumber } from '../../src/protocol/common';
+import { limitByAddress } from '../limits/guards';
 
 // Applications arrive only in sealed packets (routes/packets.ts), whether the kiosk was online or
 // not; this is what anyone holding the receipt may ask of one.
@@ -18,7 +19,10 @@ export const ApplicationStatusResponse = Type.Object({
 const applicationRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { number: string } }>(
     '/applications/:number',
-    { schema: { params: ApplicationNumberParams, response: { 200: ApplicationStatusResponse, 400: ApiError, 404: ApiError } } },
+    {
+      preHandler: limitByAddress('tracking'),
+      schema: { params: ApplicationNumberParams, response: { 200: ApplicationStatusResponse, 400: ApiError, 404: ApiError, 429: ApiError } },
+    },
     async (request, reply) => {
       const application = await app.applications.findByNumber(request.params.number);
       if (!application) return reply.code(404).send({ code: 'not_found' });

@@ -5,11 +5,12 @@ import { checkEligibility } from '../../src/domain/services';
 import { CitizenCheckRequest, CitizenCheckResponse } from '../../src/protocol/citizens';
 import { ApiError } from '../../src/protocol/common';
 import { findCitizen } from '../citizen-lookup';
+import { limitTerminalLookups } from '../limits/guards';
 
 const citizenRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: CitizenCheckRequest; Reply: CitizenCheckResponse | ApiError }>(
     '/citizens/check',
-    { schema: { body: CitizenCheckRequest, response: { 200: CitizenCheckResponse, 400: ApiError } } },
+    { preHandler: limitTerminalLookups('citizens_check'), schema: { body: CitizenCheckRequest, response: { 200: CitizenCheckResponse, 400: ApiError } } },
     async (request, reply) => {
       const { iin, service, document } = request.body;
       const parsed = parseIin(iin);

@@ -3,11 +3,12 @@ import { ApiError } from '../../src/protocol/common';
 import { IdentifyRequest, IdentifyResponse } from '../../src/protocol/identify';
 import { FACE_MATCH_THRESHOLD, faceDistance } from '../../src/biometrics/face-match';
 import { newToken, tokenHash } from '../tokens';
+import { limitTerminalLookups } from '../limits/guards';
 
 const identifyRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: IdentifyRequest; Reply: IdentifyResponse | ApiError }>(
     '/identify',
-    { schema: { body: IdentifyRequest, response: { 200: IdentifyResponse, 400: ApiError, 403: ApiError, 422: ApiError } } },
+    { preHandler: limitTerminalLookups('identify'), schema: { body: IdentifyRequest, response: { 200: IdentifyResponse, 400: ApiError, 403: ApiError, 422: ApiError } } },
     async (request, reply) => {
       const { phoneToken, descriptor, liveness } = request.body;
       const verification = await app.phoneVerifications.findConfirmedByToken(tokenHash(phoneToken));

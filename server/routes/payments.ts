@@ -11,6 +11,7 @@ import { currentPayment, toWirePayment } from '../payments/current-payment';
 import { PAYMENT_LIFETIME_S } from '../payments/policy';
 import type { PaymentRecord } from '../repositories/payments';
 import { tokenHash } from '../tokens';
+import { limitTerminalLookups } from '../limits/guards';
 
 const PaymentParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
@@ -18,6 +19,7 @@ const paymentRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: PaymentCreateRequest; Reply: Payment | ApiError }>(
     '/payments',
     {
+      preHandler: limitTerminalLookups('payment_create'),
       schema: {
         body: PaymentCreateRequest,
         response: { 200: Payment, 201: Payment, 400: ApiError, 403: ApiError, 409: ApiError, 422: ApiError },
@@ -75,7 +77,7 @@ const paymentRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string }; Reply: Payment | ApiError }>(
     '/payments/:id',
-    { schema: { params: PaymentParams, response: { 200: Payment, 404: ApiError } } },
+    { preHandler: limitTerminalLookups('payment_status'), schema: { params: PaymentParams, response: { 200: Payment, 404: ApiError } } },
     async (request, reply) => {
       const record = await app.payments.findById(request.params.id);
       if (!record) return reply.code(404).send({ code: 'not_found' });

@@ -16,6 +16,17 @@ describe('phone confirmation', () => {
     return response.json() as { ok: boolean; verificationId: string; attemptsLeft: number; code?: string; lockedForS?: number };
   };
   const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
+  /** A refusal by a limit: 429, its code, and Retry-After in seconds. */
+  const limited = (response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }) => ({
+    status: response.statusCode,
+    body: response.json(),
+    retryAfter: response.headers['retry-after'],
+  });
+  const tooMany = (code: string, retryAfterS: number) => ({ status: 429, body: { code }, retryAfter: String(retryAfterS) });
+  const smsCount = async (phone: string) => {
+    const sms = await t.app.inject({ method: 'GET', url: `/api/v1/sandbox/sms?phone=${encodeURIComponent(phone)}&limit=100` });
+    return (sms.json() as { messages: unknown[] }).messages.length;
+  };
 
   describe('start', () => {
     it('sends a 6-digit code in Kazakh and Russian to the БМГ number', async () => {
@@ -84,23 +95,18 @@ describe('phone confirmation', () => {
       expect(again.json()).toEqual({ code: 'already_confirmed' });
     });
 
-    it('counts wrong codes and locks the IIN for 30 minutes after the third', async () => {
+    it('counts wrong codes and, after the third, refuses the IIN for 30 minutes with 429 too_many_wrong_codes', async () => {
       const citizen = t.citizen('service-13');
       const { verificationId } = await start(citizen);
       const code = await lastSmsCode(t.app, citizen.phoneToType);
       expect((await post('confirm', { verificationId, code: wrong(code) })).json()).toEqual({ ok: false, code: 'wrong_code', attemptsLeft: 2 });
       expect((await post('confirm', { verificationId, code: wrong(code) })).json()).toEqual({ ok: false, code: 'wrong_code', attemptsLeft: 1 });
-      expect((await post('confirm', { verificationId, code: wrong(code) })).json()).toEqual({
-        ok: false,
-        code: 'locked',
-        attemptsLeft: 0,
-        lockedForS: 1800,
-      });
-      // Locked even for the right code, and for a new start.
-      expect((await post('confirm', { verificationId, code })).json()).toMatchObject({ ok: false, code: 'locked' });
+      expect(limited(await post('confirm', { verificationId, code: wrong(code) }))).toEqual(tooMany('too_many_wrong_codes', 1800));
+      // Refused even for the right code, for a new start and for a resend.
+      expect(limited(await post('confirm', { verificationId, code }))).toEqual(tooMany('too_many_wrong_codes', 1800));
       t.advance(600);
-      expect(await start(citizen)).toEqual({ ok: false, code: 'locked', lockedForS: 1200 });
-      expect((await post('resend', { verificationId })).json()).toEqual({ ok: false, code: 'locked' });
+      expect(limited(await post('start', { iin: citizen.person.iin, phone: citizen.phoneToType }))).toEqual(tooMany('too_many_wrong_codes', 1200));
+      expect(limited(await post('resend', { verificationId }))).toEqual(tooMany('too_many_wrong_codes', 1200));
       t.advance(1200);
       expect(await start(citizen)).toMatchObject({ ok: true, attemptsLeft: 3 });
     });
@@ -110,8 +116,63 @@ describe('phone confirmation', () => {
       const first = await start(citizen);
       const code = await lastSmsCode(t.app, citizen.phoneToType);
       await post('confirm', { verificationId: first.verificationId, code: wrong(code) });
+      t.advance(60);
       const second = await start(citizen);
       expect(second.attemptsLeft).toBe(2);
+    });
+
+    it('counts the wrong codes of every verification of an IIN, however often the phone step is started', async () => {
+      // The attack of issue 11: two wrong codes to the previous verification after each new start.
+      const citizen = t.citizen('crowd-02');
+      let previous = await start(citizen);
+      const answers: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        t.advance(61);
+        const next = await post('start', { iin: citizen.person.iin, phone: citizen.phoneToType });
+        answers.push(next.statusCode);
+        for (let i = 0; i < 2; i++) answers.push((await post('confirm', { verificationId: previous.verificationId, code: '000000' })).statusCode);
+        if (next.statusCode === 200) previous = next.json() as typeof previous;
+      }
+      // Two wrong codes, a new start, a third wrong code: 429, and then everything is, for 30 minutes.
+      expect(answers.slice(0, 5)).toEqual([200, 200, 200, 200, 429]);
+      expect(answers.slice(5)).toEqual(Array(10).fill(429));
+      const right = await lastSmsCode(t.app, citizen.phoneToType);
+      expect((await post('confirm', { verificationId: previous.verificationId, code: right })).statusCode).toBe(429);
+    });
+
+    it('after six wrong codes in a day refuses the IIN until the day since the first is over', async () => {
+      const citizen = t.citizen('crowd-03');
+      const guess = async () => {
+        const { verificationId } = await start(citizen);
+        const code = await lastSmsCode(t.app, citizen.phoneToType);
+        for (let i = 0; i < 3; i++) await post('confirm', { verificationId, code: wrong(code) });
+      };
+      await guess();
+      t.advance(1800);
+      await guess();
+      t.advance(1800);
+      // An hour after the first wrong code, the day's six are spent: 23 hours to wait.
+      expect(limited(await post('start', { iin: citizen.person.iin, phone: citizen.phoneToType }))).toEqual(
+        tooMany('too_many_wrong_codes', 23 * 3600),
+      );
+      t.advance(23 * 3600);
+      expect(await start(citizen)).toMatchObject({ ok: true, attemptsLeft: 3 });
+    });
+
+    it('a citizen who mistypes twice and asks for one new code meets no limit, today or on a second visit', async () => {
+      const citizen = t.citizen('crowd-04');
+      for (let visit = 0; visit < 2; visit++) {
+        const { verificationId, attemptsLeft } = await start(citizen);
+        expect(attemptsLeft).toBe(3);
+        const first = await lastSmsCode(t.app, citizen.phoneToType);
+        expect((await post('confirm', { verificationId, code: wrong(first) })).json()).toMatchObject({ code: 'wrong_code', attemptsLeft: 2 });
+        t.advance(60);
+        expect((await post('resend', { verificationId })).json()).toMatchObject({ ok: true });
+        const second = await lastSmsCode(t.app, citizen.phoneToType);
+        expect((await post('confirm', { verificationId, code: wrong(second) })).json()).toMatchObject({ code: 'wrong_code', attemptsLeft: 1 });
+        expect((await post('confirm', { verificationId, code: second })).json()).toMatchObject({ ok: true });
+        t.advance(3 * 3600);
+      }
     });
 
     it('refuses a code older than 5 minutes with expired', async () => {
@@ -143,7 +204,7 @@ describe('phone confirmation', () => {
       const { verificationId } = await start(citizen);
       const oldCode = await lastSmsCode(t.app, citizen.phoneToType);
       t.advance(45);
-      expect((await post('resend', { verificationId })).json()).toEqual({ ok: false, code: 'too_early', resendInS: 15 });
+      expect(limited(await post('resend', { verificationId }))).toEqual(tooMany('resend_too_early', 15));
       t.advance(15);
       expect((await post('resend', { verificationId })).json()).toEqual({ ok: true, resendInS: 60, expiresInS: 300 });
       const newCode = await lastSmsCode(t.app, citizen.phoneToType);
@@ -168,6 +229,66 @@ describe('phone confirmation', () => {
       const { verificationId } = await start(citizen);
       t.advance(900);
       expect((await post('resend', { verificationId })).json()).toEqual({ ok: false, code: 'expired' });
+    });
+
+    it('sends no sooner than 60 s after the last code, whether asked by a resend or by starting again', async () => {
+      const citizen = t.citizen('crowd-05');
+      const { verificationId } = await start(citizen);
+      t.advance(20);
+      expect(limited(await post('start', { iin: citizen.person.iin, phone: citizen.phoneToType }))).toEqual(tooMany('resend_too_early', 40));
+      expect(limited(await post('resend', { verificationId }))).toEqual(tooMany('resend_too_early', 40));
+      expect(await smsCount(citizen.phoneToType)).toBe(1);
+      t.advance(40);
+      expect(await start(citizen)).toMatchObject({ ok: true });
+    });
+
+    it('sends at most 5 codes an hour to a phone, then 429 too_many_codes until the hour is over', async () => {
+      const citizen = t.citizen('crowd-06');
+      const { verificationId } = await start(citizen);
+      for (let i = 0; i < 4; i++) {
+        t.advance(60);
+        expect((await post('resend', { verificationId })).statusCode).toBe(200);
+      }
+      t.advance(60);
+      expect(limited(await post('resend', { verificationId }))).toEqual(tooMany('too_many_codes', 3600 - 300));
+      expect(limited(await post('start', { iin: citizen.person.iin, phone: citizen.phoneToType }))).toEqual(tooMany('too_many_codes', 3600 - 300));
+      expect(await smsCount(citizen.phoneToType)).toBe(5);
+      t.advance(3600 - 300);
+      expect(await start(citizen)).toMatchObject({ ok: true });
+    });
+
+    it('sends at most 10 codes a day for an IIN', async () => {
+      const citizen = t.citizen('crowd-07');
+      const sendFive = async () => {
+        const { verificationId } = await start(citizen);
+        for (let i = 0; i < 4; i++) {
+          t.advance(60);
+          await post('resend', { verificationId });
+        }
+      };
+      await sendFive();
+      t.advance(3600);
+      await sendFive();
+      t.advance(3600);
+      const elapsed = 2 * 3600 + 8 * 60;
+      expect(limited(await post('start', { iin: citizen.person.iin, phone: citizen.phoneToType }))).toEqual(
+        tooMany('too_many_codes', 24 * 3600 - elapsed),
+      );
+      expect(await smsCount(citizen.phoneToType)).toBe(10);
+    });
+
+    it('sends one SMS for a burst of parallel starts and resends', async () => {
+      const citizen = t.citizen('crowd-08');
+      const { verificationId } = await start(citizen);
+      t.advance(60);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          i % 2 === 0 ? post('start', { iin: citizen.person.iin, phone: citizen.phoneToType }) : post('resend', { verificationId }),
+        ),
+      );
+      expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
+      expect(answers.filter((a) => a.statusCode === 429).map((a) => (a.json() as { code: string }).code)).toEqual(Array(19).fill('resend_too_early'));
+      expect(await smsCount(citizen.phoneToType)).toBe(2);
     });
 
     it('refuses a confirmed verification with 409 and an unknown one with 404', async () => {

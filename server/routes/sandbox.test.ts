@@ -32,6 +32,7 @@ describe('sandbox tester API', () => {
     const citizen = t.citizen('service-07');
     for (let i = 0; i < 2; i++) {
       await t.asTerminal({ method: 'POST', url: '/api/v1/phone/start', payload: { iin: citizen.person.iin, phone: citizen.phoneToType } });
+      t.advance(60); // one SMS a minute to a phone
     }
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/sandbox/sms?phone=${encodeURIComponent(citizen.phoneToType)}` });
     const { messages } = response.json() as { messages: { id: number; phone: string; code: string }[] };

@@ -60,7 +60,7 @@ const lines = [
   ...section('Ordinary people', byPrefix('crowd-')),
   '## Cases made at run time',
   '',
-  '- **locked**: three wrong SMS codes lock the IIN for 30 minutes (`locked`, `lockedForS`).',
+  '- **locked**: three wrong SMS codes lock the IIN for 30 minutes (429 `too_many_wrong_codes`, `Retry-After`); six in a day, for the rest of that day.',
   '- **application in progress**: once an application is accepted, the same person is refused with',
   '  `application_in_progress` until it is finished.',
   '- **face mismatch**: show another face (three tries, then `too_many_attempts`).',

@@ -1,6 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Iin, Phone } from './common';
 
+/*
+ * The phone's limits are not answers here but 429s with a code and Retry-After (docs/api.md):
+ * too_many_wrong_codes, too_many_codes, resend_too_early, too_many_requests.
+ */
+
 /** POST /api/v1/phone/start — the number must be the one the БМГ holds for this IIN; sends an SMS code. */
 export const PhoneStartRequest = Type.Object({ iin: Iin, phone: Phone }, { additionalProperties: false });
 export type PhoneStartRequest = Static<typeof PhoneStartRequest>;
@@ -15,8 +20,7 @@ export const PhoneStartResponse = Type.Union([
   }),
   Type.Object({
     ok: Type.Literal(false),
-    code: Type.Union([Type.Literal('phone_mismatch'), Type.Literal('not_in_bmg'), Type.Literal('locked')]),
-    lockedForS: Type.Optional(Type.Integer()),
+    code: Type.Union([Type.Literal('phone_mismatch'), Type.Literal('not_in_bmg')]),
   }),
 ]);
 export type PhoneStartResponse = Static<typeof PhoneStartResponse>;
@@ -32,9 +36,8 @@ export const PhoneConfirmResponse = Type.Union([
   Type.Object({ ok: Type.Literal(true), phoneToken: Type.String() }),
   Type.Object({
     ok: Type.Literal(false),
-    code: Type.Union([Type.Literal('wrong_code'), Type.Literal('expired'), Type.Literal('locked')]),
+    code: Type.Union([Type.Literal('wrong_code'), Type.Literal('expired')]),
     attemptsLeft: Type.Integer(),
-    lockedForS: Type.Optional(Type.Integer()),
   }),
 ]);
 export type PhoneConfirmResponse = Static<typeof PhoneConfirmResponse>;
@@ -48,10 +51,6 @@ export type PhoneResendRequest = Static<typeof PhoneResendRequest>;
 
 export const PhoneResendResponse = Type.Union([
   Type.Object({ ok: Type.Literal(true), resendInS: Type.Integer(), expiresInS: Type.Integer() }),
-  Type.Object({
-    ok: Type.Literal(false),
-    code: Type.Union([Type.Literal('too_early'), Type.Literal('expired'), Type.Literal('locked')]),
-    resendInS: Type.Optional(Type.Integer()),
-  }),
+  Type.Object({ ok: Type.Literal(false), code: Type.Literal('expired') }),
 ]);
 export type PhoneResendResponse = Static<typeof PhoneResendResponse>;

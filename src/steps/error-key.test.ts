@@ -15,4 +15,7 @@ describe('errorKey', () => {
       expect(errorKey(code, 'iin'), code).toBe('error.terminal');
     }
   });
+  it('asks to wait a minute when the terminal made too many requests', () => {
+    expect(errorKey('too_many_requests', 'identify')).toBe('error.too_many_requests');
+  });
 });

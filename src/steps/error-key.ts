@@ -28,5 +28,7 @@ export function errorKey(code: string, step: string): MessageKey {
   const own = STEP_ERRORS[`${step}:${code}`];
   if (own) return own;
   if (TERMINAL_REFUSALS.has(code)) return 'error.terminal';
+  // A terminal's lookups are limited per minute (server/limits/rules.ts); limit-message.ts says exactly how long where a step asks.
+  if (code === 'too_many_requests') return 'error.too_many_requests';
   return code === 'network' ? 'error.network' : 'error.server';
 }

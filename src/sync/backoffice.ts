@@ -22,6 +22,7 @@ import {
   type TechnicianLogUpload,
 } from '../protocol';
 import { signRequest } from './request-signature';
+import { retryAfterSeconds } from './retry-after';
 
 /**
  * Why a call to the back office did not give an answer. `network` and `server` are worth retrying;
@@ -31,6 +32,8 @@ export class BackOfficeError extends Error {
   constructor(
     readonly code: string,
     readonly status: number | null,
+    /** How long the back office asked to wait before trying again (a 429's Retry-After), in seconds. */
+    readonly retryAfterS: number | null = null,
   ) {
     super(`back office: ${code}${status === null ? '' : ` (${status})`}`);
   }
@@ -112,7 +115,8 @@ async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, sch
     return json;
   }
   if (response.status >= 500) throw new BackOfficeError('server', response.status);
-  throw new BackOfficeError(Value.Check(ApiError, json) ? json.code : 'bad_response', response.status);
+  const retryAfterS = retryAfterSeconds(response.headers.get('retry-after'));
+  throw new BackOfficeError(Value.Check(ApiError, json) ? json.code : 'bad_response', response.status, retryAfterS);
 }
 
 export const backOffice = {
