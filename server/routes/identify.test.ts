@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FACE_MATCH_THRESHOLD } from '../../src/biometrics/face-match';
 import { confirmPhone, createTestApp, PASSED_LIVENESS, sameFace, syntheticDescriptor, type TestApp } from '../test-support';
 
@@ -8,6 +8,8 @@ describe('POST /api/v1/identify', () => {
     t = await createTestApp();
   }, 60_000);
   afterAll(() => t.close(), 60_000);
+  // The next citizen comes to the terminal a minute later: its lookups are limited per minute (server/limits/rules.ts).
+  afterEach(() => t.advance(60));
 
   const liveness = PASSED_LIVENESS;
   const identify = (payload: object) => t.asTerminal({ method: 'POST', url: '/api/v1/identify', payload });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, lastSmsCode, type TestApp } from '../test-support';
 import type { SeedCitizen } from '../seed/citizens';
 
@@ -8,6 +8,8 @@ describe('phone confirmation', () => {
     t = await createTestApp();
   }, 60_000);
   afterAll(() => t.close(), 60_000);
+  // The next citizen comes to the terminal a minute later: its lookups are limited per minute (server/limits/rules.ts).
+  afterEach(() => t.advance(60));
 
   const post = (url: string, payload: object) => t.asTerminal({ method: 'POST', url: `/api/v1/phone/${url}`, payload });
   const start = async (citizen: SeedCitizen) => {
