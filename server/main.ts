@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildApp } from './app';
+import { backOfficeClock } from './clock';
 import { openDatabase } from './db/open-database';
 import { loadAdminToken } from './sync/admin-token';
 import { loadBackOfficeKeys } from './sync/back-office-keys';
@@ -19,6 +20,7 @@ const backOffice = await loadBackOfficeKeys({ env: process.env.BACK_OFFICE_KEY |
 const admin = await loadAdminToken({ env: process.env.ADMIN_TOKEN || undefined, dataDir });
 const app = await buildApp({
   db,
+  clock: backOfficeClock(process.env),
   staticDir: resolve('dist'),
   codeSecret: await loadCodeSecret(),
   backOfficeKeys: backOffice.keys,
