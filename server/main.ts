@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildApp } from './app';
+import { backOfficeClock } from './clock';
 import { openDatabase } from './db/open-database';
 import { loadAdminToken } from './sync/admin-token';
 import { loadBackOfficeKeys } from './sync/back-office-keys';
@@ -29,6 +30,7 @@ const app = await buildApp({
   db,
   ...stateSystems,
   trustProxy: trustProxyFrom(process.env.TRUST_PROXY),
+  clock: backOfficeClock(process.env),
   staticDir: resolve('dist'),
   codeSecret: await loadCodeSecret(),
   backOfficeKeys: backOffice.keys,

@@ -241,7 +241,7 @@ export function offlineApplication(t: TestApp, citizen: SeedCitizen, change: Par
   const id = randomUUID();
   const { service, document } = citizen.example;
   const createdAt = change.createdAt ?? t.now().toISOString();
-  const feeKzt = feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
+  const feeKzt = change.feeKzt ?? feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
   const payload = makeApplicationPayload({
     id,
     number: applicationNumber(id),

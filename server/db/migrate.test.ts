@@ -13,6 +13,7 @@ const TABLES = [
   'bmg_phones',
   'enrolment_codes',
   'identifications',
+  'mrp_by_year',
   'packets',
   'payments',
   'phone_verifications',

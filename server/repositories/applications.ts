@@ -26,6 +26,8 @@ export interface NewApplication {
   createdAt: string;
   receivedAt: Date;
   readyBy: string;
+  /** Why a person should look at it though it was taken (server/sync/due-date.ts); none when absent. */
+  reviewReasons?: readonly string[];
   bodyHash: string;
   photoJpegBase64: string;
   signaturePngBase64: string;
@@ -36,6 +38,7 @@ export interface StoredApplication {
   number: string;
   status: ApplicationStatus;
   readyBy: string;
+  reviewReasons: string[];
   bodyHash: string;
   test: boolean;
 }
@@ -45,16 +48,18 @@ interface Row {
   number: string;
   status: ApplicationStatus;
   ready_by: string;
+  review_reasons: string[];
   body_hash: string;
   is_test: boolean;
 }
 
-const SUMMARY = 'id, number, status, ready_by::text AS ready_by, body_hash, is_test';
+const SUMMARY = 'id, number, status, ready_by::text AS ready_by, review_reasons, body_hash, is_test';
 const toStored = (row: Row): StoredApplication => ({
   id: row.id,
   number: row.number,
   status: row.status,
   readyBy: row.ready_by,
+  reviewReasons: row.review_reasons,
   bodyHash: row.body_hash,
   test: row.is_test,
 });
@@ -68,14 +73,14 @@ export async function insertApplication(db: Queryable, a: NewApplication, status
   const { rows } = await db.query(
     `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
        terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, liveness,
-       photo_quality)
+       photo_quality, review_reasons)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-       decode($17, 'base64'), decode($18, 'base64'), $19, $20, $21)
+       decode($17, 'base64'), decode($18, 'base64'), $19, $20, $21, ARRAY(SELECT jsonb_array_elements_text($22::jsonb)))
      ON CONFLICT DO NOTHING RETURNING id`,
     [
       a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
       a.terminalId, a.createdAt, a.receivedAt, a.readyBy, status, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test,
-      JSON.stringify(a.liveness), JSON.stringify(a.photoQuality),
+      JSON.stringify(a.liveness), JSON.stringify(a.photoQuality), JSON.stringify(a.reviewReasons ?? []),
     ],
   );
   return rows.length > 0;

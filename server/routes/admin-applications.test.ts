@@ -116,3 +116,46 @@ describe('GET /api/v1/admin/applications/:number', () => {
     expect(body.checks.map((c) => [c.check, c.outcome])).toEqual(DEFERRED_CHECKS.map((check) => [check, 'passed']));
   });
 });
+
+describe('applications made on the dates the code once failed on', () => {
+  let t: TestApp;
+  let terminal: TestTerminal;
+  let seq = 1;
+  const settled = new Map<string, Promise<unknown>>();
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      deferredChecks: (payload: ApplicationPayload, app: FastifyInstance) => {
+        const settling = settleApplication(payload, app);
+        settled.set(payload.application.id, settling);
+        return settling;
+      },
+    });
+    terminal = await enrolTerminal(t.app, 'T-501');
+  }, 60_000);
+  afterAll(() => t.close(), 60_000);
+
+  const moveTo = (iso: string) => t.advance((Date.parse(iso) - t.now().getTime()) / 1000);
+  async function deliver(tag: string, feeKzt: number): Promise<ApplicationReview> {
+    const payload = offlineApplication(t, t.citizen(tag), { lang: 'ru', terminalId: terminal.terminalId, centreId: terminal.centreId, feeKzt });
+    const response = await postSealed(t, terminal, payload, seq++);
+    expect(response.statusCode, response.body).toBe(201);
+    await settled.get(payload.application.id);
+    const review = await t.app.inject({ method: 'GET', url: `/api/v1/admin/applications/${payload.application.number}`, headers: ADMIN });
+    expect(review.statusCode, review.body).toBe(200);
+    return review.json() as ApplicationReview;
+  }
+
+  it('takes an application of 4 January 2027 whose fee the kiosk deferred, pending the year’s MRP', async () => {
+    moveTo('2027-01-04T04:00:00Z');
+    const body = await deliver('service-16', 0);
+    expect(body).toMatchObject({ status: 'pending_checks', reviewReasons: [] });
+    expect(body.checks.find((c) => c.check === 'payment')).toMatchObject({ outcome: 'pending', code: 'fee_unknown' });
+  });
+
+  it('takes an application of 13 December 2027 whose ready-by date runs into 2028, and flags it for review', async () => {
+    moveTo('2027-12-13T04:00:00Z');
+    const body = await deliver('service-16', 0);
+    expect(body).toMatchObject({ readyBy: '2028-01-06', reviewReasons: ['ready_by_without_holidays_2028'] });
+  });
+});

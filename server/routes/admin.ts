@@ -17,6 +17,8 @@ export const ApplicationReview = Type.Object({
   number: Type.String(),
   status: Type.String(),
   readyBy: Type.String(),
+  /** Why staff should look at it though it was taken, e.g. 'ready_by_without_holidays_2028'; empty for most. */
+  reviewReasons: Type.Array(Type.String()),
   test: Type.Boolean(),
   /** One per deferred check, in the journey's order; empty until the checks have run. */
   checks: Type.Array(
@@ -100,6 +102,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
         number: application.number,
         status: application.status,
         readyBy: application.readyBy,
+        reviewReasons: application.reviewReasons,
         test: application.test,
         checks: checks.sort((a, b) => order(a) - order(b)),
       };

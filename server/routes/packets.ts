@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { readyByOfApplication } from '../../src/domain/application';
 import { ApiError } from '../../src/protocol/common';
 import { PacketReceived, SealedPacket, type ApplicationPayload } from '../../src/protocol/packets';
 import { openPacket, PacketError, verifyPacket } from '../../src/sync/seal';
 import { canonicalHash } from '../canonical-json';
 import type { StoredPacket } from '../repositories/packets';
+import { storedDueDate } from '../sync/due-date';
 import { checkPayload } from '../sync/payload-check';
 import { terminalKey } from '../sync/terminal-key';
 
@@ -109,7 +109,7 @@ const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, option
           photoQuality: payload.photo.quality,
           createdAt: a.createdAt,
           // The day the kiosk printed on the receipt: counted from the day of application, not of arrival.
-          readyBy: readyByOfApplication(a.createdAt),
+          ...storedDueDate(a.createdAt, request.log),
           bodyHash: canonicalHash(payload),
           photoJpegBase64: payload.photo.jpeg,
           signaturePngBase64: payload.signaturePng,

@@ -103,3 +103,30 @@ describe('payments', () => {
     expect((await read('not-a-uuid')).json()).toEqual({ code: 'not_found' });
   });
 });
+
+describe('payments in a year whose MRP is not entered', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    // To Monday 4 January 2027, 09:00 in Astana: the back office holds MRPs up to 2026 (migration 0010).
+    t.advance((Date.parse('2027-01-04T04:00:00Z') - t.now().getTime()) / 1000);
+  }, 60_000);
+  afterAll(() => t.close(), 60_000);
+
+  const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/payments', payload });
+
+  it('answers 422 fee_unknown and makes no invoice, then charges the figure once it is entered as data', async () => {
+    const { identityToken } = await identifyCitizen(t.app, t.citizen('service-07'));
+    const applicationId = randomUUID();
+    const body = { applicationId, identityToken, service: '07', document: 'id_card' };
+    const deferred = await create(body);
+    expect(deferred.statusCode).toBe(422);
+    expect(deferred.json()).toEqual({ code: 'fee_unknown', detail: 'no MRP entered for 2027' });
+    expect((await t.db.query('SELECT 1 FROM payments WHERE application_id = $1', [applicationId])).rows).toEqual([]);
+
+    await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 4500, 'test')");
+    const charged = await create(body);
+    expect(charged.statusCode).toBe(201);
+    expect(charged.json()).toMatchObject({ amountKzt: 900, status: 'pending' });
+  });
+});

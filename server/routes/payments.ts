@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { applicationNumber } from '../../src/domain/application';
-import { feeFor } from '../../src/domain/fees';
+import { quoteFee } from '../../src/domain/fees';
 import { checkEligibility } from '../../src/domain/services';
 import { ApiError } from '../../src/protocol/common';
 import { Payment, PaymentCreateRequest } from '../../src/protocol/payments';
 import { findCitizen } from '../citizen-lookup';
 import { currentPayment, toWirePayment } from '../payments/current-payment';
 import { PAYMENT_LIFETIME_S } from '../payments/policy';
+import { mrpByYear } from '../repositories/mrp';
 import type { PaymentRecord } from '../repositories/payments';
 import { tokenHash } from '../tokens';
 import { limitTerminalLookups } from '../limits/guards';
@@ -43,7 +44,10 @@ const paymentRoutes: FastifyPluginAsync = async (app) => {
       const today = app.today();
       const refusal = checkEligibility(person, service, document, today);
       if (refusal) return reply.code(422).send({ code: refusal });
-      const fee = feeFor({ service, document, on: today, lostIdCardsThisYear: person.lostIdCardsThisYear });
+      const fee = quoteFee({ service, document, on: today, lostIdCardsThisYear: person.lostIdCardsThisYear }, await mrpByYear(app.db));
+      // The year's MRP is not entered yet: no invoice can be made, but the citizen is not refused.
+      // The kiosk goes on with the fee deferred; the application's checks settle it once the MRP is there.
+      if (fee.amountKzt === null) return reply.code(422).send({ code: 'fee_unknown', detail: `no MRP entered for ${fee.year}` });
 
       const now = app.clock();
       const record: PaymentRecord = {

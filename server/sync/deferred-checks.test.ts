@@ -196,6 +196,49 @@ describe('deferred checks on the sandbox state systems', () => {
       await received(declined, 'declined');
       expect(await outcomeOf('payment', declined)).toMatchObject({ outcome: 'failed', code: 'payment_declined' });
     });
+
+    // 4 January 2027, 09:00 in Astana: no MRP for 2027 in this build nor, at first, in the back office.
+    const JANUARY_2027 = '2027-01-04T04:00:00Z';
+
+    it("keeps a fee deferred for want of the year's MRP waiting, then asks for it by SMS once the MRP is entered", async () => {
+      const citizen = t.citizen('service-16');
+      expect(citizen.example.document).toBe('passport');
+      // The kiosk knew no 2027 MRP either: it sent 0 and no payment (Payment.svelte, fee_deferred).
+      const deferred = offlinePayload(citizen, { createdAt: JANUARY_2027, feeKzt: 0 });
+      const waiting = await runDeferredChecks(deferred, ctx);
+      expect(waiting.find((o) => o.check === 'payment')).toEqual({ check: 'payment', outcome: 'pending', code: 'fee_unknown', detail: 'no MRP entered for 2027' });
+      expect(applicationStatusAfter(waiting)).toBe('pending_checks');
+      expect(citizenMessage(waiting, 'ru', deferred.application.number)).toContain('пришлём SMS');
+
+      // Entered as data, as a migration or the staff console does: the same check now names the amount.
+      await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 4500, 'test')");
+      try {
+        const due = await outcomeOf('payment', deferred);
+        expect(due).toMatchObject({ outcome: 'pending', code: 'fee_due', amountKzt: 8 * 4500 });
+        expect(citizenMessage([due], 'ru', deferred.application.number)).toContain(`36\u00a0000\u00a0₸`);
+        expect(citizenMessage([due], 'kk', deferred.application.number)).toContain(deferred.application.number);
+
+        // Paid by the application number, as the SMS says: accepted.
+        const orderId = randomUUID();
+        const gateway = t.app.sandbox!.payments;
+        await gateway.createInvoice({ orderId, reference: deferred.application.number, amountKzt: 36_000, expiresAt: new Date('2027-01-05T00:00:00Z') });
+        await gateway.settle(orderId, 'paid');
+        expect(await outcomeOf('payment', deferred)).toMatchObject({ outcome: 'passed', detail: 'reference' });
+
+        // A kiosk that knew the figure sent it: judged against the back office's as any fee.
+        expect(await outcomeOf('payment', offlinePayload(citizen, { createdAt: JANUARY_2027, feeKzt: 36_000 }))).toMatchObject({ code: 'payment_awaited' });
+        expect(await outcomeOf('payment', offlinePayload(citizen, { createdAt: JANUARY_2027, feeKzt: 34_600 }))).toMatchObject({ code: 'fee_mismatch' });
+      } finally {
+        await t.db.query('DELETE FROM mrp_by_year WHERE year = 2027');
+      }
+    });
+
+    it('waits for the MRP whatever the kiosk sent, and never defers an exempt fee', async () => {
+      const knewIt = offlinePayload(t.citizen('service-16'), { createdAt: JANUARY_2027, feeKzt: 36_000 });
+      expect(await outcomeOf('payment', knewIt)).toMatchObject({ outcome: 'pending', code: 'fee_unknown' });
+      const exempt = offlinePayload(t.citizen('service-18'), { createdAt: JANUARY_2027, feeKzt: 0 });
+      expect(await outcomeOf('payment', exempt)).toMatchObject({ outcome: 'passed', detail: 'exempt' });
+    });
   });
 
   describe('telling the citizen', () => {
@@ -287,6 +330,21 @@ describe('the SMS to the citizen', () => {
     expect(citizenMessage(byCheck, 'kk', number)).toBe(
       'AB12-CD34-EF56 өтініші қабылданбады: тіркелім деректері бойынша қызмет көрсетілмейді. ХҚКО-ға жүгініңіз.',
     );
+  });
+
+  it('says the fee will follow while the MRP is not entered, then the amount and how to pay', () => {
+    const waiting = [...allPassed.slice(0, 3), of('payment', 'pending', 'fee_unknown')];
+    expect(citizenMessage(waiting, 'ru', number)).toBe(
+      'Заявление AB12-CD34-EF56 получено. Размер госпошлины на этот год ещё не утверждён: сумму и как оплатить пришлём SMS.',
+    );
+    expect(citizenMessage(waiting, 'kk', number)).toBe(
+      'AB12-CD34-EF56 өтініші алынды. Осы жылғы баж мөлшері әлі бекітілмеген: сомасы мен төлеу тәсілін SMS арқылы жібереміз.',
+    );
+    const due = [...allPassed.slice(0, 3), { ...of('payment', 'pending', 'fee_due'), amountKzt: 900 }];
+    expect(citizenMessage(due, 'ru', number)).toBe(
+      'Госпошлина по заявлению AB12-CD34-EF56: 900\u00a0₸. Оплатите в приложении банка (госпошлина, номер заявления AB12-CD34-EF56). После оплаты заявление будет принято.',
+    );
+    expect(citizenMessage(due, 'kk', number)).toContain('900\u00a0₸');
   });
 
   it('writes to an English session in Russian', () => {

@@ -1,6 +1,6 @@
 import { FACE_MATCH_THRESHOLD, faceDistance } from '../../src/biometrics/face-match';
 import { DomainError } from '../../src/domain/domain-error';
-import { feeFor, type Fee } from '../../src/domain/fees';
+import { quoteFee, type DeferredFee, type Fee, type MrpByYear } from '../../src/domain/fees';
 import type { RegistryPerson } from '../../src/domain/registry-person';
 import { checkEligibility } from '../../src/domain/services';
 import { DEFERRED_CHECKS, type ApplicationPayload, type DeferredCheck } from '../../src/protocol/packets';
@@ -28,10 +28,16 @@ export { DEFERRED_CHECKS, type DeferredCheck };
 export interface CheckOutcome {
   check: DeferredCheck;
   outcome: 'passed' | 'failed' | 'pending';
-  /** Stable: a refusal code when failed, 'payment_awaited' when pending, null when passed. */
+  /**
+   * Stable: a refusal code when failed; when pending, 'payment_awaited', 'fee_unknown' (the year's
+   * MRP is not entered yet) or 'fee_due' (a fee the kiosk deferred, now known and to be paid by
+   * the application number); null when passed.
+   */
   code: string | null;
   /** For the back office's audit: how the outcome was reached ('online_token', 'exempt', …). */
   detail?: string;
+  /** 'fee_due': the amount the citizen is told by SMS. */
+  amountKzt?: number;
 }
 
 export type DeferredStatus = 'accepted' | 'rejected' | 'pending_checks';
@@ -52,6 +58,8 @@ export interface DeferredContext {
   hasOtherOpenApplication(iin: string, applicationId: string): Promise<boolean>;
   phoneVerifications: Pick<PhoneVerificationsRepository, 'findConfirmedByToken'>;
   identifications: Pick<IdentificationsRepository, 'findByToken'>;
+  /** The MRP by year as the back office holds it now (server/repositories/mrp.ts): a year entered later settles a deferred fee. */
+  mrpByYear(): Promise<MrpByYear>;
   payments: {
     findById(id: string): Promise<PaymentRecord | null>;
     /** The record as it stands now, settled from the gateway (server/payments/current-payment.ts). */
@@ -66,6 +74,7 @@ type Application = ApplicationPayload['application'];
 const passed = (check: DeferredCheck, detail?: string): CheckOutcome => ({ check, outcome: 'passed', code: null, ...(detail ? { detail } : {}) });
 const failed = (check: DeferredCheck, code: string, detail?: string): CheckOutcome => ({ check, outcome: 'failed', code, ...(detail ? { detail } : {}) });
 const awaitingPayment = (detail: string): CheckOutcome => ({ check: 'payment', outcome: 'pending', code: 'payment_awaited', detail });
+const feeUnknown = (fee: DeferredFee): CheckOutcome => ({ check: 'payment', outcome: 'pending', code: 'fee_unknown', detail: `no MRP entered for ${fee.year}` });
 
 /** Every deferred check, in DEFERRED_CHECKS order. Reads the state systems; changes nothing but a payment's settled status. */
 export async function runDeferredChecks(payload: ApplicationPayload, ctx: DeferredContext): Promise<CheckOutcome[]> {
@@ -157,21 +166,35 @@ function faceMatchOutcome(face: ApplicationPayload['face'], reference: readonly 
 async function paymentOutcome(person: RegistryPerson | null, application: Application, madeOn: string, ctx: DeferredContext): Promise<CheckOutcome> {
   // The fee depends on the registry's count of lost ID cards: without the person there is no fee to check against.
   if (!person) return failed('payment', 'not_found');
-  let fee: Fee;
+  let fee: Fee | DeferredFee;
   try {
-    fee = feeFor({ service: application.service, document: application.document, on: madeOn, lostIdCardsThisYear: person.lostIdCardsThisYear });
+    fee = quoteFee(
+      { service: application.service, document: application.document, on: madeOn, lostIdCardsThisYear: person.lostIdCardsThisYear },
+      await ctx.mrpByYear(),
+    );
   } catch (error) {
     if (error instanceof DomainError) return failed('payment', error.code);
     throw error;
   }
+  if (fee.exempt) return fee.amountKzt === application.feeKzt ? passed('payment', 'exempt') : failed('payment', 'fee_mismatch', `tariff 0, kiosk ${application.feeKzt}`);
+  // Neither the kiosk's figure nor a payment can be judged before the year's MRP is entered: wait for it.
+  if (fee.amountKzt === null) return feeUnknown(fee);
+  // 0 for a fee that is not exempt, with no payment: the kiosk knew no MRP for the year and deferred
+  // the fee (src/steps/Payment.svelte). The citizen pays it by the application number, told by SMS.
+  if (application.feeKzt === 0 && application.paymentId === null) return deferredFeeOutcome(await ctx.payments.byReference(application.number), fee.amountKzt);
   if (fee.amountKzt !== application.feeKzt) return failed('payment', 'fee_mismatch', `tariff ${fee.amountKzt}, kiosk ${application.feeKzt}`);
-  if (fee.exempt) return passed('payment', 'exempt');
 
   if (application.paymentId === null) return referencePaymentOutcome(await ctx.payments.byReference(application.number), fee.amountKzt);
   const record = await ctx.payments.findById(application.paymentId);
   if (!record || record.applicationId !== application.id) return failed('payment', 'payment_missing');
   if (record.amountKzt !== fee.amountKzt) return failed('payment', 'payment_mismatch');
   return gatewayOutcome((await ctx.payments.current(record)).status, 'payment_id');
+}
+
+/** As referencePaymentOutcome; while nothing is paid the citizen is told the amount (code 'fee_due'). */
+function deferredFeeOutcome(received: readonly ReferencePayment[], feeKzt: number): CheckOutcome {
+  const outcome = referencePaymentOutcome(received, feeKzt);
+  return outcome.code === 'payment_awaited' ? { ...outcome, code: 'fee_due', detail: 'deferred_fee', amountKzt: feeKzt } : outcome;
 }
 
 function gatewayOutcome(status: GatewayPaymentStatus | 'not_required', via: string): CheckOutcome {

@@ -1,3 +1,4 @@
+import { formatTenge } from '../../src/domain/fees';
 import type { Lang } from '../../src/protocol/common';
 import type { CheckOutcome, DeferredCheck } from './deferred-checks';
 
@@ -12,6 +13,10 @@ type SmsLang = 'kk' | 'ru';
 interface Texts {
   accepted: (number: string) => string;
   awaitingPayment: (number: string) => string;
+  /** The year's MRP is not entered yet: the citizen learns that the amount will follow. */
+  feeUnknown: (number: string) => string;
+  /** A fee deferred at the kiosk, now known: the amount and how to pay it (the application number is the reference). */
+  feeDue: (number: string, amount: string) => string;
   rejected: (number: string, reason: string) => string;
   /** Why, by the check that failed; some codes say more than their check. */
   reasons: Record<DeferredCheck, string> & Record<string, string>;
@@ -21,6 +26,8 @@ const TEXTS: Record<SmsLang, Texts> = {
   ru: {
     accepted: (n) => `Заявление ${n} принято. Статус — по QR-коду на расписке.`,
     awaitingPayment: (n) => `Заявление ${n} ждёт оплаты госпошлины. После оплаты оно будет принято.`,
+    feeUnknown: (n) => `Заявление ${n} получено. Размер госпошлины на этот год ещё не утверждён: сумму и как оплатить пришлём SMS.`,
+    feeDue: (n, amount) => `Госпошлина по заявлению ${n}: ${amount}. Оплатите в приложении банка (госпошлина, номер заявления ${n}). После оплаты заявление будет принято.`,
     rejected: (n, reason) => `Заявление ${n} отклонено: ${reason}. Обратитесь в ЦОН.`,
     reasons: {
       registry: 'по данным регистра услуга недоступна',
@@ -37,6 +44,8 @@ const TEXTS: Record<SmsLang, Texts> = {
   kk: {
     accepted: (n) => `${n} өтініші қабылданды. Күйі — қолхаттағы QR-код бойынша.`,
     awaitingPayment: (n) => `${n} өтініші мемлекеттік баж төлемін күтуде. Төленгеннен кейін қабылданады.`,
+    feeUnknown: (n) => `${n} өтініші алынды. Осы жылғы баж мөлшері әлі бекітілмеген: сомасы мен төлеу тәсілін SMS арқылы жібереміз.`,
+    feeDue: (n, amount) => `${n} өтінішінің мемлекеттік бажы: ${amount}. Банк қосымшасында төлеңіз (мемлекеттік баж, өтініш нөмірі ${n}). Төленгеннен кейін өтініш қабылданады.`,
     rejected: (n, reason) => `${n} өтініші қабылданбады: ${reason}. ХҚКО-ға жүгініңіз.`,
     reasons: {
       registry: 'тіркелім деректері бойынша қызмет көрсетілмейді',
@@ -58,5 +67,9 @@ export function citizenMessage(outcomes: readonly CheckOutcome[], lang: Lang, nu
   const refusal = outcomes.find((o) => o.outcome === 'failed');
   if (refusal) return texts.rejected(number, (refusal.code !== null ? texts.reasons[refusal.code] : undefined) ?? texts.reasons[refusal.check]);
   // Only the payment can be left open: every other check is decided on arrival.
-  return outcomes.some((o) => o.outcome === 'pending') ? texts.awaitingPayment(number) : texts.accepted(number);
+  const pending = outcomes.find((o) => o.outcome === 'pending');
+  if (!pending) return texts.accepted(number);
+  if (pending.code === 'fee_unknown') return texts.feeUnknown(number);
+  if (pending.code === 'fee_due' && pending.amountKzt !== undefined) return texts.feeDue(number, formatTenge(pending.amountKzt, 'ru'));
+  return texts.awaitingPayment(number);
 }

@@ -3,6 +3,7 @@ import type { ApplicationPayload } from '../../src/protocol/packets';
 import { currentPayment } from '../payments/current-payment';
 import { ApplicationChecksRepository } from '../repositories/application-checks';
 import { ApplicationsRepository } from '../repositories/applications';
+import { mrpByYear } from '../repositories/mrp';
 import { applicationStatusAfter, notifyCitizen, runDeferredChecks, type CheckOutcome, type DeferredContext, type DeferredStatus } from './deferred-checks';
 
 /** The state systems and records the deferred checks read, from the back office's own. */
@@ -13,6 +14,7 @@ export function deferredContext(app: FastifyInstance): DeferredContext {
     hasOtherOpenApplication: (iin, applicationId) => app.applications.hasOtherOpenApplication(iin, applicationId),
     phoneVerifications: app.phoneVerifications,
     identifications: app.identifications,
+    mrpByYear: () => mrpByYear(app.db),
     payments: {
       findById: (id) => app.payments.findById(id),
       current: (record) => currentPayment(app, record),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationNumber, maskName, readyBy, readyByOfApplication } from './application';
+import { applicationNumber, dueDate, dueDateOfApplication, maskName, readyBy, readyByOfApplication } from './application';
 import { isWorkingDay } from './holidays';
 
 describe('applicationNumber', () => {
@@ -83,9 +83,20 @@ describe('readyBy', () => {
     expect(readyBy('2026-04-30')).toBe('2026-05-26');
   });
 
-  it('refuses to guess beyond its calendar', () => {
-    expect(() => readyBy('2027-12-20')).toThrow(/no_holiday_calendar/);
-    expect(() => readyBy('2024-12-20')).toThrow(/no_holiday_calendar/);
+  it('counts a year without its calendar with the fixed holidays only, and says which year it was', () => {
+    // 2027-12-13 (Monday): 16 December (Thursday) is off; 2028 has no Kurban ait yet, but 1 and 2
+    // January (Saturday, Sunday) are fixed and move their days off to Monday 3 and Tuesday 4:
+    // 13 working days to 31 December, then Wednesday 5 and Thursday 6 January 2028.
+    expect(dueDate('2027-12-13')).toEqual({ readyBy: '2028-01-06', yearsWithoutCalendar: [2028] });
+    expect(isWorkingDay('2028-01-03')).toBe(false);
+    expect(isWorkingDay('2028-03-08')).toBe(false);
+    expect(isWorkingDay('2028-03-09')).toBe(true);
+    // The years counted through are named, not the year it started in.
+    expect(dueDate('2024-12-20').yearsWithoutCalendar).toEqual([2024]);
+    expect(dueDate('2026-11-02')).toEqual({ readyBy: '2026-11-23', yearsWithoutCalendar: [] });
+    // On the application's own instant: 2027-12-13 09:00 in Astana.
+    expect(dueDateOfApplication('2027-12-13T04:00:00Z')).toEqual({ readyBy: '2028-01-06', yearsWithoutCalendar: [2028] });
+    expect(readyByOfApplication('2027-12-13T04:00:00Z')).toBe('2028-01-06');
   });
 
   it('refuses bad input', () => {

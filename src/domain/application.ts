@@ -1,7 +1,7 @@
 // The application as the citizen sees it: its number, when the document will be ready, their name on the receipt.
 import { DomainError } from './domain-error';
 import { addDays, kazakhstanDate, parseIsoDate } from './dates';
-import { isWorkingDay } from './holidays';
+import { holidayCalendarKnown, isWorkingDay } from './holidays';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Crockford's base32: no I, L, O or U, so the number survives being read aloud or copied by hand. */
@@ -29,25 +29,47 @@ export function applicationNumber(id: string): string {
 /** Working days to make a document, counted from the day after the application. */
 export const PRODUCTION_WORKING_DAYS = 15;
 
-/** The day the document is due: the `workingDays`-th working day after `from` (the day of application does not count). */
-export function readyBy(from: string, workingDays = PRODUCTION_WORKING_DAYS): string {
+export interface DueDate {
+  readyBy: string; // YYYY-MM-DD
+  /**
+   * Years the count ran through without their holiday calendar (Kurban ait not yet decreed): the
+   * date takes the fixed holidays only and may come a day early, so the application is flagged for
+   * a person to confirm. Empty when every year was known.
+   */
+  yearsWithoutCalendar: number[];
+}
+
+/** The `workingDays`-th working day after `from` (the day of application does not count), and which years it counted blind. */
+export function dueDate(from: string, workingDays = PRODUCTION_WORKING_DAYS): DueDate {
   parseIsoDate(from);
   if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number ≥ 0, got ${workingDays}`);
+  const blind = new Set<number>();
   let date = from;
   for (let left = workingDays; left > 0; ) {
     date = addDays(date, 1);
+    const year = Number(date.slice(0, 4));
+    if (!holidayCalendarKnown(year)) blind.add(year);
     if (isWorkingDay(date)) left--;
   }
-  return date;
+  return { readyBy: date, yearsWithoutCalendar: [...blind] };
+}
+
+/** The day the document is due: the `workingDays`-th working day after `from` (the day of application does not count). */
+export function readyBy(from: string, workingDays = PRODUCTION_WORKING_DAYS): string {
+  return dueDate(from, workingDays).readyBy;
 }
 
 /**
  * The due day of an application made at `createdAt` (ISO date-time): counted from that day in
  * Kazakhstan, so the receipt the kiosk prints and the back office's record agree, however late
- * the packet arrives.
+ * the packet arrives. Never throws for a year without its calendar (see DueDate).
  */
+export function dueDateOfApplication(createdAt: string): DueDate {
+  return dueDate(kazakhstanDate(new Date(createdAt)));
+}
+
 export function readyByOfApplication(createdAt: string): string {
-  return readyBy(kazakhstanDate(new Date(createdAt)));
+  return dueDateOfApplication(createdAt).readyBy;
 }
 
 /** Five asterisks whatever the surname's length: the length itself would help to guess it. */

@@ -13,7 +13,6 @@ export type DomainErrorCode =
   | 'invalid_width'
   | 'no_mrp_for_year'
   | 'no_tariff'
-  | 'no_holiday_calendar'
   | 'qr_malformed'
   | 'qr_crc_mismatch';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceCode } from '../protocol';
-import { MRP_BY_YEAR, TARIFF, feeFor, formatTenge } from './fees';
+import { MRP_BY_YEAR, TARIFF, feeFor, formatTenge, quoteFee } from './fees';
 
 const ON = '2026-11-25';
 const NBSP = '\u00a0';
@@ -58,8 +58,31 @@ describe('feeFor', () => {
     expect(() => feeFor({ service: '07', document: 'id_card', on: '2025-12-31', lostIdCardsThisYear: 0 })).toThrow(/no_tariff/);
   });
 
-  it('fails clearly when the year has no MRP', () => {
+  it('defers the fee of a year whose MRP is not known, naming the year, rather than refuse or guess it', () => {
+    expect(quoteFee({ service: '07', document: 'passport', on: '2027-01-04', lostIdCardsThisYear: 0 })).toEqual({
+      exempt: false,
+      mrp: 8,
+      amountKzt: null,
+      rule: 'passport_adult_36@2026-01-01',
+      year: 2027,
+    });
+    // feeFor, for callers that name a known day, still says which year is missing.
     expect(() => feeFor({ service: '07', document: 'passport', on: '2027-01-01', lostIdCardsThisYear: 0 })).toThrow(/no_mrp_for_year.*2027/);
+  });
+
+  it('takes the MRP from the table it is given: the back office enters a new year as data', () => {
+    const with2027 = { ...MRP_BY_YEAR, 2027: 4500 };
+    expect(quoteFee({ service: '07', document: 'id_card', on: '2027-01-04', lostIdCardsThisYear: 0 }, with2027).amountKzt).toBe(900);
+    expect(quoteFee({ service: '07', document: 'id_card', on: '2026-06-01', lostIdCardsThisYear: 0 }, {}).amountKzt).toBeNull();
+  });
+
+  it('never defers an exempt fee: nothing is due whatever the MRP', () => {
+    expect(quoteFee({ service: '18', document: 'id_card', on: '2027-01-04', lostIdCardsThisYear: 0 })).toEqual({
+      exempt: true,
+      mrp: 0,
+      amountKzt: 0,
+      rule: 'id_card_on_expiry@2026-01-01',
+    });
   });
 
   it('rejects a malformed date', () => {
@@ -67,6 +90,7 @@ describe('feeFor', () => {
   });
 
   it('holds the figures as data', () => {
+    expect(MRP_BY_YEAR[2024]).toBe(3692);
     expect(MRP_BY_YEAR[2025]).toBe(3932);
     expect(MRP_BY_YEAR[2026]).toBe(4325);
     expect(TARIFF.every((row) => /^\d{4}-\d{2}-\d{2}$/.test(row.from))).toBe(true);

@@ -4,8 +4,13 @@ import type { DocumentKind, ServiceCode } from '../protocol';
 import { DomainError } from './domain-error';
 import { parseIsoDate } from './dates';
 
-/** The monthly calculation index (МРП) in tenge, set yearly by the budget law. */
-export const MRP_BY_YEAR: Readonly<Record<number, number>> = { 2025: 3932, 2026: 4325 };
+/**
+ * The monthly calculation index (МРП) in tenge, set yearly by the budget law: the figures this
+ * build knows. The back office keeps its own as data (server/db/migrations/0010_mrp_by_year.sql),
+ * entered without a release; a year missing here or there defers the fee (quoteFee), never refuses it.
+ */
+export type MrpByYear = Readonly<Record<number, number>>;
+export const MRP_BY_YEAR: MrpByYear = { 2024: 3692, 2025: 3932, 2026: 4325 };
 
 export type TariffRule = 'id_card' | 'id_card_lost_repeatedly' | 'id_card_on_expiry' | 'passport_adult_36';
 
@@ -54,9 +59,21 @@ function ruleFor(input: FeeInput): TariffRule {
   return 'id_card';
 }
 
-export function feeFor(input: FeeInput): Fee {
-  const { year } = parseIsoDate(input.on);
-  const rule = ruleFor(input);
+/**
+ * A fee whose rule is known but whose year's MRP is not yet (1 January, before the new figure is
+ * entered): the application goes on, and the back office settles the fee and tells the citizen
+ * the amount by SMS once the MRP is there. An exempt rule is never deferred: 0 MRP is 0 tenge.
+ */
+export interface DeferredFee {
+  exempt: false;
+  mrp: number;
+  amountKzt: null;
+  rule: string;
+  /** The year whose MRP is awaited. */
+  year: number;
+}
+
+function tariffRow(input: FeeInput, rule: TariffRule): TariffRow {
   let row: TariffRow | undefined;
   for (const candidate of TARIFF) {
     if (candidate.rule === rule && candidate.document === input.document && candidate.from <= input.on && (row === undefined || candidate.from > row.from)) {
@@ -64,14 +81,25 @@ export function feeFor(input: FeeInput): Fee {
     }
   }
   if (row === undefined) throw new DomainError('no_tariff', `no tariff for ${rule} on ${input.on}`);
-  const mrpValue = MRP_BY_YEAR[year];
-  if (mrpValue === undefined) throw new DomainError('no_mrp_for_year', `no MRP known for ${year}`);
-  return {
-    exempt: row.mrp === 0,
-    mrp: row.mrp,
-    amountKzt: Math.round(row.mrp * mrpValue),
-    rule: `${row.rule}@${row.from}`,
-  };
+  return row;
+}
+
+/** The fee of the day, or a deferred one when `mrpByYear` has no figure for that year. */
+export function quoteFee(input: FeeInput, mrpByYear: MrpByYear = MRP_BY_YEAR): Fee | DeferredFee {
+  const { year } = parseIsoDate(input.on);
+  const row = tariffRow(input, ruleFor(input));
+  const rule = `${row.rule}@${row.from}`;
+  if (row.mrp === 0) return { exempt: true, mrp: 0, amountKzt: 0, rule };
+  const mrpValue = mrpByYear[year];
+  if (mrpValue === undefined) return { exempt: false, mrp: row.mrp, amountKzt: null, rule, year };
+  return { exempt: false, mrp: row.mrp, amountKzt: Math.round(row.mrp * mrpValue), rule };
+}
+
+/** The fee of a day whose MRP is known: for tests and tools that name the day; the journey uses quoteFee. */
+export function feeFor(input: FeeInput, mrpByYear: MrpByYear = MRP_BY_YEAR): Fee {
+  const fee = quoteFee(input, mrpByYear);
+  if (fee.amountKzt === null) throw new DomainError('no_mrp_for_year', `no MRP known for ${fee.year}`);
+  return fee;
 }
 
 const NBSP = '\u00a0';

@@ -1,5 +1,4 @@
 // Kazakhstan's public holidays (Law "On holidays in the Republic of Kazakhstan", as amended 2022).
-import { DomainError } from './domain-error';
 import { addDays, weekday } from './dates';
 
 interface FixedHoliday {
@@ -44,6 +43,15 @@ function isWeekend(date: string): boolean {
 }
 
 /**
+ * Whether the year's calendar is complete. Without it a date counted across the year takes the
+ * fixed holidays only (they are known every year; only Kurban ait moves): a due date is never
+ * refused for want of a decree, and whoever counts flags the result for a person to look at.
+ */
+export function holidayCalendarKnown(year: number): boolean {
+  return KURBAN_AIT[year] !== undefined;
+}
+
+/**
  * Holidays and the days off they bring for one year. A secular holiday on a Saturday or Sunday
  * moves the day off to the next working day (the law on holidays); consecutive ones (Nauryz)
  * push each other along. One-off transfers the government decrees each year (bridging days) are
@@ -53,9 +61,8 @@ function daysOff(year: number): ReadonlySet<string> {
   const cached = daysOffByYear.get(year);
   if (cached !== undefined) return cached;
   const kurbanAit = KURBAN_AIT[year];
-  if (kurbanAit === undefined) throw new DomainError('no_holiday_calendar', `no holiday calendar for ${year}`);
   const fixed = FIXED_HOLIDAYS.map((holiday) => ({ date: `${year}-${holiday.monthDay}`, religious: holiday.religious }));
-  const result = new Set<string>([kurbanAit, ...fixed.map((holiday) => holiday.date)]);
+  const result = new Set<string>([...(kurbanAit === undefined ? [] : [kurbanAit]), ...fixed.map((holiday) => holiday.date)]);
   for (const holiday of fixed) {
     if (holiday.religious || !isWeekend(holiday.date)) continue;
     let moved = addDays(holiday.date, 1);

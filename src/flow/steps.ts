@@ -28,7 +28,8 @@ interface StepDefinition {
 }
 
 /** Paid, exempt, or shown and left to the back office to reconcile. */
-const settledHere = (s: SessionData) => s.payment?.status === 'paid' || s.payment?.status === 'not_required' || s.payment?.status === 'deferred';
+const settledHere = (s: SessionData) =>
+  s.payment?.status === 'paid' || s.payment?.status === 'not_required' || s.payment?.status === 'deferred' || s.payment?.status === 'fee_deferred';
 
 export const STEPS: Record<StepId, StepDefinition> = {
   language: { guard: () => true, next: 'service', counted: false },

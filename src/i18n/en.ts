@@ -186,6 +186,7 @@ export const en = {
   'payment.newQr': 'Show a new QR code',
   'payment.later': 'You can go on now: the payment will be checked later and you will get an SMS.',
   'payment.error.no_tariff': 'The fee for this year is not known to this terminal yet. Please see an operator.',
+  'payment.feeBySms': 'This year’s fee has not been set yet. The fee for this application and how to pay it will be sent to you by SMS. You can go on.',
 
   'receipt.title': 'Your application is accepted',
   'receipt.titleProvisional': 'Your application is saved',
@@ -213,6 +214,8 @@ export const en = {
   'receipt.pending.face_match': 'your face against the register’s photo',
   'receipt.pending.payment': 'the payment of the state fee',
   'receipt.pendingSms': 'You will get an SMS with the result.',
+  'receipt.feeBySms': 'sent by SMS',
+  'receipt.feeDeferred': 'The fee for this application will be sent to you by SMS; the application is accepted once it is paid.',
 
   'done.title': 'Take your receipt',
   'done.body': 'Your document will be ready by {date}. We will send an SMS.',

@@ -187,6 +187,7 @@ export const ru = {
   'payment.newQr': 'Показать новый QR-код',
   'payment.later': 'Можно продолжать: оплату проверят позже, и вам придёт SMS.',
   'payment.error.no_tariff': 'Размер пошлины на этот год терминалу ещё не известен. Обратитесь к оператору.',
+  'payment.feeBySms': 'Размер госпошлины на этот год ещё не утверждён. Сумму за это заявление и как её оплатить вам пришлют по SMS. Можно продолжать.',
 
   'receipt.title': 'Ваше заявление принято',
   'receipt.titleProvisional': 'Ваше заявление сохранено',
@@ -214,6 +215,8 @@ export const ru = {
   'receipt.pending.face_match': 'сходство лица с фото в реестре',
   'receipt.pending.payment': 'оплата госпошлины',
   'receipt.pendingSms': 'О результате вам придёт SMS.',
+  'receipt.feeBySms': 'придёт по SMS',
+  'receipt.feeDeferred': 'Сумму госпошлины за это заявление пришлют по SMS; заявление примут после оплаты.',
 
   'done.title': 'Возьмите расписку',
   'done.body': 'Документ будет готов к {date}. Мы пришлём SMS.',

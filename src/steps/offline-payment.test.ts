@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../domain/domain-error';
 import { parseEmvQr, parseTlv } from '../domain/payment-qr';
 import { offlinePayment } from './offline-payment';
 
@@ -35,19 +34,14 @@ describe('offlinePayment', () => {
     expect(lastMinute.amountKzt).toBe(865);
   });
 
-  // 20:00 UTC on 31 December is 01:00 on 1 January 2027 in Kazakhstan. The tariff knows no 2027
-  // MRP (the budget law sets it), so the fee is refused rather than guessed with 2026's.
-  it('refuses a fee on a day whose MRP is not known: 2027 begins at 19:00 UTC on 31 December', () => {
-    const error = (() => {
-      try {
-        offlinePayment({ service: '07', document: 'id_card', lostIdCardsThisYear: 0, createdAt: '2026-12-31T20:00:00Z', number: NUMBER });
-      } catch (e) {
-        return e;
-      }
-      return null;
-    })();
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'no_mrp_for_year' });
-    expect(String(error)).toContain('2027');
+  // 20:00 UTC on 31 December is 01:00 on 1 January 2027 in Kazakhstan. This build knows no 2027
+  // MRP (the budget law sets it), so the fee is deferred rather than guessed with 2026's or refused.
+  it('defers the fee on a day whose MRP is not known, with no QR: 2027 begins at 19:00 UTC on 31 December', () => {
+    expect(offlinePayment({ service: '07', document: 'id_card', lostIdCardsThisYear: 0, createdAt: '2026-12-31T20:00:00Z', number: NUMBER })).toEqual({
+      amountKzt: null,
+      qrPayload: '',
+    });
+    // An exempt replacement stays exempt: nothing is owed whatever the MRP.
+    expect(offlinePayment({ service: '18', document: 'id_card', lostIdCardsThisYear: 0, createdAt: '2027-01-04T04:00:00Z', number: NUMBER }).amountKzt).toBe(0);
   });
 });

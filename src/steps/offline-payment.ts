@@ -1,11 +1,12 @@
 import { kazakhstanDate } from '../domain/dates';
-import { feeFor } from '../domain/fees';
+import { quoteFee } from '../domain/fees';
 import { encodePaymentQr } from '../domain/payment-qr';
 import type { DocumentKind, ServiceCode } from '../protocol';
 
 export interface OfflinePayment {
-  amountKzt: number;
-  /** Empty when no fee is due. */
+  /** Null when the year's MRP is not known to this kiosk: the fee is deferred and sent by SMS. */
+  amountKzt: number | null;
+  /** Empty when no fee is due or it is deferred. */
   qrPayload: string;
 }
 
@@ -22,14 +23,12 @@ export function offlinePayment(input: {
   createdAt: string;
   number: string;
 }): OfflinePayment {
-  const fee = feeFor({
+  const fee = quoteFee({
     service: input.service,
     document: input.document,
     on: kazakhstanDate(new Date(input.createdAt)),
     lostIdCardsThisYear: input.lostIdCardsThisYear ?? 0,
   });
-  return {
-    amountKzt: fee.amountKzt,
-    qrPayload: fee.amountKzt === 0 ? '' : encodePaymentQr({ amountKzt: fee.amountKzt, reference: input.number }),
-  };
+  if (fee.amountKzt === null || fee.amountKzt === 0) return { amountKzt: fee.amountKzt, qrPayload: '' };
+  return { amountKzt: fee.amountKzt, qrPayload: encodePaymentQr({ amountKzt: fee.amountKzt, reference: input.number }) };
 }

@@ -5,7 +5,8 @@ import { emptySession, type SessionData } from '../flow/session-data';
 import { translate } from '../i18n';
 import type { Lang } from '../protocol';
 import { DEFERRED_CHECKS } from '../protocol/packets';
-import { receiptJob } from './receipt-job';
+import type { ApplicationPayload } from '../protocol/packets';
+import { receiptJob, sealForReceipt, sealedFacts, type ReceiptSession } from './receipt-job';
 
 const TERMINAL: TerminalIdentity = { terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' };
 const TRACKING = 'https://kiosk.example.kz';
@@ -87,5 +88,86 @@ describe('receiptJob', () => {
 
   it('refuses to print an application that is not sealed', () => {
     expect(() => receiptJob(sealedSession('ru', { sealed: null }), TERMINAL, TRACKING)).toThrow('sealed');
+  });
+});
+
+/** A session object as the Receipt step holds it, over plain data. */
+function liveSession(data: SessionData): ReceiptSession & { data: SessionData } {
+  const session = {
+    data,
+    update(patch: Partial<SessionData>) {
+      session.data = { ...session.data, ...patch };
+    },
+  };
+  return session;
+}
+
+/** An outbox that counts what it seals; the payload itself is the Receipt step's business (application-payload.ts). */
+function countingOutbox() {
+  const sealed: ApplicationPayload[] = [];
+  return { sealed, seal: (payload: ApplicationPayload) => Promise.resolve(sealed.push(payload)) };
+}
+const PAYLOAD = { application: { id: ID } } as ApplicationPayload;
+
+describe('sealForReceipt', () => {
+  // Made on 2027-12-13 at 10:00 in Astana: 15 working days run into 2028, whose Kurban ait is not decreed yet.
+  const DECEMBER_2027 = { id: ID, number: NUMBER, createdAt: '2027-12-13T05:00:00.000Z' };
+
+  it('works out the due date before sealing, into 2028 without its calendar, and prints it', async () => {
+    const session = liveSession(sealedSession('ru', { application: DECEMBER_2027, sealed: null }));
+    const outbox = countingOutbox();
+    const { job, sealedNow } = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING);
+    expect(sealedNow).toBe(true);
+    expect(outbox.sealed).toHaveLength(1);
+    expect(session.data.sealed).toEqual({ readyBy: '2028-01-06', pendingChecks: [] });
+    expect(job.lines.some((line) => line.startsWith('Готов к') && line.endsWith('06.01.2028'))).toBe(true);
+  });
+
+  it('never seals the same application twice: a second press prints what the first sealed', async () => {
+    const session = liveSession(sealedSession('kk', { application: DECEMBER_2027, sealed: null }));
+    const outbox = countingOutbox();
+    const first = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING);
+    const second = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING);
+    expect(outbox.sealed).toHaveLength(1);
+    expect(second.sealedNow).toBe(false);
+    expect(second.job.lines).toEqual(first.job.lines);
+  });
+
+  it('seals nothing when the receipt cannot be made, so "try again" is true', async () => {
+    const session = liveSession(sealedSession('ru', { application: DECEMBER_2027, payment: null, sealed: null }));
+    const outbox = countingOutbox();
+    await expect(sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING)).rejects.toThrow('sealed application');
+    expect(outbox.sealed).toEqual([]);
+    expect(session.data.sealed).toBeNull();
+  });
+
+  it('leaves the session unsealed when sealing itself fails, and a retry seals once', async () => {
+    const session = liveSession(sealedSession('ru', { application: DECEMBER_2027, sealed: null }));
+    const outbox = countingOutbox();
+    const flaky = { seal: () => Promise.reject(new Error('disk full')) };
+    await expect(sealForReceipt(session, PAYLOAD, flaky, TERMINAL, TRACKING)).rejects.toThrow('disk full');
+    expect(session.data.sealed).toBeNull();
+    await sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING);
+    expect(outbox.sealed).toHaveLength(1);
+  });
+});
+
+describe('a fee deferred for want of the year\'s MRP', () => {
+  // 2027-01-04, 10:00 in Astana, online: the back office answered fee_unknown.
+  const JANUARY_2027 = { id: ID, number: NUMBER, createdAt: '2027-01-04T05:00:00.000Z' };
+  const deferred = (lang: Lang) =>
+    sealedSession(lang, { application: JANUARY_2027, payment: { paymentId: null, amountKzt: 0, status: 'fee_deferred' }, sealed: null });
+
+  it('leaves the payment to be checked, even on a journey made online', () => {
+    expect(sealedFacts(deferred('ru')).pendingChecks).toEqual(['payment']);
+  });
+
+  it.each(['ru', 'kk'] as const)('says in %s that the fee comes by SMS, in its row and in a note, never "0 ₸"', (lang) => {
+    const data = deferred(lang);
+    const job = receiptJob({ ...data, sealed: sealedFacts(data) }, TERMINAL, TRACKING);
+    const feeLabel = translate(lang, 'receipt.label.fee');
+    expect(job.lines.some((line) => line.startsWith(feeLabel) && line.endsWith(translate(lang, 'receipt.feeBySms')))).toBe(true);
+    expect(job.lines.join(' ')).toContain(translate(lang, 'receipt.feeDeferred').split(' ').slice(0, 3).join(' '));
+    expect(job.lines.join('\n')).not.toMatch(/\b0\u00a0₸/);
   });
 });

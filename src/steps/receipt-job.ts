@@ -1,11 +1,15 @@
 import { centreName } from '../config';
+import { dueDateOfApplication } from '../domain/application';
 import { buildReceipt, type Receipt } from '../domain/receipt';
 import { receiptTextLines, type PrintableReceipt } from '../devices/printer/printable-receipt';
 import { COLUMNS_80MM, type PrintJob } from '../devices/printer/printer';
+import { pendingChecks } from '../flow/offline-policy';
 import type { TerminalIdentity } from '../flow/readiness.svelte';
 import type { SessionData } from '../flow/session-data';
+import type { StepId } from '../flow/steps';
 import { translate } from '../i18n';
 import type { DocumentKind, Lang, ServiceCode } from '../protocol';
+import type { ApplicationPayload } from '../protocol/packets';
 
 /** Offline the kiosk never learnt the name: the IIN's last four digits let the citizen recognise their receipt. */
 function maskedIin(iin: string): string {
@@ -36,16 +40,26 @@ export function printableReceipt(data: SessionData, terminal: TerminalIdentity, 
     readyBy: sealed.readyBy,
     trackingUrl,
   });
-  // The service and document rows carry codes; the citizen reads them in words.
+  const feeDeferred = payment.status === 'fee_deferred';
+  // The service and document rows carry codes; the citizen reads them in words. A deferred fee has no amount yet.
   const value = ({ label, value }: Receipt['rows'][number]): string =>
-    label === 'service' ? t(`service.${value as ServiceCode}`) : label === 'document' ? t(`document.${value as DocumentKind}`) : value;
+    label === 'service'
+      ? t(`service.${value as ServiceCode}`)
+      : label === 'document'
+        ? t(`document.${value as DocumentKind}`)
+        : label === 'fee' && feeDeferred
+          ? t('receipt.feeBySms')
+          : value;
   const provisional = sealed.pendingChecks.length > 0;
   return {
     title: t(provisional ? 'receipt.provisional' : 'receipt.heading'),
     subtitle: t('receipt.subheading'),
-    notes: !provisional
-      ? []
-      : [t('receipt.pendingIntro'), ...sealed.pendingChecks.map((check) => `- ${t(`receipt.pending.${check}`)}`), t('receipt.pendingSms')],
+    notes: [
+      ...(provisional
+        ? [t('receipt.pendingIntro'), ...sealed.pendingChecks.map((check) => `- ${t(`receipt.pending.${check}`)}`), t('receipt.pendingSms')]
+        : []),
+      ...(feeDeferred ? [t('receipt.feeDeferred')] : []),
+    ],
     rows: receipt.rows.map((row) => ({ label: t(`receipt.label.${row.label}`), value: value(row) })),
     qr: trackingUrl,
     footer: [t('receipt.track'), t('receipt.keep')],
@@ -56,4 +70,45 @@ export function printableReceipt(data: SessionData, terminal: TerminalIdentity, 
 export function receiptJob(data: SessionData, terminal: TerminalIdentity, trackingBase: string): PrintJob {
   const receipt = printableReceipt(data, terminal, trackingBase);
   return { printable: receipt, columns: COLUMNS_80MM, lines: receiptTextLines(receipt, COLUMNS_80MM), qr: receipt.qr, footer: receipt.footer };
+}
+
+type Sealed = NonNullable<SessionData['sealed']>;
+
+/**
+ * What the receipt states that the kiosk works out rather than was told: the due date, and the
+ * checks still to come (a deferred fee is one, online or not). Never throws for a year without its
+ * holiday calendar: that date counts the fixed holidays, and the back office flags it for review.
+ */
+export function sealedFacts(data: SessionData): Sealed {
+  const createdAt = data.application?.createdAt;
+  if (!createdAt) throw new Error('the receipt needs an application');
+  const steps = new Set<StepId>(data.offlineSteps);
+  if (data.payment?.status === 'fee_deferred') steps.add('payment');
+  return { readyBy: dueDateOfApplication(createdAt).readyBy, pendingChecks: pendingChecks(steps) };
+}
+
+export interface ReceiptSession {
+  readonly data: SessionData;
+  update(patch: Partial<SessionData>): void;
+}
+
+/**
+ * Seals the application once and gives the job to print. Everything the receipt needs is worked
+ * out first, so what can fail fails while nothing is sealed and "try again" is true; after the
+ * seal only the session is marked, and a second call (a press of "try again", a remount) finds
+ * the application sealed and never seals it again.
+ */
+export async function sealForReceipt(
+  session: ReceiptSession,
+  payload: ApplicationPayload,
+  outbox: { seal(payload: ApplicationPayload): Promise<unknown> },
+  terminal: TerminalIdentity,
+  trackingBase: string,
+): Promise<{ job: PrintJob; sealedNow: boolean }> {
+  if (session.data.sealed) return { job: receiptJob(session.data, terminal, trackingBase), sealedNow: false };
+  const sealed = sealedFacts(session.data);
+  const job = receiptJob({ ...session.data, sealed }, terminal, trackingBase);
+  await outbox.seal(payload);
+  session.update({ sealed });
+  return { job, sealedNow: true };
 }
