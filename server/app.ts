@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX } from '../src/protocol/common';
+import { WIRE_FORMATS } from '../src/protocol/formats';
 import type { Database } from './db/database';
 import core from './plugins/core';
-import errors from './plugins/errors';
+import errors, { frameworkErrors } from './plugins/errors';
 import repositories from './plugins/repositories';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
 import staticFiles from './plugins/static-files';
@@ -54,7 +55,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     // The wire schemas say exactly what is allowed: refuse the rest instead of silently trimming or coercing it.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    // Their formats (dates in the wire window, storable text) are the kiosk's too: src/protocol/formats.ts.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, formats: WIRE_FORMATS } },
+    serializerOpts: { ajv: { formats: WIRE_FORMATS } },
+    frameworkErrors,
   });
   const clock = options.clock ?? (() => new Date());
 

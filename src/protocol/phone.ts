@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Iin, Phone } from './common';
+import { Iin, Phone, Text } from './common';
 
 /** POST /api/v1/phone/start — the number must be the one the БМГ holds for this IIN; sends an SMS code. */
 export const PhoneStartRequest = Type.Object({ iin: Iin, phone: Phone }, { additionalProperties: false });
@@ -23,7 +23,7 @@ export type PhoneStartResponse = Static<typeof PhoneStartResponse>;
 
 /** POST /api/v1/phone/confirm */
 export const PhoneConfirmRequest = Type.Object(
-  { verificationId: Type.String({ maxLength: 64 }), code: Type.String({ pattern: '^[0-9]{6}$' }) },
+  { verificationId: Text({ maxLength: 64 }), code: Type.String({ pattern: '^[0-9]{6}$' }) },
   { additionalProperties: false },
 );
 export type PhoneConfirmRequest = Static<typeof PhoneConfirmRequest>;
@@ -41,7 +41,7 @@ export type PhoneConfirmResponse = Static<typeof PhoneConfirmResponse>;
 
 /** POST /api/v1/phone/resend */
 export const PhoneResendRequest = Type.Object(
-  { verificationId: Type.String({ maxLength: 64 }) },
+  { verificationId: Text({ maxLength: 64 }) },
   { additionalProperties: false },
 );
 export type PhoneResendRequest = Static<typeof PhoneResendRequest>;
