@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { API_PREFIX } from '../src/protocol/common';
 import { WIRE_FORMATS } from '../src/protocol/formats';
 import type { Database } from './db/database';
@@ -43,6 +43,8 @@ export interface AppOptions {
   /** Run on each newly stored packet's application, after the kiosk has its answer (routes/packets.ts). */
   deferredChecks?: DeferredChecks;
   logger?: FastifyServerOptions['logger'];
+  /** Told of every route as it is registered, with its schema: the request fuzz test (server/fuzz/) reads them. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Requests are logged by method and path only: query strings (a phone number) and bodies carry personal data. */
@@ -60,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     serializerOpts: { ajv: { formats: WIRE_FORMATS } },
     frameworkErrors,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const clock = options.clock ?? (() => new Date());
 
   await app.register(errors);
