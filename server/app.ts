@@ -4,7 +4,9 @@ import { API_PREFIX } from '../src/protocol/common';
 import { WIRE_FORMATS } from '../src/protocol/formats';
 import type { Database } from './db/database';
 import core from './plugins/core';
+import { requireTerminal } from './auth/terminal-request';
 import errors, { frameworkErrors } from './plugins/errors';
+import jsonBody from './plugins/json-body';
 import repositories from './plugins/repositories';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
 import staticFiles from './plugins/static-files';
@@ -28,8 +30,11 @@ import { readVersion } from './version';
 export interface AppOptions {
   db: Database;
   clock?: () => Date;
-  /** The sandbox state systems (the default), or false with `systems` given. */
-  sandbox?: SandboxOptions | false;
+  /**
+   * The sandbox — synthetic citizens and the tester tools — or false for the real state systems
+   * given in `systems`. Always said, never a default: server/state-systems-config.ts decides it for main.ts.
+   */
+  sandbox: SandboxOptions | false;
   /** Adapters to the real state systems; required when `sandbox` is false. */
   systems?: StateSystems;
   /** The built kiosk, served at `/`. */
@@ -66,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? (() => new Date());
 
   await app.register(errors);
+  await app.register(jsonBody);
+  app.decorateRequest('terminal', null);
   await app.register(core, {
     db: options.db,
     clock,
@@ -78,17 +85,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!options.systems) throw new Error('buildApp: `systems` are required when the sandbox is off');
     await app.register(stateSystems, { systems: options.systems });
   } else {
-    await app.register(stateSystems, { sandbox: options.sandbox ?? {} });
+    await app.register(stateSystems, { sandbox: options.sandbox });
   }
 
   const version = await readVersion();
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { version });
-      await api.register(citizenRoutes);
-      await api.register(phoneRoutes);
-      await api.register(identifyRoutes);
-      await api.register(paymentRoutes);
+      // What a kiosk asks on a citizen's behalf: only an enrolled terminal, by a signed request.
+      await api.register(async (kiosk) => {
+        kiosk.addHook('preValidation', requireTerminal);
+        await kiosk.register(citizenRoutes);
+        await kiosk.register(phoneRoutes);
+        await kiosk.register(identifyRoutes);
+        await kiosk.register(paymentRoutes);
+      });
       await api.register(applicationRoutes);
       await api.register(terminalRoutes);
       await api.register(terminalLogRoutes);

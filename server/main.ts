@@ -7,24 +7,35 @@ import { openDatabase } from './db/open-database';
 import { loadAdminToken } from './sync/admin-token';
 import { loadBackOfficeKeys } from './sync/back-office-keys';
 import { recheckPending, RECHECK_INTERVAL_MS } from './sync/settle-application';
+import { ConfigError, stateSystemsFromEnv } from './state-systems-config';
 
 const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '0.0.0.0';
+// Only this machine unless told otherwise: a back office is put on a network on purpose, behind its proxy.
+const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const databaseUrl = process.env.DATABASE_URL || undefined;
 
+const stateSystems = await stateSystemsFromEnv(process.env).catch((error: unknown) => {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`back office: ${error.message}`);
+  process.exit(2);
+});
 await mkdir(dataDir, { recursive: true });
 const db = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
 const backOffice = await loadBackOfficeKeys({ env: process.env.BACK_OFFICE_KEY || undefined, dataDir });
 const admin = await loadAdminToken({ env: process.env.ADMIN_TOKEN || undefined, dataDir });
 const app = await buildApp({
   db,
+  ...stateSystems,
   staticDir: resolve('dist'),
   codeSecret: await loadCodeSecret(),
   backOfficeKeys: backOffice.keys,
   adminToken: admin.token,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
+if (stateSystems.sandbox) {
+  app.log.warn('SANDBOX=1: synthetic citizens, and tester tools that show every SMS code and pay any QR (/sandbox). For trying the kiosk on this machine only, never on a network.');
+}
 if (backOffice.created) app.log.warn({ file: join(dataDir, 'back-office-key.jwk') }, 'back-office key created: back it up, packets sealed to it cannot be read without it');
 // The one time it is shown: it is kept only in DATA_DIR/admin-token (mode 0600) after this.
 if (admin.created) app.log.warn({ adminToken: admin.token, file: join(dataDir, 'admin-token') }, 'admin token created');

@@ -1,6 +1,6 @@
 // Shared by the route tests: an app on in-memory PGlite with synthetic faces and a clock the test moves.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { vi } from 'vitest';
 import { applicationNumber } from '../src/domain/application';
 import { feeFor } from '../src/domain/fees';
@@ -9,13 +9,19 @@ import { buildApp, type AppOptions } from './app';
 import type { Database } from './db/database';
 import { openTestDatabase } from './db/test-database';
 import { kazakhstanDate } from '../src/domain/dates';
+import { SandboxBmg } from './adapters/sandbox-bmg';
+import { SandboxPayments } from './adapters/sandbox-payments';
+import { SandboxRegistry } from './adapters/sandbox-registry';
+import { SandboxSms } from './adapters/sandbox-sms';
 import { buildSeedCitizens, type SeedCitizen } from './seed/citizens';
+import { seedSandbox } from './seed/seed-sandbox';
 import type { FaceSource, RegistryFace } from './seed/faces';
 import type { ApplicationPayload, EnrolRequest, Enrolled } from '../src/protocol/packets';
 import type { KioskDb } from '../src/sync/kiosk-db';
 import { enrolTerminal as enrolKioskTerminal } from '../src/sync/terminal';
 import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys, sealPacket } from '../src/sync/seal';
 import { makeApplicationPayload, PASSED_LIVENESS, PASSED_PHOTO_QUALITY } from '../src/sync/packet-fixture';
+import { signRequest } from '../src/sync/request-signature';
 
 // Each test file starts its own PGlite (seconds of WebAssembly start-up); on two busy cores a
 // whole journey through app.inject() can take longer than vitest's default 5 s.
@@ -43,25 +49,59 @@ export const syntheticFaces: FaceSource = async () =>
 export interface TestApp {
   app: FastifyInstance;
   db: Database;
+  /** The SMS gateway's messages: the sandbox's, or in the production configuration the same adapter injected as the real one. */
+  sms: SandboxSms;
   citizens: SeedCitizen[];
   citizen(tag: string): SeedCitizen;
   now(): Date;
   advance(seconds: number): void;
+  /** Injects the request as the test's own enrolled terminal (TEST_TERMINAL_ID) signs it, as a kiosk does. */
+  asTerminal(request: TerminalInject): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
+}
+
+/** The terminal every test app's asTerminal speaks as; enrolled on first use. */
+export const TEST_TERMINAL_ID = 'T-TEST';
+
+/** A request as a kiosk makes it: a method, a URL under the app, and a JSON body or none. */
+export interface TerminalInject {
+  method: 'GET' | 'POST';
+  url: string;
+  payload?: unknown;
 }
 
 /** The admin token of every test app (createTestApp). */
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
+export interface TestAppOptions extends Partial<Omit<AppOptions, 'db' | 'clock' | 'sandbox' | 'systems'>> {
+  /**
+   * 'sandbox' (the default): as `SANDBOX=1` runs, tester routes and all. 'production': as a
+   * deployment runs — no sandbox routes, nothing seeded by the app — with the sandbox's adapter
+   * classes injected as the real state systems and the synthetic citizens put in their tables by the test.
+   */
+  configuration?: 'sandbox' | 'production';
+}
+
 /** `options` go to buildApp over the defaults (admin token TEST_ADMIN_TOKEN, a new back-office key). */
-export async function createTestApp(options: Partial<Omit<AppOptions, 'db' | 'clock'>> = {}): Promise<TestApp> {
+export async function createTestApp({ configuration = 'sandbox', ...options }: TestAppOptions = {}): Promise<TestApp> {
   let now = TEST_START;
+  const clock = () => now;
   const db = await openTestDatabase();
-  const app = await buildApp({ db, clock: () => now, sandbox: { faces: syntheticFaces }, adminToken: TEST_ADMIN_TOKEN, ...options });
+  const sms = new SandboxSms(db, clock);
+  let app: FastifyInstance;
+  if (configuration === 'production') {
+    await seedSandbox(db, { today: kazakhstanDate(TEST_START), faces: syntheticFaces });
+    const systems = { registry: new SandboxRegistry(db), bmg: new SandboxBmg(db), sms, paymentGateway: new SandboxPayments(db, clock) };
+    app = await buildApp({ db, clock, sandbox: false, systems, adminToken: TEST_ADMIN_TOKEN, ...options });
+  } else {
+    app = await buildApp({ db, clock, sandbox: { faces: syntheticFaces }, adminToken: TEST_ADMIN_TOKEN, ...options });
+  }
   const citizens = buildSeedCitizens(kazakhstanDate(TEST_START));
+  let terminal: Promise<TestTerminal> | null = null;
   return {
     app,
     db,
+    sms,
     citizens,
     citizen: (tag) => {
       const found = citizens.find((c) => c.tag === tag);
@@ -72,11 +112,27 @@ export async function createTestApp(options: Partial<Omit<AppOptions, 'db' | 'cl
     advance: (seconds) => {
       now = new Date(now.getTime() + seconds * 1000);
     },
+    asTerminal: async (request) => {
+      terminal ??= enrolTerminal(app, TEST_TERMINAL_ID);
+      return signedInject(app, await terminal, request, now);
+    },
     close: async () => {
       await app.close();
       await db.close();
     },
   };
+}
+
+/** Injects `request` signed by `terminal` at `now`, with its body as the exact bytes signed. */
+export async function signedInject(app: FastifyInstance, terminal: TestTerminal, request: TerminalInject, now: Date): Promise<LightMyRequestResponse> {
+  const body = request.payload === undefined ? null : new TextEncoder().encode(JSON.stringify(request.payload));
+  const signed = await signRequest({ terminalId: terminal.terminalId, signingKey: terminal.keys.privateKey }, { method: request.method, path: request.url, body }, now);
+  const options: InjectOptions = { method: request.method, url: request.url, headers: signed };
+  if (body !== null) {
+    options.headers = { ...signed, 'content-type': 'application/json' };
+    options.payload = Buffer.from(body);
+  }
+  return app.inject(options);
 }
 
 /** The last code the sandbox SMS gateway sent to this phone, read as the e2e tests do. */
@@ -88,24 +144,25 @@ export async function lastSmsCode(app: FastifyInstance, phone: string): Promise<
 }
 
 /** Runs the phone step for a seeded citizen and returns the phone token. */
-export async function confirmPhone(app: FastifyInstance, citizen: SeedCitizen): Promise<string> {
-  const start = await app.inject({
+export async function confirmPhone(t: TestApp, citizen: SeedCitizen): Promise<string> {
+  const start = await t.asTerminal({
     method: 'POST',
     url: '/api/v1/phone/start',
     payload: { iin: citizen.person.iin, phone: citizen.phoneToType },
   });
   const { verificationId } = start.json() as { verificationId: string };
-  const code = await lastSmsCode(app, citizen.phoneToType);
-  const confirm = await app.inject({ method: 'POST', url: '/api/v1/phone/confirm', payload: { verificationId, code } });
+  const code = /\b(\d{6})\b/.exec((await t.sms.latest(citizen.phoneToType, 1))[0]?.text ?? '')?.[1];
+  if (!code) throw new Error(`no SMS code for ${citizen.phoneToType}`);
+  const confirm = await t.asTerminal({ method: 'POST', url: '/api/v1/phone/confirm', payload: { verificationId, code } });
   const { phoneToken } = confirm.json() as { phoneToken?: string };
   if (!phoneToken) throw new Error(`phone confirmation failed: ${confirm.body}`);
   return phoneToken;
 }
 
 /** Runs the phone and face steps; returns both tokens. */
-export async function identifyCitizen(app: FastifyInstance, citizen: SeedCitizen): Promise<{ phoneToken: string; identityToken: string }> {
-  const phoneToken = await confirmPhone(app, citizen);
-  const response = await app.inject({
+export async function identifyCitizen(t: TestApp, citizen: SeedCitizen): Promise<{ phoneToken: string; identityToken: string }> {
+  const phoneToken = await confirmPhone(t, citizen);
+  const response = await t.asTerminal({
     method: 'POST',
     url: '/api/v1/identify',
     payload: { phoneToken, descriptor: sameFace(citizen.faceId ?? 'f01'), liveness: PASSED_LIVENESS },

@@ -16,4 +16,5 @@ unset DATABASE_URL
 log=.cache/e2e/backoffice-$PORT.log
 mkdir -p "$(dirname "$log")"
 echo "e2e: back office on 127.0.0.1:$PORT, data in $DATA_DIR, log in $log" >&2
+export SANDBOX=1
 exec node --import tsx server/main.ts >"$log"

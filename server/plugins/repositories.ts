@@ -5,6 +5,7 @@ import { IdentificationsRepository } from '../repositories/identifications';
 import { PacketsRepository } from '../repositories/packets';
 import { PaymentsRepository } from '../repositories/payments';
 import { PhoneVerificationsRepository } from '../repositories/phone-verifications';
+import { RequestNoncesRepository } from '../repositories/request-nonces';
 import { TerminalLogRepository } from '../repositories/terminal-log';
 import { TerminalsRepository } from '../repositories/terminals';
 
@@ -18,6 +19,7 @@ declare module 'fastify' {
     terminals: TerminalsRepository;
     packets: PacketsRepository;
     terminalLog: TerminalLogRepository;
+    requestNonces: RequestNoncesRepository;
   }
 }
 
@@ -31,6 +33,7 @@ export default fp(
     app.decorate('terminals', new TerminalsRepository(app.db));
     app.decorate('packets', new PacketsRepository(app.db));
     app.decorate('terminalLog', new TerminalLogRepository(app.db));
+    app.decorate('requestNonces', new RequestNoncesRepository(app.db));
   },
   { name: 'repositories', dependencies: ['core'] },
 );

@@ -10,7 +10,7 @@ describe('POST /api/v1/citizens/check', () => {
   }, 60_000);
   afterAll(() => t.close(), 60_000);
 
-  const check = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/citizens/check', payload });
+  const check = (payload: object) => t.asTerminal({ method: 'POST', url: '/api/v1/citizens/check', payload });
 
   it('answers every seeded citizen as the test-citizens table says', async () => {
     for (const citizen of t.citizens) {

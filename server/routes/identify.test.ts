@@ -10,11 +10,11 @@ describe('POST /api/v1/identify', () => {
   afterAll(() => t.close(), 60_000);
 
   const liveness = PASSED_LIVENESS;
-  const identify = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/identify', payload });
+  const identify = (payload: object) => t.asTerminal({ method: 'POST', url: '/api/v1/identify', payload });
 
   it('matches the registry photo and gives an identity token', async () => {
     const citizen = t.citizen('service-04');
-    const phoneToken = await confirmPhone(t.app, citizen);
+    const phoneToken = await confirmPhone(t, citizen);
     const response = await identify({ phoneToken, descriptor: sameFace(citizen.faceId!), liveness });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ matched: true, identityToken: expect.stringMatching(/^[\w-]{43}$/) });
@@ -22,7 +22,7 @@ describe('POST /api/v1/identify', () => {
 
   it('never returns the reference descriptor', async () => {
     const citizen = t.citizen('service-07');
-    const phoneToken = await confirmPhone(t.app, citizen);
+    const phoneToken = await confirmPhone(t, citizen);
     const reference = syntheticDescriptor(citizen.faceId!);
     const response = await identify({ phoneToken, descriptor: syntheticDescriptor('f05'), liveness });
     expect(response.body).not.toContain(String(reference[1]));
@@ -30,7 +30,7 @@ describe('POST /api/v1/identify', () => {
   });
 
   it('refuses another face three times, then too_many_attempts even for the right face', async () => {
-    const phoneToken = await confirmPhone(t.app, t.citizen('service-09'));
+    const phoneToken = await confirmPhone(t, t.citizen('service-09'));
     const stranger = syntheticDescriptor('f10');
     expect((await identify({ phoneToken, descriptor: stranger, liveness })).json()).toEqual({ matched: false, code: 'face_mismatch', attemptsLeft: 2 });
     expect((await identify({ phoneToken, descriptor: stranger, liveness })).json()).toEqual({ matched: false, code: 'face_mismatch', attemptsLeft: 1 });
@@ -44,7 +44,7 @@ describe('POST /api/v1/identify', () => {
 
   it('decides at the threshold: just inside matches, just outside does not', async () => {
     const citizen = t.citizen('service-13');
-    const phoneToken = await confirmPhone(t.app, citizen);
+    const phoneToken = await confirmPhone(t, citizen);
     const reference = syntheticDescriptor(citizen.faceId!);
     const shifted = (distance: number) => reference.map((v, i) => (i === 0 ? v + distance : v));
     expect((await identify({ phoneToken, descriptor: shifted(FACE_MATCH_THRESHOLD + 0.001), liveness })).json()).toMatchObject({ matched: false });
@@ -52,7 +52,7 @@ describe('POST /api/v1/identify', () => {
   });
 
   it('says no_reference, without spending an attempt, when the registry has no photo', async () => {
-    const phoneToken = await confirmPhone(t.app, t.citizen('no-reference-photo'));
+    const phoneToken = await confirmPhone(t, t.citizen('no-reference-photo'));
     const response = await identify({ phoneToken, descriptor: sameFace('f01'), liveness });
     expect(response.json()).toEqual({ matched: false, code: 'no_reference', attemptsLeft: 3 });
   });
@@ -64,14 +64,14 @@ describe('POST /api/v1/identify', () => {
   });
 
   it('refuses a failed liveness check with 422 liveness_failed', async () => {
-    const phoneToken = await confirmPhone(t.app, t.citizen('service-14'));
+    const phoneToken = await confirmPhone(t, t.citizen('service-14'));
     const response = await identify({ phoneToken, descriptor: sameFace('f05'), liveness: { ...liveness, status: 'failed', reason: 'planar_motion' } });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toEqual({ code: 'liveness_failed' });
   });
 
   it('rejects liveness evidence that is not the agreed shape with 400 invalid_request', async () => {
-    const phoneToken = await confirmPhone(t.app, t.citizen('service-14'));
+    const phoneToken = await confirmPhone(t, t.citizen('service-14'));
     const { challenges: _dropped, ...withoutChallenges } = liveness;
     const response = await identify({ phoneToken, descriptor: sameFace('f05'), liveness: withoutChallenges });
     expect(response.statusCode).toBe(400);

@@ -12,11 +12,11 @@ describe('payments', () => {
   }, 60_000);
   afterAll(() => t.close(), 60_000);
 
-  const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/payments', payload });
-  const read = (id: string) => t.app.inject({ method: 'GET', url: `/api/v1/payments/${id}` });
+  const create = (payload: object) => t.asTerminal({ method: 'POST', url: '/api/v1/payments', payload });
+  const read = (id: string) => t.asTerminal({ method: 'GET', url: `/api/v1/payments/${id}` });
   const tariff = (service: '09' | '13', document: 'id_card' | 'passport', lost = 0) =>
     feeFor({ service, document, on: '2026-03-02', lostIdCardsThisYear: lost }).amountKzt;
-  const identified = async (tag: string) => (await identifyCitizen(t.app, t.citizen(tag))).identityToken;
+  const identified = async (tag: string) => (await identifyCitizen(t, t.citizen(tag))).identityToken;
 
   it('creates a pending QR payment for the tariff, with the application number as reference', async () => {
     const identityToken = await identified('service-13');

@@ -9,7 +9,7 @@ describe('phone confirmation', () => {
   }, 60_000);
   afterAll(() => t.close(), 60_000);
 
-  const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/phone/${url}`, payload });
+  const post = (url: string, payload: object) => t.asTerminal({ method: 'POST', url: `/api/v1/phone/${url}`, payload });
   const start = async (citizen: SeedCitizen) => {
     const response = await post('start', { iin: citizen.person.iin, phone: citizen.phoneToType });
     expect(response.statusCode).toBe(200);

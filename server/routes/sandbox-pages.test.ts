@@ -13,7 +13,7 @@ describe('sandbox tester pages', () => {
 
   it('/sandbox/sms shows the messages, titled SANDBOX', async () => {
     const citizen = t.citizen('service-07');
-    await t.app.inject({ method: 'POST', url: '/api/v1/phone/start', payload: { iin: citizen.person.iin, phone: citizen.phoneToType } });
+    await t.asTerminal({ method: 'POST', url: '/api/v1/phone/start', payload: { iin: citizen.person.iin, phone: citizen.phoneToType } });
     const response = await t.app.inject({ method: 'GET', url: '/sandbox/sms' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
@@ -23,9 +23,9 @@ describe('sandbox tester pages', () => {
   });
 
   it('/sandbox/payments has Pay, Decline and Let expire for a pending payment, and Pay works as a plain form', async () => {
-    const { identityToken } = await identifyCitizen(t.app, t.citizen('service-13'));
+    const { identityToken } = await identifyCitizen(t, t.citizen('service-13'));
     const applicationId = randomUUID();
-    const created = await t.app.inject({
+    const created = await t.asTerminal({
       method: 'POST',
       url: '/api/v1/payments',
       payload: { applicationId, identityToken, service: '13', document: 'passport' },
@@ -45,7 +45,7 @@ describe('sandbox tester pages', () => {
     });
     expect(pressed.statusCode).toBe(303);
     expect(pressed.headers.location).toBe('/sandbox/payments');
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}` })).json()).toMatchObject({ status: 'paid' });
+    expect((await t.asTerminal({ method: 'GET', url: `/api/v1/payments/${paymentId}` })).json()).toMatchObject({ status: 'paid' });
   });
 
   it('/sandbox/payments pays a QR the kiosk made offline, pasted into its form', async () => {

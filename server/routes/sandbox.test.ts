@@ -18,8 +18,8 @@ describe('sandbox tester API', () => {
   let paymentId: string;
   beforeAll(async () => {
     t = await createTestApp();
-    const { identityToken } = await identifyCitizen(t.app, t.citizen('service-13'));
-    const created = await t.app.inject({
+    const { identityToken } = await identifyCitizen(t, t.citizen('service-13'));
+    const created = await t.asTerminal({
       method: 'POST',
       url: '/api/v1/payments',
       payload: { applicationId: randomUUID(), identityToken, service: '13', document: 'passport' },
@@ -31,7 +31,7 @@ describe('sandbox tester API', () => {
   it('lists the latest SMS for a phone, newest first, with the code picked out', async () => {
     const citizen = t.citizen('service-07');
     for (let i = 0; i < 2; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/v1/phone/start', payload: { iin: citizen.person.iin, phone: citizen.phoneToType } });
+      await t.asTerminal({ method: 'POST', url: '/api/v1/phone/start', payload: { iin: citizen.person.iin, phone: citizen.phoneToType } });
     }
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/sandbox/sms?phone=${encodeURIComponent(citizen.phoneToType)}` });
     const { messages } = response.json() as { messages: { id: number; phone: string; code: string }[] };
@@ -59,15 +59,15 @@ describe('sandbox tester API', () => {
   });
 
   it('lets a tester expire a payment at once', async () => {
-    const { identityToken } = await identifyCitizen(t.app, t.citizen('service-16'));
-    const created = await t.app.inject({
+    const { identityToken } = await identifyCitizen(t, t.citizen('service-16'));
+    const created = await t.asTerminal({
       method: 'POST',
       url: '/api/v1/payments',
       payload: { applicationId: randomUUID(), identityToken, service: '16', document: 'passport' },
     });
     const { paymentId: id } = created.json() as { paymentId: string };
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/sandbox/payments/${id}/expire` })).json()).toMatchObject({ status: 'expired' });
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/payments/${id}` })).json()).toMatchObject({ status: 'expired' });
+    expect((await t.asTerminal({ method: 'GET', url: `/api/v1/payments/${id}` })).json()).toMatchObject({ status: 'expired' });
   });
 });
 
@@ -182,8 +182,8 @@ describe('sandbox self-enrolment and QRs paid from the phone', () => {
   });
 
   it('a QR the gateway issued: pays that payment instead of making a second one', async () => {
-    const { identityToken } = await identifyCitizen(t.app, t.citizen('service-09'));
-    const created = await t.app.inject({
+    const { identityToken } = await identifyCitizen(t, t.citizen('service-09'));
+    const created = await t.asTerminal({
       method: 'POST',
       url: '/api/v1/payments',
       payload: { applicationId: randomUUID(), identityToken, service: '09', document: 'id_card' },
@@ -194,7 +194,7 @@ describe('sandbox self-enrolment and QRs paid from the phone', () => {
     const payment = paid.json() as SandboxPayment;
     expect(payment).toMatchObject({ id: paymentId, qrPayload, status: 'paid' });
     expect(await t.app.paymentGateway.findByReference(payment.reference)).toHaveLength(1);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}` })).json()).toMatchObject({ status: 'paid' });
+    expect((await t.asTerminal({ method: 'GET', url: `/api/v1/payments/${paymentId}` })).json()).toMatchObject({ status: 'paid' });
   });
 });
 

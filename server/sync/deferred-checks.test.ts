@@ -94,7 +94,7 @@ describe('deferred checks on the sandbox state systems', () => {
 
     it('honours an online phone token without asking the БМГ, and refuses one of another person', async () => {
       const citizen = t.citizen('service-16');
-      const { phoneToken } = await identifyCitizen(t.app, citizen);
+      const { phoneToken } = await identifyCitizen(t, citizen);
       const unreachableBmg = { ...ctx, bmg: { phoneFor: () => Promise.reject(new Error('the БМГ must not be asked')) } };
       const payload = offlinePayload(citizen);
       expect(await outcomeOf('phone', { ...payload, online: { phoneToken, identityToken: null } }, unreachableBmg)).toMatchObject({
@@ -124,7 +124,7 @@ describe('deferred checks on the sandbox state systems', () => {
 
     it('honours an online identity token, and refuses one of another person', async () => {
       const citizen = t.citizen('service-14');
-      const { identityToken } = await identifyCitizen(t.app, citizen);
+      const { identityToken } = await identifyCitizen(t, citizen);
       const payload = offlinePayload(citizen);
       const stranger = { ...payload, face: { ...payload.face, descriptor: syntheticDescriptor('f12') } };
       expect(await outcomeOf('face_match', { ...stranger, online: { phoneToken: null, identityToken } })).toMatchObject({
@@ -147,10 +147,10 @@ describe('deferred checks on the sandbox state systems', () => {
 
     it('follows a payment the kiosk created online: paid, still pending, declined', async () => {
       const citizen = t.citizen('service-13');
-      const { identityToken } = await identifyCitizen(t.app, citizen);
+      const { identityToken } = await identifyCitizen(t, citizen);
       const withPayment = async () => {
         const payload = offlinePayload(citizen);
-        const response = await t.app.inject({
+        const response = await t.asTerminal({
           method: 'POST',
           url: '/api/v1/payments',
           payload: { applicationId: payload.application.id, identityToken, service: '13', document: 'passport' },

@@ -1,7 +1,7 @@
 import { importTerminalPublicKey } from '../../src/sync/seal';
 import type { TerminalsRepository } from '../repositories/terminals';
 
-export type TerminalKey = { ok: true; key: CryptoKey } | { ok: false; code: 'unknown_terminal' | 'revoked_terminal' };
+export type TerminalKey = { ok: true; key: CryptoKey; centreId: string } | { ok: false; code: 'unknown_terminal' | 'revoked_terminal' };
 
 /**
  * The key that checks what a terminal signs (its packets, its technician log), when the terminal
@@ -12,5 +12,5 @@ export async function terminalKey(terminals: TerminalsRepository, terminalId: st
   const terminal = await terminals.find(terminalId);
   if (!terminal?.publicKey) return { ok: false, code: 'unknown_terminal' };
   if (terminal.revokedAt) return { ok: false, code: 'revoked_terminal' };
-  return { ok: true, key: await importTerminalPublicKey(terminal.publicKey) };
+  return { ok: true, key: await importTerminalPublicKey(terminal.publicKey), centreId: terminal.centreId };
 }

@@ -7,3 +7,4 @@ export * from './liveness';
 export * from './photo-quality';
 export * from './packets';
 export * from './technician-log';
+export * from './terminal-request';

@@ -21,6 +21,7 @@ import {
   TechnicianLogReceived,
   type TechnicianLogUpload,
 } from '../protocol';
+import { signRequest } from './request-signature';
 
 /**
  * Why a call to the back office did not give an answer. `network` and `server` are worth retrying;
@@ -53,15 +54,47 @@ export function observeReachability(observer: (reached: boolean) => void): void 
   reachability = observer;
 }
 
-async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<Static<S>> {
+/** The terminal that signs the calls made on a citizen's behalf; undefined until it is enrolled. */
+export type RequestSigner = () => Promise<{ terminalId: string; signingKey: CryptoKey } | undefined>;
+let signer: RequestSigner = () => Promise.resolve(undefined);
+
+/** Calls on a citizen's behalf go signed by this terminal (src/protocol/terminal-request.ts). */
+export function signRequestsAs(terminal: RequestSigner): void {
+  signer = terminal;
+}
+
+/**
+ * The back office's clock minus this kiosk's, learnt when a request was refused as stale: a kiosk
+ * whose clock has drifted goes on serving citizens instead of being refused until a technician comes.
+ */
+let clockOffsetMs = 0;
+
+type Signing = 'signed' | 'unsigned';
+
+async function send(method: 'GET' | 'POST', url: string, bytes: Uint8Array<ArrayBuffer> | null, signing: Signing): Promise<Response> {
+  const headers: Record<string, string> = bytes === null ? {} : { 'content-type': 'application/json' };
+  const terminal = signing === 'signed' ? await signer() : undefined;
+  if (terminal) Object.assign(headers, await signRequest(terminal, { method, path: url, body: bytes }, new Date(Date.now() + clockOffsetMs)));
+  return fetch(url, { method, headers, body: bytes ?? undefined, signal: AbortSignal.timeout(TIMEOUT_MS) });
+}
+
+/** Whether this answer refuses a request as signed at the wrong time, and if so learns the back office's time from it. */
+async function learntClock(response: Response): Promise<boolean> {
+  if (response.status !== 401) return false;
+  const serverTime = Date.parse(response.headers.get('date') ?? '');
+  const body: unknown = await response.clone().json().catch(() => null);
+  if (!Number.isFinite(serverTime) || !Value.Check(ApiError, body) || body.code !== 'stale_request') return false;
+  clockOffsetMs = serverTime - Date.now();
+  return true;
+}
+
+async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown, signing: Signing = 'unsigned'): Promise<Static<S>> {
+  const url = `${API_PREFIX}${path}`;
+  const bytes = body === undefined ? null : new TextEncoder().encode(JSON.stringify(body));
   let response: Response;
   try {
-    response = await fetch(`${API_PREFIX}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    response = await send(method, url, bytes, signing);
+    if (signing === 'signed' && (await learntClock(response))) response = await send(method, url, bytes, signing);
   } catch {
     reachability(false);
     throw new BackOfficeError('network', null);
@@ -84,13 +117,14 @@ async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, sch
 
 export const backOffice = {
   health: () => call('GET', '/health', HealthResponse),
-  checkCitizen: (body: CitizenCheckRequest) => call('POST', '/citizens/check', CitizenCheckResponse, body),
-  startPhone: (body: PhoneStartRequest) => call('POST', '/phone/start', PhoneStartResponse, body),
-  confirmPhone: (body: PhoneConfirmRequest) => call('POST', '/phone/confirm', PhoneConfirmResponse, body),
-  resendCode: (verificationId: string) => call('POST', '/phone/resend', PhoneResendResponse, { verificationId }),
-  identify: (body: IdentifyRequest) => call('POST', '/identify', IdentifyResponse, body),
-  createPayment: (body: PaymentCreateRequest) => call('POST', '/payments', Payment, body),
-  payment: (paymentId: string) => call('GET', `/payments/${encodeURIComponent(paymentId)}`, Payment),
+  // On a citizen's behalf: signed by the terminal.
+  checkCitizen: (body: CitizenCheckRequest) => call('POST', '/citizens/check', CitizenCheckResponse, body, 'signed'),
+  startPhone: (body: PhoneStartRequest) => call('POST', '/phone/start', PhoneStartResponse, body, 'signed'),
+  confirmPhone: (body: PhoneConfirmRequest) => call('POST', '/phone/confirm', PhoneConfirmResponse, body, 'signed'),
+  resendCode: (verificationId: string) => call('POST', '/phone/resend', PhoneResendResponse, { verificationId }, 'signed'),
+  identify: (body: IdentifyRequest) => call('POST', '/identify', IdentifyResponse, body, 'signed'),
+  createPayment: (body: PaymentCreateRequest) => call('POST', '/payments', Payment, body, 'signed'),
+  payment: (paymentId: string) => call('GET', `/payments/${encodeURIComponent(paymentId)}`, Payment, undefined, 'signed'),
   enrolTerminal: (body: EnrolRequest) => call('POST', '/terminals/enrol', Enrolled, body),
   /** The sandbox back office enrols a kiosk of the test or emulated profile by itself, under a new SBX- id. */
   enrolSandboxTerminal: (publicKey: PublicKeyJwk) => call('POST', '/sandbox/terminals', Enrolled, { publicKey }),
