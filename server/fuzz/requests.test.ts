@@ -7,6 +7,7 @@ import { SandboxRegistry } from '../adapters/sandbox-registry';
 import { SandboxSms } from '../adapters/sandbox-sms';
 import { buildApp } from '../app';
 import type { DeferredChecks } from '../routes/packets';
+import { signRequest } from '../../src/sync/request-signature';
 import { settleApplication } from '../sync/settle-application';
 import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, type TestApp, type TestTerminal } from '../test-support';
 import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
@@ -21,11 +22,9 @@ import { logPlan, packetPlan } from './signed-bodies';
  * FUZZ_SEED=<seed> replays a failure fast-check reported.
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
-/** What a kiosk adds to each request beyond its body: the terminal's request signature goes here once the routes ask for it. */
-const headersFor: HeadersFor | undefined = undefined;
 
 describe('requests made from every route schema and its edges', () => {
   let t: TestApp;
@@ -90,7 +89,14 @@ describe('requests made from every route schema and its edges', () => {
   describe.each(CONFIGURATIONS)('$name configuration', (config) => {
     let sender: FuzzSender;
     beforeAll(() => {
-      sender = new FuzzSender({ app: config.app(), db: t.db, settle, ...(headersFor ? { headersFor } : {}) });
+      // What a kiosk adds to a request: its terminal's signature over the very bytes sent.
+      const headersFor: HeadersFor = (request) =>
+        signRequest(
+          { terminalId: config.terminal().terminalId, signingKey: config.terminal().keys.privateKey },
+          { method: request.method, path: request.url, body: request.body === undefined ? null : new TextEncoder().encode(request.body) },
+          t.now(),
+        );
+      sender = new FuzzSender({ app: config.app(), db: t.db, settle, headersFor });
     });
 
     it('answers every route with a 2xx, 3xx or 4xx, and stores nothing from a refusal', async () => {

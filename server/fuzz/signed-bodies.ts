@@ -57,7 +57,7 @@ export function packetPlan(terminal: TestTerminal, citizens: readonly SeedCitize
       sealedAt: fc.oneof({ weight: 4, arbitrary: valid(atSchema, g) }, { weight: 1, arbitrary: edge(atSchema) }),
       tamper: fc.constantFrom<Tamper>('none', 'none', 'none', 'none', 'ciphertext', 'seq', 'signature'),
     })
-    .map(({ payload, seq, sealedAt, tamper }) => async (signer) => {
+    .map(({ payload, seq, sealedAt, tamper }) => described({ payload, seq, sealedAt, tamper }, async (signer) => {
       const packet: Record<string, unknown> = await sealPacket(sealable(payload), {
         terminalId: signer.terminalId,
         // An edge of any type is what a broken kiosk could sign; sealing only writes it into JSON.
@@ -70,7 +70,7 @@ export function packetPlan(terminal: TestTerminal, citizens: readonly SeedCitize
       if (tamper === 'seq') packet.seq = typeof packet.seq === 'number' ? packet.seq + 1 : 1;
       if (tamper === 'signature') packet.signature = flipLast(String(packet.signature));
       return { method: 'POST', url: '/api/v1/packets', headers: JSON_HEADERS, body: JSON.stringify(packet) };
-    });
+    }));
 }
 
 const BASE_ENTRY = { seq: 1, at: '', action: 'self_test', details: { device: 'printer', ok: true, code: null } };
@@ -84,12 +84,12 @@ export function logPlan(g: Generation): fc.Arbitrary<SignedPlan> {
   const line = fc.oneof({ weight: 8, arbitrary: entry.map((e) => `${JSON.stringify(e)}\n`) }, { weight: 1, arbitrary: fc.constantFrom('not json\n', '\n', '{"seq":1}', '[]\n') });
   return fc
     .record({ lines: fc.array(line, { maxLength: 4 }), tamper: fc.constantFrom('none', 'none', 'none', 'signature', 'path') })
-    .map(({ lines, tamper }) => async (signer) => {
+    .map(({ lines, tamper }) => described({ lines, tamper }, async (signer) => {
       const upload = await signLogUpload(signer.terminalId, lines.join(''), signer.keys.privateKey);
       const body = tamper === 'signature' ? { ...upload, signature: flipLast(upload.signature) } : upload;
       const terminalId = tamper === 'path' ? `${signer.terminalId}X` : signer.terminalId;
       return { method: 'POST', url: `/api/v1/terminals/${terminalId}/log`, headers: JSON_HEADERS, body: JSON.stringify(body) };
-    });
+    }));
 }
 
 /**
@@ -104,6 +104,15 @@ function sealable(payload: unknown): Payload {
   const copy = isObject ? { ...payload } : {};
   Object.defineProperty(copy, 'application', { value: { id: '00000000-0000-4000-8000-000000000000' }, enumerable: false });
   return copy as Payload;
+}
+
+/** A plan that fast-check prints as what it seals (a counterexample), not as its source. */
+function described(what: unknown, plan: SignedPlan): SignedPlan {
+  const text = (() => {
+    const json = JSON.stringify(what, (_key, value: unknown) => (typeof value === 'string' && value.length > 200 ? `${value.slice(0, 40)}…(${value.length})` : value));
+    return json ?? String(what);
+  })();
+  return Object.assign(plan, { [fc.toStringMethod]: () => text });
 }
 
 function flipLast(text: string): string {
