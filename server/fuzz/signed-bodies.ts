@@ -109,7 +109,11 @@ function sealable(payload: unknown): Payload {
 /** A plan that fast-check prints as what it seals (a counterexample), not as its source. */
 function described(what: unknown, plan: SignedPlan): SignedPlan {
   const text = (() => {
-    const json = JSON.stringify(what, (_key, value: unknown) => (typeof value === 'string' && value.length > 200 ? `${value.slice(0, 40)}…(${value.length})` : value));
+    const json = JSON.stringify(what, (_key, value: unknown) => {
+      if (typeof value === 'string' && value.length > 200) return `${value.slice(0, 40)}…(${value.length} characters)`;
+      if (Array.isArray(value) && value.length > 8) return `[${value.length} items]`;
+      return value;
+    });
     return json ?? String(what);
   })();
   return Object.assign(plan, { [fc.toStringMethod]: () => text });
