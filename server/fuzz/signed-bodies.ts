@@ -22,30 +22,42 @@ export type SignedPlan = (terminal: TestTerminal) => Promise<FuzzRequest>;
 const asSchema = (schema: unknown) => schema as JsonSchema;
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-/** A payload as a kiosk seals it for a seeded citizen, then maybe one field of it pushed to an edge. */
-function payloadArbitrary(terminal: TestTerminal, citizens: readonly SeedCitizen[], g: Generation): fc.Arbitrary<unknown> {
-  const base = fc.record({ id: fc.uuid({ version: 4 }), citizen: fc.constantFrom(...citizens), createdAt: valid(asSchema(SealedPacket.properties.sealedAt), g) }).map(
-    ({ id, citizen, createdAt }): Payload =>
-      structuredClone(
-        makeApplicationPayload({
-          id,
-          number: applicationNumber(id),
-          iin: citizen.person.iin,
-          phone: citizen.phoneToType,
-          service: citizen.example.service,
-          document: citizen.example.document,
-          terminalId: terminal.terminalId,
-          centreId: terminal.centreId,
-          createdAt: createdAt as string,
-          paymentId: null,
-        }),
-      ),
+/** A payload as a kiosk seals it for a seeded citizen. */
+export function kioskPayload(terminal: TestTerminal, citizen: SeedCitizen, id: string, createdAt: string): Payload {
+  return structuredClone(
+    makeApplicationPayload({
+      id,
+      number: applicationNumber(id),
+      iin: citizen.person.iin,
+      phone: citizen.phoneToType,
+      service: citizen.example.service,
+      document: citizen.example.document,
+      terminalId: terminal.terminalId,
+      centreId: terminal.centreId,
+      createdAt,
+      paymentId: null,
+    }),
   );
+}
+
+/** A kiosk's payload, then maybe one field of it pushed to an edge. */
+function payloadArbitrary(terminal: TestTerminal, citizens: readonly SeedCitizen[], g: Generation): fc.Arbitrary<unknown> {
+  const base = fc
+    .record({ id: fc.uuid({ version: 4 }), citizen: fc.constantFrom(...citizens), createdAt: valid(asSchema(SealedPacket.properties.sealedAt), g) })
+    .map(({ id, citizen, createdAt }) => kioskPayload(terminal, citizen, id, createdAt as string));
   return base.chain((payload) => fc.oneof({ weight: 1, arbitrary: fc.constant(payload) }, { weight: 4, arbitrary: variant(asSchema(ApplicationPayload), payload, g) }));
 }
 
 /** After signing: nothing, or one byte of what was signed changed (the signature must catch it). */
 type Tamper = 'none' | 'ciphertext' | 'seq' | 'signature';
+
+export interface PacketChoice {
+  payload: unknown;
+  /** undefined: the terminal's next seq. */
+  seq: unknown;
+  sealedAt: unknown;
+  tamper: Tamper;
+}
 
 export function packetPlan(terminal: TestTerminal, citizens: readonly SeedCitizen[], g: Generation, nextSeq: () => number): fc.Arbitrary<SignedPlan> {
   const seqSchema = asSchema(SealedPacket.properties.seq);
@@ -57,7 +69,12 @@ export function packetPlan(terminal: TestTerminal, citizens: readonly SeedCitize
       sealedAt: fc.oneof({ weight: 4, arbitrary: valid(atSchema, g) }, { weight: 1, arbitrary: edge(atSchema) }),
       tamper: fc.constantFrom<Tamper>('none', 'none', 'none', 'none', 'ciphertext', 'seq', 'signature'),
     })
-    .map(({ payload, seq, sealedAt, tamper }) => described({ payload, seq, sealedAt, tamper }, async (signer) => {
+    .map((choice) => packetFrom(choice, nextSeq));
+}
+
+/** The plan that seals this choice: for examples the property must always try, too. */
+export function packetFrom({ payload, seq, sealedAt, tamper }: PacketChoice, nextSeq: () => number): SignedPlan {
+  return described({ payload, seq, sealedAt, tamper }, async (signer) => {
       const packet: Record<string, unknown> = await sealPacket(sealable(payload), {
         terminalId: signer.terminalId,
         // An edge of any type is what a broken kiosk could sign; sealing only writes it into JSON.
@@ -70,7 +87,7 @@ export function packetPlan(terminal: TestTerminal, citizens: readonly SeedCitize
       if (tamper === 'seq') packet.seq = typeof packet.seq === 'number' ? packet.seq + 1 : 1;
       if (tamper === 'signature') packet.signature = flipLast(String(packet.signature));
       return { method: 'POST', url: '/api/v1/packets', headers: JSON_HEADERS, body: JSON.stringify(packet) };
-    }));
+  });
 }
 
 const BASE_ENTRY = { seq: 1, at: '', action: 'self_test', details: { device: 'printer', ok: true, code: null } };
