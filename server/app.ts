@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { API_PREFIX } from '../src/protocol/common';
+import { WIRE_FORMATS } from '../src/protocol/formats';
 import type { Database } from './db/database';
 import core from './plugins/core';
 import { requireTerminal } from './auth/terminal-request';
-import errors from './plugins/errors';
+import errors, { frameworkErrors } from './plugins/errors';
 import jsonBody from './plugins/json-body';
 import repositories from './plugins/repositories';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
@@ -49,6 +50,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Whose X-Forwarded-For to believe for request.ip (server/limits/trust-proxy.ts); none by default. */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Told of every route as it is registered, with its schema: the request fuzz test (server/fuzz/) reads them. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Requests are logged by method and path only: query strings (a phone number) and bodies carry personal data. */
@@ -62,8 +65,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger,
     trustProxy: options.trustProxy ?? false,
     // The wire schemas say exactly what is allowed: refuse the rest instead of silently trimming or coercing it.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    // Their formats (dates in the wire window, storable text) are the kiosk's too: src/protocol/formats.ts.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, formats: WIRE_FORMATS } },
+    serializerOpts: { ajv: { formats: WIRE_FORMATS } },
+    frameworkErrors,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const clock = options.clock ?? (() => new Date());
 
   await app.register(errors);

@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../../src/domain/domain-error';
 
@@ -10,9 +10,17 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   415: 'unsupported_media_type',
 };
 
+/** A NUL, raw or percent-encoded: no path or query of ours has one, and PostgreSQL cannot even look one up. */
+function hasNul(url: string): boolean {
+  return /%00/i.test(url) || url.includes('\u0000');
+}
+
 /** Every error leaves as JSON `{ code, detail? }`: the kiosk maps the code to a message in the citizen's language. */
 export default fp(
   async (app) => {
+    app.addHook('onRequest', async (request, reply) => {
+      if (hasNul(request.url)) return reply.code(400).send({ code: 'invalid_request', detail: 'a NUL in the URL' });
+    });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.validation) {
         return reply.code(400).send({ code: 'invalid_request', detail: error.message });
@@ -28,3 +36,11 @@ export default fp(
   },
   { name: 'errors' },
 );
+
+/**
+ * Fastify's own refusals before any route runs (a path whose percent-encoding is not UTF-8), in
+ * the same shape as every other error; buildApp hands it to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send({ code: 'invalid_request', detail: error.message });
+}

@@ -113,10 +113,10 @@ describe('payments in a year whose MRP is not entered', () => {
   }, 60_000);
   afterAll(() => t.close(), 60_000);
 
-  const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/payments', payload });
+  const create = (payload: object) => t.asTerminal({ method: 'POST', url: '/api/v1/payments', payload });
 
   it('answers 422 fee_unknown and makes no invoice, then charges the figure once it is entered as data', async () => {
-    const { identityToken } = await identifyCitizen(t.app, t.citizen('service-07'));
+    const { identityToken } = await identifyCitizen(t, t.citizen('service-07'));
     const applicationId = randomUUID();
     const body = { applicationId, identityToken, service: '07', document: 'id_card' };
     const deferred = await create(body);

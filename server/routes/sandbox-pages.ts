@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { requireSandbox, SETTLEMENTS } from './sandbox';
+import { isStorableText } from '../../src/protocol/formats';
+import type { QrPayment } from '../adapters/sandbox-payments';
+import { PaymentParams, requireSandbox, SETTLEMENTS } from './sandbox';
 
 const REFRESH_S = 3;
 
@@ -48,7 +50,10 @@ const sandboxPages: FastifyPluginAsync = async (app) => {
     const pasted = request.body?.qrPayload;
     // Pasted text often comes with a line break; a QR payload has no white space at its ends.
     const qrPayload = typeof pasted === 'string' ? pasted.trim() : '';
-    const result = await sandbox.payments.payQr(qrPayload);
+    // A NUL or a lone surrogate is in no QR, and the database could not even look it up.
+    const result: QrPayment = isStorableText(qrPayload)
+      ? await sandbox.payments.payQr(qrPayload)
+      : { ok: false, code: 'qr_malformed', detail: 'the text holds a character no QR carries' };
     if (result.ok) {
       request.log.info({ paymentId: result.payment.id, reference: result.payment.reference }, 'sandbox QR paid');
       return reply.redirect('/sandbox/payments', 303);
@@ -62,7 +67,7 @@ const sandboxPages: FastifyPluginAsync = async (app) => {
   });
 
   for (const [action, outcome] of Object.entries(SETTLEMENTS)) {
-    app.post<{ Params: { id: string } }>(`/payments/:id/${action}`, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`/payments/:id/${action}`, { schema: { params: PaymentParams } }, async (request, reply) => {
       await sandbox.payments.settle(request.params.id, outcome);
       return reply.redirect('/sandbox/payments', 303);
     });

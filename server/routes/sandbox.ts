@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { ApiError } from '../../src/protocol/common';
+import { ApiError, Text } from '../../src/protocol/common';
 import { Enrolled, PublicKeyJwk } from '../../src/protocol/packets';
 import type { SandboxSettlement } from '../adapters/sandbox-payments';
 import { enrolSandboxTerminal } from '../sync/terminal-enrolment';
 
 const SmsQuery = Type.Object(
-  { phone: Type.Optional(Type.String({ maxLength: 16 })), limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })) },
+  { phone: Type.Optional(Text({ maxLength: 16 })), limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })) },
   { additionalProperties: false },
 );
 const SandboxSms = Type.Object({
@@ -30,10 +30,10 @@ const SandboxPayment = Type.Object({
   createdAt: Type.String(),
   expiresAt: Type.String(),
 });
-const PaymentParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const PaymentParams = Type.Object({ id: Text({ maxLength: 64 }) });
 const SandboxEnrolRequest = Type.Object({ publicKey: PublicKeyJwk }, { additionalProperties: false });
 /** EMVCo caps a merchant-presented QR at 512 characters. */
-export const QrPayRequest = Type.Object({ qrPayload: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
+export const QrPayRequest = Type.Object({ qrPayload: Text({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
 
 export const SETTLEMENTS: Readonly<Record<string, SandboxSettlement>> = { pay: 'paid', decline: 'declined', expire: 'expired' };
 

@@ -1,6 +1,10 @@
 // Wire types shared by the kiosk and the back office. TypeBox schemas are JSON Schema, so Fastify
 // validates requests with them natively and the kiosk checks responses with `Value.Check`.
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type StringOptions } from '@sinclair/typebox';
+import { registerWireFormats } from './formats';
+
+// Before any schema below is checked: Value.Check refuses a format it does not know.
+registerWireFormats();
 
 export const API_PREFIX = '/api/v1';
 
@@ -32,12 +36,21 @@ export const ApiError = Type.Object({
 });
 export type ApiError = Static<typeof ApiError>;
 
-// Patterns rather than JSON Schema `format`s: TypeBox's Value.Check on the kiosk knows no formats
-// unless they are registered, and a pattern means the same on both sides.
-export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
-export const IsoDateTime = Type.String({
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$',
-});
+/*
+ * Formats (./formats.ts) rather than patterns where a pattern cannot say it: a date-time naming a
+ * real instant within the wire window (2020-01-01 to before 2100), a calendar date, text PostgreSQL
+ * can store. Fastify's ajv and TypeBox's Value.Check share the one definition.
+ */
+export const IsoDate = Type.String({ format: 'wire-date' });
+export const IsoDateTime = Type.String({ format: 'wire-instant' });
+
+/** Free text a client sends that the back office may store (text or jsonb): no NUL, no lone surrogate. */
+export function Text(options: StringOptions = {}) {
+  return Type.String({ ...options, format: 'storable-text' });
+}
+
+/** The largest value of an `integer` column (2³¹−1): a bigger one is refused on the wire, not by the database. */
+export const MAX_INT32 = 2_147_483_647;
 
 /** GET /api/v1/health: the kiosk's probe of the link too. */
 export const HealthResponse = Type.Object({

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Text } from './common';
 import { LivenessEvidence } from './liveness';
 
 export const DESCRIPTOR_LENGTH = 128;
@@ -9,7 +10,7 @@ export const DESCRIPTOR_LENGTH = 128;
  */
 export const IdentifyRequest = Type.Object(
   {
-    phoneToken: Type.String({ maxLength: 64 }),
+    phoneToken: Text({ maxLength: 64 }),
     descriptor: Type.Array(Type.Number(), { minItems: DESCRIPTOR_LENGTH, maxItems: DESCRIPTOR_LENGTH }),
     liveness: LivenessEvidence,
   },

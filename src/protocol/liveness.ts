@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MAX_INT32, Text } from './common';
 
 /*
  * The liveness evidence the kiosk puts into an application (src/biometrics/liveness.ts
@@ -19,7 +20,8 @@ export const LivenessFailureCode = Type.Union([
   Type.Literal('identity_changed'),
 ]);
 
-const Ms = Type.Integer({ minimum: 0 });
+const Ms = Type.Integer({ minimum: 0, maximum: MAX_INT32 });
+const Count = Type.Integer({ minimum: 0, maximum: MAX_INT32 });
 const Range = Type.Tuple([Type.Number(), Type.Number()]);
 
 export const LivenessChallengeEvidence = Type.Object(
@@ -38,11 +40,11 @@ export const LivenessChallengeEvidence = Type.Object(
 
 export const LivenessEvidence = Type.Object(
   {
-    thresholdsVersion: Type.String({ minLength: 1, maxLength: 64 }),
+    thresholdsVersion: Text({ minLength: 1, maxLength: 64 }),
     status: Type.Union([Type.Literal('running'), Type.Literal('passed'), Type.Literal('failed')]),
     reason: Type.Union([LivenessFailureCode, Type.Null()]),
     durationMs: Ms,
-    frameCount: Type.Integer({ minimum: 0 }),
+    frameCount: Count,
     fps: Type.Number({ minimum: 0 }),
     challenges: Type.Array(LivenessChallengeEvidence, { minItems: 2, maxItems: 3 }),
     passive: Type.Object(
@@ -54,10 +56,10 @@ export const LivenessEvidence = Type.Object(
         /** Median small frame-to-frame landmark movement over the eye distance. */
         medianJitter: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
         /** Frames repeating an earlier, not directly preceding frame exactly. */
-        repeatedFrames: Type.Integer({ minimum: 0 }),
-        descriptorsCompared: Type.Integer({ minimum: 0 }),
+        repeatedFrames: Count,
+        descriptorsCompared: Count,
         maxIdentityDistance: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
-        maxFaces: Type.Integer({ minimum: 0 }),
+        maxFaces: Count,
         longestFaceGapMs: Ms,
       },
       { additionalProperties: false },

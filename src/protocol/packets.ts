@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DESCRIPTOR_LENGTH } from './identify';
-import { ApplicationNumber, DocumentKind, Iin, IsoDateTime, Lang, Phone, ServiceCode, Uuid } from './common';
+import { ApplicationNumber, DocumentKind, Iin, IsoDateTime, Lang, MAX_INT32, Phone, ServiceCode, Text, Uuid } from './common';
 import { LivenessEvidence } from './liveness';
 import { MAX_PORTRAIT_BYTES, PhotoQuality } from './photo-quality';
 
@@ -31,12 +31,13 @@ export const PublicKeyJwk = Type.Object(
 export type PublicKeyJwk = Static<typeof PublicKeyJwk>;
 
 export const TerminalId = Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{0,31}$' });
+export const CentreId = Type.String({ pattern: '^[A-Z0-9-]{1,32}$' });
 
 // --- Enrolment -------------------------------------------------------------------------------
 
 /** POST /api/v1/admin/terminals (back-office admin token): a terminal to be, and its one-time code. */
 export const TerminalCreateRequest = Type.Object(
-  { terminalId: TerminalId, centreId: Type.String({ pattern: '^[A-Z0-9-]{1,32}$' }) },
+  { terminalId: TerminalId, centreId: CentreId },
   { additionalProperties: false },
 );
 export type TerminalCreateRequest = Static<typeof TerminalCreateRequest>;
@@ -84,6 +85,13 @@ export type DeferredCheck = (typeof DEFERRED_CHECKS)[number];
 
 export const PACKET_VERSION = 1;
 
+/**
+ * The most a fee may be, in tenge: far above any fee of the tariff (a passport is 8 MRP, about
+ * 35,000 ₸ in 2026) and far below what the `integer` column holds, so a fee the kiosk shows is
+ * never refused for its size and an absurd one never reaches the database.
+ */
+export const MAX_FEE_KZT = 1_000_000;
+
 /** What is sealed: one finished application, everything the back office needs to finish it. */
 export const ApplicationPayload = Type.Object(
   {
@@ -96,23 +104,23 @@ export const ApplicationPayload = Type.Object(
         document: DocumentKind,
         lang: Lang,
         phone: Phone,
-        centreId: Type.String({ maxLength: 32 }),
+        centreId: CentreId,
         terminalId: TerminalId,
         /** Made on a terminal with the test device profile. */
         test: Type.Boolean(),
         createdAt: IsoDateTime,
         /** The fee the kiosk showed (the tariff of the day); the back office checks it. */
-        feeKzt: Type.Integer({ minimum: 0 }),
+        feeKzt: Type.Integer({ minimum: 0, maximum: MAX_FEE_KZT }),
         /** The gateway's payment id when the kiosk created the payment online; null when exempt or offline (paid by the QR's reference). */
-        paymentId: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+        paymentId: Type.Union([Text({ maxLength: 64 }), Type.Null()]),
       },
       { additionalProperties: false },
     ),
     /** Checks the back office already made while the kiosk was online; null: deferred to the packet's arrival. */
     online: Type.Object(
       {
-        phoneToken: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
-        identityToken: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+        phoneToken: Type.Union([Text({ maxLength: 64 }), Type.Null()]),
+        identityToken: Type.Union([Text({ maxLength: 64 }), Type.Null()]),
       },
       { additionalProperties: false },
     ),
@@ -145,8 +153,8 @@ export const SealedPacket = Type.Object(
     terminalId: TerminalId,
     /** The application's id: also the idempotency key. */
     applicationId: Uuid,
-    /** Per terminal, from 1, one more for every packet sealed. */
-    seq: Type.Integer({ minimum: 1 }),
+    /** Per terminal, from 1, one more for every packet sealed; an `integer` column holds it. */
+    seq: Type.Integer({ minimum: 1, maximum: MAX_INT32 }),
     sealedAt: IsoDateTime,
     /** The ephemeral ECDH public key of this packet. */
     epk: PublicKeyJwk,

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DocumentKind, IsoDateTime, ServiceCode, Uuid } from './common';
+import { DocumentKind, IsoDateTime, ServiceCode, Text, Uuid } from './common';
 
 /** POST /api/v1/payments — the back office computes the fee itself from the tariff; the kiosk's figure is only shown. */
 export const PaymentCreateRequest = Type.Object(
-  { applicationId: Uuid, identityToken: Type.String({ maxLength: 64 }), service: ServiceCode, document: DocumentKind },
+  { applicationId: Uuid, identityToken: Text({ maxLength: 64 }), service: ServiceCode, document: DocumentKind },
   { additionalProperties: false },
 );
 export type PaymentCreateRequest = Static<typeof PaymentCreateRequest>;

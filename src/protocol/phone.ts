@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Iin, Phone } from './common';
+import { Iin, Phone, Text } from './common';
 
 /*
  * The phone's limits are not answers here but 429s with a code and Retry-After (docs/api.md):
@@ -27,7 +27,7 @@ export type PhoneStartResponse = Static<typeof PhoneStartResponse>;
 
 /** POST /api/v1/phone/confirm */
 export const PhoneConfirmRequest = Type.Object(
-  { verificationId: Type.String({ maxLength: 64 }), code: Type.String({ pattern: '^[0-9]{6}$' }) },
+  { verificationId: Text({ maxLength: 64 }), code: Type.String({ pattern: '^[0-9]{6}$' }) },
   { additionalProperties: false },
 );
 export type PhoneConfirmRequest = Static<typeof PhoneConfirmRequest>;
@@ -44,7 +44,7 @@ export type PhoneConfirmResponse = Static<typeof PhoneConfirmResponse>;
 
 /** POST /api/v1/phone/resend */
 export const PhoneResendRequest = Type.Object(
-  { verificationId: Type.String({ maxLength: 64 }) },
+  { verificationId: Text({ maxLength: 64 }) },
   { additionalProperties: false },
 );
 export type PhoneResendRequest = Static<typeof PhoneResendRequest>;

@@ -1,4 +1,5 @@
 import { Type, type Static, type TNumber } from '@sinclair/typebox';
+import { Text } from './common';
 
 /*
  * The ICAO photo measures of the frame the document portrait was cut from (src/biometrics/photo-quality.ts),
@@ -31,7 +32,7 @@ const measureProperties = Object.fromEntries(PHOTO_MEASURES.map((name) => [name,
 export const PhotoQuality = Type.Object(
   {
     /** Which limits the portrait passed: PHOTO_LIMITS_VERSION. */
-    limitsVersion: Type.String({ maxLength: 64 }),
+    limitsVersion: Text({ maxLength: 64 }),
     measures: Type.Object(measureProperties, { additionalProperties: false }),
   },
   { additionalProperties: false },

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime } from './common';
+import { IsoDateTime, MAX_INT32, Text } from './common';
 
 /*
  * A terminal's technician log, sent to the back office (docs/sync.md, "The technician log").
@@ -19,10 +19,15 @@ export const MAX_LOG_BYTES = 512 * 1024;
 export const TechnicianLogEntry = Type.Object(
   {
     /** The kiosk's own numbering of its log, increasing; with the terminal, the idempotency key. */
-    seq: Type.Integer({ minimum: 1 }),
+    seq: Type.Integer({ minimum: 1, maximum: MAX_INT32 }),
     at: IsoDateTime,
     action: Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }),
-    details: Type.Record(Type.String(), Type.Union([Type.String({ maxLength: 256 }), Type.Number(), Type.Boolean(), Type.Null()])),
+    /** Stored as jsonb: names as the kiosk's TechnicianActions write them, values PostgreSQL can hold. */
+    details: Type.Record(
+      Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }),
+      Type.Union([Text({ maxLength: 256 }), Type.Number(), Type.Boolean(), Type.Null()]),
+      { additionalProperties: false, maxProperties: 32 },
+    ),
   },
   { additionalProperties: false },
 );

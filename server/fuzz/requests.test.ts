@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SandboxBmg } from '../adapters/sandbox-bmg';
+import { SandboxPayments } from '../adapters/sandbox-payments';
+import { SandboxRegistry } from '../adapters/sandbox-registry';
+import { SandboxSms } from '../adapters/sandbox-sms';
+import { buildApp } from '../app';
+import type { DeferredChecks } from '../routes/packets';
+import { signRequest } from '../../src/sync/request-signature';
+import { settleApplication } from '../sync/settle-application';
+import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, type TestApp, type TestTerminal } from '../test-support';
+import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
+import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
+
+/*
+ * Requests generated from every route's own schema and its edges (fast-check), against the
+ * sandbox configuration and the production one (real-system adapters injected; here the sandbox's
+ * classes stand in for them): no 5xx, ever, and a refused request stores nothing.
+ *
+ * FUZZ_RUNS=<n> runs more (the default keeps the file well under a minute on two busy cores);
+ * FUZZ_SEED=<seed> replays a failure fast-check reported.
+ */
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+
+describe('requests made from every route schema and its edges', () => {
+  let t: TestApp;
+  let production: FastifyInstance;
+  const sandboxRoutes = routeCollector();
+  const productionRoutes = routeCollector();
+  const terminals: Record<'sandbox' | 'production', TestTerminal | undefined> = { sandbox: undefined, production: undefined };
+
+  // The checks after a packet's 201 run on: each request waits for them, so rows they add are not
+  // counted against the next request.
+  const running = new Set<Promise<unknown>>();
+  const deferredChecks: DeferredChecks = (payload, app) => {
+    const run = settleApplication(payload, app);
+    running.add(run);
+    void run.finally(() => running.delete(run)).catch(() => {});
+    return run;
+  };
+  const settle = () => Promise.allSettled([...running]);
+
+  beforeAll(async () => {
+    t = await createTestApp({ onRoute: sandboxRoutes.onRoute, deferredChecks });
+    production = await buildApp({
+      db: t.db,
+      clock: t.now,
+      sandbox: false,
+      systems: {
+        registry: new SandboxRegistry(t.db),
+        bmg: new SandboxBmg(t.db),
+        sms: new SandboxSms(t.db, t.now),
+        paymentGateway: new SandboxPayments(t.db, t.now),
+      },
+      adminToken: TEST_ADMIN_TOKEN,
+      onRoute: productionRoutes.onRoute,
+      deferredChecks,
+    });
+    terminals.sandbox = await enrolTerminal(t.app, 'FUZZ-SANDBOX');
+    terminals.production = await enrolTerminal(production, 'FUZZ-PRODUCTION');
+  }, 120_000);
+  afterAll(async () => {
+    await settle();
+    await production?.close();
+    await t?.close();
+  }, 60_000);
+
+  function generation(): RequestGeneration {
+    return {
+      now: t.now(),
+      adminToken: TEST_ADMIN_TOKEN,
+      samples: {
+        iin: t.citizens.map((c) => c.person.iin),
+        phone: t.citizens.flatMap((c) => [c.phoneToType, ...(c.bmgPhone ? [c.bmgPhone] : [])]),
+        terminalId: ['FUZZ-SANDBOX', 'FUZZ-PRODUCTION'],
+      },
+    };
+  }
+
+  const CONFIGURATIONS = [
+    { name: 'sandbox', app: () => t.app, routes: sandboxRoutes.routes, terminal: () => terminals.sandbox! },
+    { name: 'production', app: () => production, routes: productionRoutes.routes, terminal: () => terminals.production! },
+  ] as const;
+
+  describe.each(CONFIGURATIONS)('$name configuration', (config) => {
+    let sender: FuzzSender;
+    beforeAll(() => {
+      // What a kiosk adds to a request: its terminal's signature over the very bytes sent.
+      const headersFor: HeadersFor = (request) =>
+        signRequest(
+          { terminalId: config.terminal().terminalId, signingKey: config.terminal().keys.privateKey },
+          { method: request.method, path: request.url, body: request.body === undefined ? null : new TextEncoder().encode(request.body) },
+          t.now(),
+        );
+      sender = new FuzzSender({ app: config.app(), db: t.db, settle, headersFor });
+    });
+
+    it('answers every route with a 2xx, 3xx or 4xx, and stores nothing from a refusal', async () => {
+      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/packets');
+      const g = generation();
+      const request = fc.constantFrom(...config.routes).chain((route) => requestArbitrary(route, g));
+      await fc.assert(
+        fc.asyncProperty(request, async (r) => {
+          await sender.send(r);
+        }),
+        { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it('answers correctly signed packets whose fields are pushed to the edges the same way', async () => {
+      let seq = config.name === 'sandbox' ? 1 : 1_000_000;
+      const nextSeq = () => seq++;
+      const plan = packetPlan(config.terminal(), t.citizens, generation(), nextSeq);
+      // Always tried: applications made at the edges of the wire window, which the schemas take,
+      // so no year's missing reference data (holidays, MRP) may turn them into a 5xx.
+      const edges = ['2020-01-01T00:00:00.000Z', '2099-12-31T23:59:59.999Z'].map((createdAt, i): [SignedPlan] => [
+        packetFrom({ payload: kioskPayload(config.terminal(), t.citizens[i]!, randomUUID(), createdAt), seq: undefined, sealedAt: t.now().toISOString(), tamper: 'none' }, nextSeq),
+      ]);
+      await fc.assert(
+        fc.asyncProperty(plan, async (make) => {
+          await sender.send(await make(config.terminal()));
+        }),
+        { numRuns: Math.ceil(RUNS / 2), examples: edges, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it('answers correctly signed technician logs whose entries are pushed to the edges the same way', async () => {
+      await fc.assert(
+        fc.asyncProperty(logPlan(generation()), async (make) => {
+          await sender.send(await make(config.terminal()));
+        }),
+        { numRuns: Math.ceil(RUNS / 3), ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it('reached past the schemas: some requests were taken, others refused', () => {
+      const statuses = [...sender.statuses.keys()];
+      expect(statuses.some((s) => s < 300)).toBe(true);
+      expect(statuses.some((s) => s >= 400)).toBe(true);
+      // Signed packets the back office stored: the generator makes real applications, not only refusals.
+      expect(statuses).toContain(201);
+    });
+  });
+});
