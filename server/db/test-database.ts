@@ -22,7 +22,8 @@ export async function openInOwnSchema(baseUrl: string, prefix: string): Promise<
     ...db,
     close: async () => {
       await db.close();
-      await runAsAdmin(baseUrl, `DROP SCHEMA ${schema} CASCADE`);
+      // With the job queue's schema beside it (server/jobs/job-queue.ts).
+      await runAsAdmin(baseUrl, `DROP SCHEMA IF EXISTS ${schema}, ${schema}_pgboss CASCADE`);
     },
   };
 }
