@@ -27,7 +27,7 @@ import { enrolTerminal, sealApplication } from '../src/sync/terminal';
 import { writeSection } from './doc-section';
 import { describeMachine, loadAverage } from './machine';
 import { benchPostgres } from './sync-postgres';
-import { drainTable, intakeTable, lossTable, perSecond, syncSection, type DrainFigures, type IntakeFigures, type LossFigures } from './sync-report';
+import { drainTable, intakeTable, jobTable, lossTable, perSecond, syncSection, type DrainFigures, type IntakeFigures, type JobFigures, type LossFigures } from './sync-report';
 
 const DRAIN_PACKETS = Number(process.env.BENCH_SYNC_PACKETS ?? 1000);
 const TERMINALS = Number(process.env.BENCH_SYNC_TERMINALS ?? 8);
@@ -53,7 +53,7 @@ interface IntakeTerminal {
 }
 
 async function startBackOffice(name: string, db: Database, keys: BackOfficeKeys): Promise<BackOffice> {
-  // Unseeded sandbox, no deferred checks: the intake alone is measured (see the doc section).
+  // Unseeded sandbox, checks off (their jobs are queued and run, doing nothing): the intake is measured (see the doc section).
   const app = await buildApp({ db, sandbox: { seed: false }, backOfficeKeys: keys, adminToken: ADMIN_TOKEN, deferredChecks: async () => {} });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -133,6 +133,21 @@ async function intake(bo: BackOffice, terminals: readonly IntakeTerminal[]): Pro
   return { backOffice: bo.name, terminals: terminals.length, perTerminal: PER_TERMINAL, ms: performance.now() - startedAt, latencyMs, answers };
 }
 
+/** Settle jobs of this back office not yet run, and all of them. */
+async function settleJobs(bo: BackOffice): Promise<{ waiting: number; all: number }> {
+  const { rows } = await bo.db.query<{ waiting: number; all: number }>(
+    `SELECT count(*) FILTER (WHERE state < 'completed')::int AS waiting, count(*)::int AS all FROM ${bo.app.jobs.schema}.job WHERE name = 'settle'`,
+  );
+  return rows[0] ?? { waiting: 0, all: 0 };
+}
+
+/** Waits, looking every 10 ms, until the workers have run every settle job. */
+async function untilJobsRun(bo: BackOffice): Promise<number> {
+  const startedAt = performance.now();
+  while ((await settleJobs(bo)).waiting > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  return performance.now() - startedAt;
+}
+
 async function lossCheck(bo: BackOffice, sealed: readonly string[], answeredAgain: number): Promise<LossFigures> {
   const { rows } = await bo.db.query<{ id: string }>('SELECT application_id::text AS id FROM packets');
   const { rows: apps } = await bo.db.query<{ n: number }>('SELECT count(*)::int AS n FROM applications');
@@ -193,9 +208,14 @@ async function main(): Promise<void> {
       drains.push(await drain(bo, entries));
     }
     const intakes: IntakeFigures[] = [];
+    const jobs: JobFigures[] = [];
     for (const bo of backOffices) {
+      await untilJobsRun(bo); // the drain's
+      const before = (await settleJobs(bo)).all;
       console.log(`bench: ${TERMINALS} terminals × ${PER_TERMINAL} packets into ${bo.name}…`);
       intakes.push(await intake(bo, terminals));
+      const atLastAnswer = await settleJobs(bo);
+      jobs.push({ backOffice: bo.name, queued: atLastAnswer.all - before, waitingAtLastAnswer: atLastAnswer.waiting, msAfterLastAnswer: await untilJobsRun(bo) });
     }
 
     const sealedIds = [...entries.map((e) => e.applicationId), ...terminals.flatMap((t) => t.packets.map((p) => p.applicationId))];
@@ -218,6 +238,7 @@ async function main(): Promise<void> {
         sealed: DRAIN_PACKETS + TERMINALS * PER_TERMINAL,
         drains,
         intakes,
+        jobs,
         losses,
         postgres: postgres ? postgres.detail : `not measured (${why})`,
         packetBytes: entries.reduce((n, e) => n + JSON.stringify(e.packet).length, 0) / Math.max(1, entries.length),
@@ -227,6 +248,7 @@ async function main(): Promise<void> {
     console.log(`\nsealing into the outbox: ${sealMsPerPacket.toFixed(2)} ms per packet`);
     console.log(`\ndrain: one kiosk's outbox of ${DRAIN_PACKETS} packets\n${drainTable(drains)}`);
     console.log(`\nintake: ${TERMINALS} terminals at once\n${intakeTable(intakes)}`);
+    console.log(`\nsettle jobs queued with the intake's packets\n${jobTable(jobs)}`);
     console.log(`\nloss check of the whole run\n${lossTable(losses)}`);
     console.log('\nwrote docs/benchmarks.md');
     console.log(summary);
