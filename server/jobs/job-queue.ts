@@ -140,6 +140,11 @@ export class JobQueue {
     return rows.map((r) => ({ data: r.data, startAfter: new Date(r.start_after), retryCount: r.retry_count }));
   }
 
+  /** pg-boss's maintenance now (it runs every 30 s anyway): fails the runs past their expiry, so they are retried; archives finished jobs. */
+  async maintain(): Promise<void> {
+    await this.boss.maintain();
+  }
+
   /** Stops taking jobs and waits for the ones running here; pg-boss's maintenance stops too. */
   async stop(): Promise<void> {
     this.stopping = true;

@@ -62,6 +62,23 @@ describe('the settle job and its packet', () => {
     expect(await statusOf(t.db, payload.application.id)).toBe('accepted');
   });
 
+  it('a run that never finished (its process killed, on PostgreSQL) is retried once it is past its expiry', async () => {
+    const payload = payloadFor('refusal-deceased');
+    expect((await postSealed(t, terminal, payload, seq++)).statusCode).toBe(201);
+    // Taken by a worker of a process that then died, long enough ago.
+    await t.db.query(
+      `UPDATE ${t.app.jobs.schema}.job SET state = 'active', started_on = now() - interval '1 hour' WHERE name = 'settle' AND data->>'applicationId' = $1`,
+      [payload.application.id],
+    );
+    await t.app.jobs.drain({ delayed: true });
+    expect(await statusOf(t.db, payload.application.id)).toBe('pending_checks');
+
+    await t.app.jobs.maintain();
+    expect(await settleJobsOf(payload.application.id)).toHaveLength(1);
+    await t.app.jobs.drain({ delayed: true });
+    expect(await statusOf(t.db, payload.application.id)).toBe('rejected');
+  });
+
   it('an SMS the gateway refused is sent on the retry, once', async () => {
     const citizen = t.citizen('service-17');
     const payload = offlineApplication(t, citizen, { terminalId: terminal.terminalId, centreId: terminal.centreId, feeKzt: 0 });
