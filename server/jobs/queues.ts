@@ -53,7 +53,11 @@ export const QUEUES: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
 /** How long an awaited fee is looked for: the citizen pays on their phone, usually within minutes. */
 export const RECHECK_FOR_MS = 3 * 24 * 60 * 60_000;
 
-/** 30 s, 1 min, 2 min, … then hourly: quick while the citizen is likely paying, cheap after. */
+/**
+ * 30 s, 1, 2, 4 min, then every 5: quick while the citizen is likely paying at the kiosk's side,
+ * and never slower than the 5-minute round this replaced. (A payment notification from the
+ * gateway, once there is one, should bring the next look forward instead.)
+ */
 export function recheckDelaySeconds(attempt: number): number {
-  return Math.min(30 * 2 ** Math.max(0, attempt - 1), 3600);
+  return Math.min(30 * 2 ** Math.max(0, attempt - 1), 300);
 }
