@@ -138,7 +138,10 @@ deletes (fake-indexeddb, slower than a browser's IndexedDB).
 ${intakeTable(r.intakes)}
 
 Each terminal sends its packets one after the other (as its drain does), all terminals at once,
-with \`fetch\` (keep-alive); latency is one POST, from the request to the parsed answer.
+with \`fetch\` (keep-alive); latency is one POST, from the request to the parsed answer. A row
+marked "control" is the same back office on a database of its own with the settle job left out
+(\`app.jobs.send\` replaced by nothing, workers off), run just before the real one: the difference
+between the two is what the job queue costs the intake, under the same load.
 
 ### The settle jobs queued with the packets
 

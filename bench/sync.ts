@@ -40,6 +40,8 @@ const MAX_DRAINS = 10;
 
 interface BackOffice {
   name: string;
+  /** The same back office with the settle job's INSERT skipped: what the intake cost before the job queue. */
+  control: boolean;
   db: Database;
   app: FastifyInstance;
   base: string;
@@ -52,12 +54,20 @@ interface IntakeTerminal {
   packets: SealedPacket[];
 }
 
-async function startBackOffice(name: string, db: Database, keys: BackOfficeKeys): Promise<BackOffice> {
+async function startBackOffice(name: string, db: Database, keys: BackOfficeKeys, control = false): Promise<BackOffice> {
   // Unseeded sandbox, checks off (their jobs are queued and run, doing nothing): the intake is measured (see the doc section).
-  const app = await buildApp({ db, sandbox: { seed: false }, backOfficeKeys: keys, adminToken: ADMIN_TOKEN, deferredChecks: async () => {} });
+  const app = await buildApp({
+    db,
+    sandbox: { seed: false },
+    backOfficeKeys: keys,
+    adminToken: ADMIN_TOKEN,
+    deferredChecks: async () => {},
+    jobs: { workers: !control },
+  });
+  if (control) app.jobs.send = async () => null;
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
-  return { name, db, app, base: `http://127.0.0.1:${port}` };
+  return { name: control ? `${name}, no job queued (control)` : name, control, db, app, base: `http://127.0.0.1:${port}` };
 }
 
 /** fetch against this back office: httpSend asks for `/api/v1/packets`, as the kiosk's page does. */
@@ -171,9 +181,15 @@ async function main(): Promise<void> {
   if (!postgres) console.log(`bench: PGlite only; ${why}`);
   const backOffices: BackOffice[] = [];
   try {
+    // Each with its control before it: the intakes run in this order, one after the other.
+    backOffices.push(await startBackOffice('PGlite (in memory)', await openDatabase(), keys, true));
     backOffices.push(await startBackOffice('PGlite (in memory)', await openDatabase(), keys));
-    if (postgres) backOffices.push(await startBackOffice(`PostgreSQL (${postgres.source})`, await postgres.open(), keys));
-    const [first, ...others] = backOffices as [BackOffice, ...BackOffice[]];
+    if (postgres) {
+      backOffices.push(await startBackOffice(`PostgreSQL (${postgres.source})`, await postgres.open(), keys, true));
+      backOffices.push(await startBackOffice(`PostgreSQL (${postgres.source})`, await postgres.open(), keys));
+    }
+    const measured = backOffices.filter((bo) => !bo.control);
+    const [first, ...others] = measured as [BackOffice, ...BackOffice[]];
 
     // The drain's kiosk, enrolled by its own code on the first back office, its key then on the others.
     console.log(`bench: sealing ${DRAIN_PACKETS} packets into a kiosk's outbox…`);
@@ -203,24 +219,26 @@ async function main(): Promise<void> {
     }
 
     const drains: DrainFigures[] = [];
-    for (const bo of backOffices) {
+    for (const bo of measured) {
       console.log(`bench: draining ${DRAIN_PACKETS} packets into ${bo.name}…`);
       drains.push(await drain(bo, entries));
     }
     const intakes: IntakeFigures[] = [];
     const jobs: JobFigures[] = [];
     for (const bo of backOffices) {
-      await untilJobsRun(bo); // the drain's
+      if (!bo.control) await untilJobsRun(bo); // the drain's
       const before = (await settleJobs(bo)).all;
       console.log(`bench: ${TERMINALS} terminals × ${PER_TERMINAL} packets into ${bo.name}…`);
       intakes.push(await intake(bo, terminals));
+      if (bo.control) continue;
       const atLastAnswer = await settleJobs(bo);
       jobs.push({ backOffice: bo.name, queued: atLastAnswer.all - before, waitingAtLastAnswer: atLastAnswer.waiting, msAfterLastAnswer: await untilJobsRun(bo) });
     }
 
-    const sealedIds = [...entries.map((e) => e.applicationId), ...terminals.flatMap((t) => t.packets.map((p) => p.applicationId))];
+    const intakeIds = terminals.flatMap((t) => t.packets.map((p) => p.applicationId));
+    const sealedIds = [...entries.map((e) => e.applicationId), ...intakeIds];
     const losses: LossFigures[] = [];
-    for (const [i, bo] of backOffices.entries()) losses.push(await lossCheck(bo, sealedIds, intakes[i]?.answers.get(200) ?? 0));
+    for (const [i, bo] of backOffices.entries()) losses.push(await lossCheck(bo, bo.control ? intakeIds : sealedIds, intakes[i]?.answers.get(200) ?? 0));
 
     const lost = losses.reduce((n, l) => n + l.lost, 0);
     const duplicated = losses.reduce((n, l) => n + l.duplicated, 0);
