@@ -98,6 +98,22 @@ export function intakeTable(intakes: readonly IntakeFigures[]): string {
   return lines.join('\n');
 }
 
+const CONTROL = ', no job queued (control)';
+
+/** Each back office's intake rate beside its control's, in words: what the job queue cost in this run. */
+export function jobCost(intakes: readonly IntakeFigures[]): string {
+  const rate = (i: IntakeFigures) => perSecond(i.terminals * i.perTerminal, i.ms);
+  const pairs = intakes.flatMap((control) => {
+    if (!control.backOffice.endsWith(CONTROL)) return [];
+    const name = control.backOffice.slice(0, -CONTROL.length);
+    const real = intakes.find((i) => i.backOffice === name);
+    if (!real) return [];
+    const change = (rate(real) / rate(control) - 1) * 100;
+    return [`${name}: ${Math.round(rate(real))} packets/s with the job queued, ${Math.round(rate(control))} without (${change >= 0 ? '+' : ''}${change.toFixed(0)} %)`];
+  });
+  return pairs.length === 0 ? '' : `In this run — ${pairs.join('; ')}.`;
+}
+
 export function jobTable(jobs: readonly JobFigures[]): string {
   const rows = jobs.map((j) => `| ${j.backOffice} | ${j.queued} | ${j.waitingAtLastAnswer} | ${fixed(j.msAfterLastAnswer / 1000, 2)} |`);
   return ['| back office | settle jobs queued | not yet run at the last answer | all run, s after the last answer |', '| --- | ---: | ---: | ---: |', ...rows].join('\n');
@@ -141,7 +157,7 @@ Each terminal sends its packets one after the other (as its drain does), all ter
 with \`fetch\` (keep-alive); latency is one POST, from the request to the parsed answer. A row
 marked "control" is the same back office on a database of its own with the settle job left out
 (\`app.jobs.send\` replaced by nothing, workers off), run just before the real one: the difference
-between the two is what the job queue costs the intake, under the same load.
+between the two is what the job queue costs the intake, under the same load. ${jobCost(r.intakes)}
 
 ### The settle jobs queued with the packets
 

@@ -27,7 +27,7 @@ import { enrolTerminal, sealApplication } from '../src/sync/terminal';
 import { writeSection } from './doc-section';
 import { describeMachine, loadAverage } from './machine';
 import { benchPostgres } from './sync-postgres';
-import { drainTable, intakeTable, jobTable, lossTable, perSecond, syncSection, type DrainFigures, type IntakeFigures, type JobFigures, type LossFigures } from './sync-report';
+import { drainTable, intakeTable, jobCost, jobTable, lossTable, perSecond, syncSection, type DrainFigures, type IntakeFigures, type JobFigures, type LossFigures } from './sync-report';
 
 const DRAIN_PACKETS = Number(process.env.BENCH_SYNC_PACKETS ?? 1000);
 const TERMINALS = Number(process.env.BENCH_SYNC_TERMINALS ?? 8);
@@ -266,6 +266,7 @@ async function main(): Promise<void> {
     console.log(`\nsealing into the outbox: ${sealMsPerPacket.toFixed(2)} ms per packet`);
     console.log(`\ndrain: one kiosk's outbox of ${DRAIN_PACKETS} packets\n${drainTable(drains)}`);
     console.log(`\nintake: ${TERMINALS} terminals at once\n${intakeTable(intakes)}`);
+    console.log(jobCost(intakes));
     console.log(`\nsettle jobs queued with the intake's packets\n${jobTable(jobs)}`);
     console.log(`\nloss check of the whole run\n${lossTable(losses)}`);
     console.log('\nwrote docs/benchmarks.md');
