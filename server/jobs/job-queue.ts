@@ -178,25 +178,37 @@ export class JobQueue {
 
   private async runDue(queue: QueueName, options: { ignoreStartAfter?: boolean; batchSize?: number } = {}): Promise<number> {
     const jobs = (await this.boss.fetch(queue, {
-      batchSize: options.batchSize ?? this.concurrency,
+      batchSize: options.batchSize ?? this.concurrency * 2,
       ignoreStartAfter: options.ignoreStartAfter ?? false,
     })) as FetchedJob[] | null;
     if (!jobs || jobs.length === 0) return 0;
-    // At most `concurrency` at a time, each completed or failed on its own.
+    // At most `concurrency` at a time; a failure is recorded at once, the successes together
+    // (one statement: on PGlite every statement counts). A success not yet recorded when the
+    // process dies is run again: every handler may run twice.
     const next = [...jobs];
+    const done: string[] = [];
     const runner = async () => {
-      for (let job = next.shift(); job; job = next.shift()) await this.run(queue, job);
+      for (let job = next.shift(); job; job = next.shift()) if (await this.run(queue, job)) done.push(job.id);
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, jobs.length) }, runner));
+    if (done.length > 0) {
+      try {
+        await this.boss.complete(queue, done);
+      } catch (error) {
+        // Left active: pg-boss's maintenance fails them at their expiry, and they run again (to no effect).
+        this.log.error({ err: error, queue, jobs: done.length }, 'could not record jobs as done');
+      }
+    }
     return jobs.length;
   }
 
-  private async run(queue: QueueName, job: FetchedJob): Promise<void> {
+  /** Runs one job; true when it succeeded, else its failure is recorded (pg-boss retries it with backoff). */
+  private async run(queue: QueueName, job: FetchedJob): Promise<boolean> {
     const handler = this.handlers?.[queue] as ((data: unknown) => Promise<void>) | undefined;
     try {
       if (!handler) throw new Error(`no handler for the ${queue} queue`);
       await withinSeconds(handler(job.data), Number(job.expireInSeconds));
-      await this.boss.complete(queue, job.id);
+      return true;
     } catch (error) {
       this.log.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss retries it with backoff');
       try {
@@ -205,6 +217,7 @@ export class JobQueue {
         // Left active: pg-boss's maintenance fails it at its expiry, and it is retried then.
         this.log.error({ err: failError, queue, jobId: job.id }, 'could not record the failure of a job');
       }
+      return false;
     }
   }
 
