@@ -30,6 +30,7 @@ interface FetchedJob {
 
 const DEFAULT_POLLING_MS = 2000;
 const DEFAULT_CONCURRENCY = 4;
+const WAKE_DELAY_MS = 100;
 
 /**
  * The back office's jobs (queues.ts) on pg-boss, in the back office's own database: PostgreSQL,
@@ -43,7 +44,7 @@ const DEFAULT_CONCURRENCY = 4;
 export class JobQueue {
   private handlers: JobHandlers | null = null;
   private readonly loops: Promise<void>[] = [];
-  private readonly wakers = new Map<QueueName, () => void>();
+  private readonly wakers = new Map<QueueName, (ms: number) => void>();
   private stopping = false;
 
   private constructor(
@@ -102,9 +103,13 @@ export class JobQueue {
     await this.boss.insert(jobs.map((j) => ({ name: queue, data: j.data as object, ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}) })));
   }
 
-  /** A job was just sent from this process: its worker need not wait for the next poll. */
+  /**
+   * A job was just sent from this process: its worker need not wait for the next poll. It runs a
+   * moment later (WAKE_DELAY_MS), so the jobs of a burst of packets are fetched and recorded
+   * together rather than one by one.
+   */
   wake(queue: QueueName): void {
-    this.wakers.get(queue)?.();
+    this.wakers.get(queue)?.(WAKE_DELAY_MS);
   }
 
   /** One loop a queue: runs what is due until nothing is, then sleeps until woken or the next poll. */
@@ -148,7 +153,7 @@ export class JobQueue {
   /** Stops taking jobs and waits for the ones running here; pg-boss's maintenance stops too. */
   async stop(): Promise<void> {
     this.stopping = true;
-    for (const wake of this.wakers.values()) wake();
+    for (const wake of this.wakers.values()) wake(0);
     await Promise.all(this.loops);
     await this.boss.stop({ graceful: false, close: false });
   }
@@ -161,18 +166,26 @@ export class JobQueue {
       } catch (error) {
         this.log.error({ err: error, queue }, 'fetching jobs failed');
       }
-      if (ran === 0 && !this.stopping) await this.sleep(queue);
+      // A batch short of full left the queue empty: wait for more rather than fetch them one by one.
+      if (ran < this.concurrency * 2 && !this.stopping) await this.sleep(queue);
     }
   }
 
+  /** Until the next poll, or `ms` after a wake. */
   private sleep(queue: QueueName): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollingIntervalMs);
+      let timer = setTimeout(done, this.pollingIntervalMs);
+      let woken = false;
       function done(): void {
         clearTimeout(timer);
         resolve();
       }
-      this.wakers.set(queue, done);
+      this.wakers.set(queue, (ms) => {
+        if (ms > 0 && woken) return;
+        woken = true;
+        clearTimeout(timer);
+        timer = setTimeout(done, ms);
+      });
     });
   }
 
