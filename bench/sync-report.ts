@@ -31,6 +31,16 @@ export interface LossFigures {
   answeredAgain: number;
 }
 
+/** The settle jobs the intake queued with its packets, and how soon the back office's workers had run them. */
+export interface JobFigures {
+  backOffice: string;
+  queued: number;
+  /** Not yet run when the intake's last answer came. */
+  waitingAtLastAnswer: number;
+  /** From the last answer until every one had run. */
+  msAfterLastAnswer: number;
+}
+
 export interface SyncReport {
   machine: Machine;
   loadBefore: string;
@@ -41,6 +51,7 @@ export interface SyncReport {
   packetBytes: number;
   drains: DrainFigures[];
   intakes: IntakeFigures[];
+  jobs: JobFigures[];
   losses: LossFigures[];
   postgres: string;
   summary: string;
@@ -87,6 +98,27 @@ export function intakeTable(intakes: readonly IntakeFigures[]): string {
   return lines.join('\n');
 }
 
+const CONTROL = ', no job queued (control)';
+
+/** Each back office's intake rate beside its control's, in words: what the job queue cost in this run. */
+export function jobCost(intakes: readonly IntakeFigures[]): string {
+  const rate = (i: IntakeFigures) => perSecond(i.terminals * i.perTerminal, i.ms);
+  const pairs = intakes.flatMap((control) => {
+    if (!control.backOffice.endsWith(CONTROL)) return [];
+    const name = control.backOffice.slice(0, -CONTROL.length);
+    const real = intakes.find((i) => i.backOffice === name);
+    if (!real) return [];
+    const change = (rate(real) / rate(control) - 1) * 100;
+    return [`${name}: ${Math.round(rate(real))} packets/s with the job queued, ${Math.round(rate(control))} without (${change >= 0 ? '+' : ''}${change.toFixed(0)} %)`];
+  });
+  return pairs.length === 0 ? '' : `In this run — ${pairs.join('; ')}.`;
+}
+
+export function jobTable(jobs: readonly JobFigures[]): string {
+  const rows = jobs.map((j) => `| ${j.backOffice} | ${j.queued} | ${j.waitingAtLastAnswer} | ${fixed(j.msAfterLastAnswer / 1000, 2)} |`);
+  return ['| back office | settle jobs queued | not yet run at the last answer | all run, s after the last answer |', '| --- | ---: | ---: | ---: |', ...rows].join('\n');
+}
+
 export function lossTable(losses: readonly LossFigures[]): string {
   const lines = ['| back office | sealed | stored | lost | duplicated | answered "already had it" |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const l of losses) lines.push(`| ${l.backOffice} | ${l.sealed} | ${l.stored} | ${l.lost} | ${l.duplicated} | ${l.answeredAgain} |`);
@@ -122,7 +154,20 @@ deletes (fake-indexeddb, slower than a browser's IndexedDB).
 ${intakeTable(r.intakes)}
 
 Each terminal sends its packets one after the other (as its drain does), all terminals at once,
-with \`fetch\` (keep-alive); latency is one POST, from the request to the parsed answer.
+with \`fetch\` (keep-alive); latency is one POST, from the request to the parsed answer. A row
+marked "control" is the same back office on a database of its own with the settle job left out
+(\`app.jobs.send\` replaced by nothing, workers off), run just before the real one: the difference
+between the two is what the job queue costs the intake, under the same load. ${jobCost(r.intakes)}
+
+### The settle jobs queued with the packets
+
+${jobTable(r.jobs)}
+
+Each packet is stored with its settle job, in one transaction (docs/jobs.md); the back office's own
+workers run the jobs while the intake goes on, with the checks switched off, so a job costs its
+queueing (an INSERT into pg-boss's table), its fetch (UPDATE … FOR UPDATE SKIP LOCKED) and its
+completion (an UPDATE) — on PGlite all on the intake's one connection. The drain's jobs are run
+before the intake starts.
 
 ### Loss check of the whole run
 
@@ -137,7 +182,7 @@ were stored under another id).
 - The back office is the real one (\`buildApp\`, Fastify, \`app.listen\` on 127.0.0.1:0) with the
   sandbox unseeded and the deferred checks switched off: the figures are the intake's (schema,
   signature, replay lookups, ECDH + AES-GCM opening, payload checks, one transaction storing the
-  application and its packet), not the registry, face match and payment checks that follow the answer.
+  application, its packet and its settle job), not the registry, face match and payment checks that follow the answer.
 - The kiosks' side (fetch, fake-indexeddb) and the back office (Fastify) run in the bench's one
   Node process, so they share a core; PGlite is in memory in that process too (one thread:
   concurrent terminals queue for it). PostgreSQL: ${r.postgres}.

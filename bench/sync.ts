@@ -27,7 +27,7 @@ import { enrolTerminal, sealApplication } from '../src/sync/terminal';
 import { writeSection } from './doc-section';
 import { describeMachine, loadAverage } from './machine';
 import { benchPostgres } from './sync-postgres';
-import { drainTable, intakeTable, lossTable, perSecond, syncSection, type DrainFigures, type IntakeFigures, type LossFigures } from './sync-report';
+import { drainTable, intakeTable, jobCost, jobTable, lossTable, perSecond, syncSection, type DrainFigures, type IntakeFigures, type JobFigures, type LossFigures } from './sync-report';
 
 const DRAIN_PACKETS = Number(process.env.BENCH_SYNC_PACKETS ?? 1000);
 const TERMINALS = Number(process.env.BENCH_SYNC_TERMINALS ?? 8);
@@ -40,6 +40,8 @@ const MAX_DRAINS = 10;
 
 interface BackOffice {
   name: string;
+  /** The same back office with the settle job's INSERT skipped: what the intake cost before the job queue. */
+  control: boolean;
   db: Database;
   app: FastifyInstance;
   base: string;
@@ -52,12 +54,20 @@ interface IntakeTerminal {
   packets: SealedPacket[];
 }
 
-async function startBackOffice(name: string, db: Database, keys: BackOfficeKeys): Promise<BackOffice> {
-  // Unseeded sandbox, no deferred checks: the intake alone is measured (see the doc section).
-  const app = await buildApp({ db, sandbox: { seed: false }, backOfficeKeys: keys, adminToken: ADMIN_TOKEN, deferredChecks: async () => {} });
+async function startBackOffice(name: string, db: Database, keys: BackOfficeKeys, control = false): Promise<BackOffice> {
+  // Unseeded sandbox, checks off (their jobs are queued and run, doing nothing): the intake is measured (see the doc section).
+  const app = await buildApp({
+    db,
+    sandbox: { seed: false },
+    backOfficeKeys: keys,
+    adminToken: ADMIN_TOKEN,
+    deferredChecks: async () => {},
+    jobs: { workers: !control },
+  });
+  if (control) app.jobs.send = async () => null;
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
-  return { name, db, app, base: `http://127.0.0.1:${port}` };
+  return { name: control ? `${name}, no job queued (control)` : name, control, db, app, base: `http://127.0.0.1:${port}` };
 }
 
 /** fetch against this back office: httpSend asks for `/api/v1/packets`, as the kiosk's page does. */
@@ -133,6 +143,21 @@ async function intake(bo: BackOffice, terminals: readonly IntakeTerminal[]): Pro
   return { backOffice: bo.name, terminals: terminals.length, perTerminal: PER_TERMINAL, ms: performance.now() - startedAt, latencyMs, answers };
 }
 
+/** Settle jobs of this back office not yet run, and all of them. */
+async function settleJobs(bo: BackOffice): Promise<{ waiting: number; all: number }> {
+  const { rows } = await bo.db.query<{ waiting: number; all: number }>(
+    `SELECT count(*) FILTER (WHERE state < 'completed')::int AS waiting, count(*)::int AS all FROM ${bo.app.jobs.schema}.job WHERE name = 'settle'`,
+  );
+  return rows[0] ?? { waiting: 0, all: 0 };
+}
+
+/** Waits, looking every 10 ms, until the workers have run every settle job. */
+async function untilJobsRun(bo: BackOffice): Promise<number> {
+  const startedAt = performance.now();
+  while ((await settleJobs(bo)).waiting > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  return performance.now() - startedAt;
+}
+
 async function lossCheck(bo: BackOffice, sealed: readonly string[], answeredAgain: number): Promise<LossFigures> {
   const { rows } = await bo.db.query<{ id: string }>('SELECT application_id::text AS id FROM packets');
   const { rows: apps } = await bo.db.query<{ n: number }>('SELECT count(*)::int AS n FROM applications');
@@ -156,9 +181,15 @@ async function main(): Promise<void> {
   if (!postgres) console.log(`bench: PGlite only; ${why}`);
   const backOffices: BackOffice[] = [];
   try {
+    // Each with its control before it: the intakes run in this order, one after the other.
+    backOffices.push(await startBackOffice('PGlite (in memory)', await openDatabase(), keys, true));
     backOffices.push(await startBackOffice('PGlite (in memory)', await openDatabase(), keys));
-    if (postgres) backOffices.push(await startBackOffice(`PostgreSQL (${postgres.source})`, await postgres.open(), keys));
-    const [first, ...others] = backOffices as [BackOffice, ...BackOffice[]];
+    if (postgres) {
+      backOffices.push(await startBackOffice(`PostgreSQL (${postgres.source})`, await postgres.open(), keys, true));
+      backOffices.push(await startBackOffice(`PostgreSQL (${postgres.source})`, await postgres.open(), keys));
+    }
+    const measured = backOffices.filter((bo) => !bo.control);
+    const [first, ...others] = measured as [BackOffice, ...BackOffice[]];
 
     // The drain's kiosk, enrolled by its own code on the first back office, its key then on the others.
     console.log(`bench: sealing ${DRAIN_PACKETS} packets into a kiosk's outbox…`);
@@ -188,19 +219,26 @@ async function main(): Promise<void> {
     }
 
     const drains: DrainFigures[] = [];
-    for (const bo of backOffices) {
+    for (const bo of measured) {
       console.log(`bench: draining ${DRAIN_PACKETS} packets into ${bo.name}…`);
       drains.push(await drain(bo, entries));
     }
     const intakes: IntakeFigures[] = [];
+    const jobs: JobFigures[] = [];
     for (const bo of backOffices) {
+      if (!bo.control) await untilJobsRun(bo); // the drain's
+      const before = (await settleJobs(bo)).all;
       console.log(`bench: ${TERMINALS} terminals × ${PER_TERMINAL} packets into ${bo.name}…`);
       intakes.push(await intake(bo, terminals));
+      if (bo.control) continue;
+      const atLastAnswer = await settleJobs(bo);
+      jobs.push({ backOffice: bo.name, queued: atLastAnswer.all - before, waitingAtLastAnswer: atLastAnswer.waiting, msAfterLastAnswer: await untilJobsRun(bo) });
     }
 
-    const sealedIds = [...entries.map((e) => e.applicationId), ...terminals.flatMap((t) => t.packets.map((p) => p.applicationId))];
+    const intakeIds = terminals.flatMap((t) => t.packets.map((p) => p.applicationId));
+    const sealedIds = [...entries.map((e) => e.applicationId), ...intakeIds];
     const losses: LossFigures[] = [];
-    for (const [i, bo] of backOffices.entries()) losses.push(await lossCheck(bo, sealedIds, intakes[i]?.answers.get(200) ?? 0));
+    for (const [i, bo] of backOffices.entries()) losses.push(await lossCheck(bo, bo.control ? intakeIds : sealedIds, intakes[i]?.answers.get(200) ?? 0));
 
     const lost = losses.reduce((n, l) => n + l.lost, 0);
     const duplicated = losses.reduce((n, l) => n + l.duplicated, 0);
@@ -218,6 +256,7 @@ async function main(): Promise<void> {
         sealed: DRAIN_PACKETS + TERMINALS * PER_TERMINAL,
         drains,
         intakes,
+        jobs,
         losses,
         postgres: postgres ? postgres.detail : `not measured (${why})`,
         packetBytes: entries.reduce((n, e) => n + JSON.stringify(e.packet).length, 0) / Math.max(1, entries.length),
@@ -227,6 +266,8 @@ async function main(): Promise<void> {
     console.log(`\nsealing into the outbox: ${sealMsPerPacket.toFixed(2)} ms per packet`);
     console.log(`\ndrain: one kiosk's outbox of ${DRAIN_PACKETS} packets\n${drainTable(drains)}`);
     console.log(`\nintake: ${TERMINALS} terminals at once\n${intakeTable(intakes)}`);
+    console.log(jobCost(intakes));
+    console.log(`\nsettle jobs queued with the intake's packets\n${jobTable(jobs)}`);
     console.log(`\nloss check of the whole run\n${lossTable(losses)}`);
     console.log('\nwrote docs/benchmarks.md');
     console.log(summary);

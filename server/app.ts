@@ -7,6 +7,7 @@ import core from './plugins/core';
 import { requireTerminal } from './auth/terminal-request';
 import errors, { frameworkErrors } from './plugins/errors';
 import jsonBody from './plugins/json-body';
+import jobs from './plugins/jobs';
 import repositories from './plugins/repositories';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
 import staticFiles from './plugins/static-files';
@@ -15,7 +16,7 @@ import applicationRoutes from './routes/applications';
 import citizenRoutes from './routes/citizens';
 import healthRoutes from './routes/health';
 import identifyRoutes from './routes/identify';
-import packetRoutes, { type DeferredChecks } from './routes/packets';
+import packetRoutes from './routes/packets';
 import paymentRoutes from './routes/payments';
 import phoneRoutes from './routes/phone';
 import sandboxRoutes from './routes/sandbox';
@@ -24,7 +25,7 @@ import terminalLogRoutes from './routes/terminal-log';
 import terminalRoutes from './routes/terminals';
 import { newAdminToken } from './sync/admin-token';
 import { newBackOfficeKeys, type BackOfficeKeys } from './sync/back-office-keys';
-import { settleApplication } from './sync/settle-application';
+import { settleApplication, type DeferredChecks } from './sync/settle-application';
 import { readVersion } from './version';
 
 export interface AppOptions {
@@ -45,8 +46,10 @@ export interface AppOptions {
   backOfficeKeys?: BackOfficeKeys;
   /** Bearer token of the /admin routes; a random one per app when not given, so they are closed. */
   adminToken?: string;
-  /** Run on each newly stored packet's application, after the kiosk has its answer (routes/packets.ts). */
+  /** What the settle and re-check jobs run on a packet's application; settleApplication unless checks are off (chaos, bench). */
   deferredChecks?: DeferredChecks;
+  /** `workers: false`: this app queues jobs but runs none until `app.jobs.drain()` (tests that run them by hand). */
+  jobs?: { workers?: boolean; pollingIntervalMs?: number };
   logger?: FastifyServerOptions['logger'];
   /** Whose X-Forwarded-For to believe for request.ip (server/limits/trust-proxy.ts); none by default. */
   trustProxy?: FastifyServerOptions['trustProxy'];
@@ -90,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   } else {
     await app.register(stateSystems, { sandbox: options.sandbox });
   }
+  await app.register(jobs, { deferredChecks: options.deferredChecks ?? settleApplication, ...options.jobs });
 
   const version = await readVersion();
   await app.register(
@@ -106,8 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(applicationRoutes);
       await api.register(terminalRoutes);
       await api.register(terminalLogRoutes);
-      const deferredChecks: DeferredChecks = options.deferredChecks ?? settleApplication;
-      await api.register(packetRoutes, { deferredChecks });
+      await api.register(packetRoutes);
       await api.register(adminRoutes, { prefix: '/admin' });
       if (app.sandbox) await api.register(sandboxRoutes, { prefix: '/sandbox' });
     },

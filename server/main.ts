@@ -7,7 +7,6 @@ import { backOfficeClock } from './clock';
 import { openDatabase } from './db/open-database';
 import { loadAdminToken } from './sync/admin-token';
 import { loadBackOfficeKeys } from './sync/back-office-keys';
-import { recheckPending, RECHECK_INTERVAL_MS } from './sync/settle-application';
 import { trustProxyFrom } from './limits/trust-proxy';
 import { ConfigError, stateSystemsFromEnv } from './state-systems-config';
 
@@ -36,6 +35,8 @@ const app = await buildApp({
   backOfficeKeys: backOffice.keys,
   adminToken: admin.token,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  // JOB_WORKERS=0: this process takes requests and queues jobs, others run them (docs/jobs.md).
+  jobs: { workers: process.env.JOB_WORKERS !== '0' },
 });
 if (stateSystems.sandbox) {
   app.log.warn('SANDBOX=1: synthetic citizens, and tester tools that show every SMS code and pay any QR (/sandbox). For trying the kiosk on this machine only, never on a network.');
@@ -44,12 +45,8 @@ if (backOffice.created) app.log.warn({ file: join(dataDir, 'back-office-key.jwk'
 // The one time it is shown: it is kept only in DATA_DIR/admin-token (mode 0600) after this.
 if (admin.created) app.log.warn({ adminToken: admin.token, file: join(dataDir, 'admin-token') }, 'admin token created');
 
-// Applications that arrived while their fee was still unpaid are looked at again now and then.
-const recheck = setInterval(() => void recheckPending(app).catch((error: unknown) => app.log.error({ err: error }, 'the re-check round failed')), RECHECK_INTERVAL_MS);
-
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    clearInterval(recheck);
     app.log.info({ signal }, 'shutting down');
     void app.close().then(() => db.close()).then(() => process.exit(0));
   });

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxPayments } from './adapters/sandbox-payments';
 import { ConfigError, stateSystemsFromEnv } from './state-systems-config';
-import { settleApplication } from './sync/settle-application';
 import { createTestApp, enrolTerminal, identifyCitizen, offlineApplication, postSealed, sameFace, type TestApp } from './test-support';
 
 // The back office as a deployment runs it: no sandbox unless asked for, the state systems from the
@@ -55,7 +54,7 @@ describe('choosing the state systems', () => {
 describe('the API in the production configuration', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ configuration: 'production' });
+    t = await createTestApp({ configuration: 'production', jobs: { workers: false } });
   }, 60_000);
   afterAll(() => t.close(), 60_000);
 
@@ -101,9 +100,12 @@ describe('the API in the production configuration', () => {
     expect((await postSealed(t, terminal, online, 1)).statusCode).toBe(201);
     const tracked = await t.app.inject({ method: 'GET', url: `/api/v1/applications/${payload.application.number}` });
     expect(tracked.statusCode).toBe(200);
-    // Unpaid so far: the fee keeps it waiting; paid at the acquirer, it is accepted.
-    expect((await settleApplication(online, t.app)).status).toBe('pending_checks');
+    // Unpaid so far: the fee keeps it waiting; paid at the acquirer, the re-check job accepts it.
+    const status = async () => (await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [payload.application.id])).rows[0]?.status;
+    await t.app.jobs.drain();
+    expect(await status()).toBe('pending_checks');
     await (t.app.paymentGateway as SandboxPayments).settle(paymentId, 'paid');
-    expect((await settleApplication(online, t.app)).status).toBe('accepted');
+    await t.app.jobs.drain({ delayed: true });
+    expect(await status()).toBe('accepted');
   });
 });

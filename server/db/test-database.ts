@@ -17,7 +17,8 @@ export async function makeOwnSchema(baseUrl: string, prefix: string): Promise<{ 
   await runAsAdmin(baseUrl, `CREATE SCHEMA ${schema}`);
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: () => runAsAdmin(baseUrl, `DROP SCHEMA ${schema} CASCADE`) };
+  // With the job queue's schema beside it (server/jobs/job-queue.ts).
+  return { url: url.toString(), drop: () => runAsAdmin(baseUrl, `DROP SCHEMA IF EXISTS ${schema}, ${schema}_pgboss CASCADE`) };
 }
 
 /** A database in a new schema of the PostgreSQL server at `baseUrl`, dropped with everything in it on close. */

@@ -7,9 +7,7 @@ import { SandboxPayments } from '../adapters/sandbox-payments';
 import { SandboxRegistry } from '../adapters/sandbox-registry';
 import { SandboxSms } from '../adapters/sandbox-sms';
 import { buildApp } from '../app';
-import type { DeferredChecks } from '../routes/packets';
 import { signRequest } from '../../src/sync/request-signature';
-import { settleApplication } from '../sync/settle-application';
 import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, type TestApp, type TestTerminal } from '../test-support';
 import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
 import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
@@ -34,19 +32,15 @@ describe('requests made from every route schema and its edges', () => {
   const productionRoutes = routeCollector();
   const terminals: Record<'sandbox' | 'production', TestTerminal | undefined> = { sandbox: undefined, production: undefined };
 
-  // The checks after a packet's 201 run on: each request waits for them, so rows they add are not
-  // counted against the next request.
-  const running = new Set<Promise<unknown>>();
-  const deferredChecks: DeferredChecks = (payload, app) => {
-    const run = settleApplication(payload, app);
-    running.add(run);
-    void run.finally(() => running.delete(run)).catch(() => {});
-    return run;
+  // The checks after a packet's 201 are jobs, run by the test between requests (drain), so rows
+  // they add are never counted against the next request.
+  const settle = async () => {
+    await t.app.jobs.drain();
+    await production.jobs.drain();
   };
-  const settle = () => Promise.allSettled([...running]);
 
   beforeAll(async () => {
-    t = await createTestApp({ onRoute: sandboxRoutes.onRoute, deferredChecks });
+    t = await createTestApp({ onRoute: sandboxRoutes.onRoute, jobs: { workers: false } });
     production = await buildApp({
       db: t.db,
       clock: t.now,
@@ -59,7 +53,7 @@ describe('requests made from every route schema and its edges', () => {
       },
       adminToken: TEST_ADMIN_TOKEN,
       onRoute: productionRoutes.onRoute,
-      deferredChecks,
+      jobs: { workers: false },
     });
     terminals.sandbox = await enrolTerminal(t.app, 'FUZZ-SANDBOX');
     terminals.production = await enrolTerminal(production, 'FUZZ-PRODUCTION');

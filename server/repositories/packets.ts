@@ -1,5 +1,5 @@
 import type { ApplicationPayload } from '../../src/protocol/packets';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { insertApplication, type NewApplication } from './applications';
 
 export interface PacketRecord {
@@ -66,9 +66,15 @@ export class PacketsRepository {
    * Stores the packet and its application, status 'pending_checks', in one transaction; false, with
    * nothing stored, when the application id, its number or the terminal's seq is taken already
    * (a concurrent duplicate waits for the first to commit, then finds it here). The images go as
-   * base64 text and become bytea in SQL (insertApplication).
+   * base64 text and become bytea in SQL (insertApplication). `withStored` runs last in the same
+   * transaction (the checks' job is queued there): it happens if and only if the packet is stored.
    */
-  async storeWithApplication(packet: PacketRecord, a: PacketApplication, payload: ApplicationPayload): Promise<boolean> {
+  async storeWithApplication(
+    packet: PacketRecord,
+    a: PacketApplication,
+    payload: ApplicationPayload,
+    withStored: (tx: Queryable) => Promise<unknown> = async () => {},
+  ): Promise<boolean> {
     const { signaturePng: _signature, photo, ...rest } = payload;
     const withoutImages: PayloadWithoutImages = { ...rest, photo: { quality: photo.quality } };
     try {
@@ -81,6 +87,7 @@ export class PacketsRepository {
         );
         if (stored.length === 0) throw new SeqTaken();
         await tx.query('UPDATE terminals SET last_seq = GREATEST(last_seq, $2) WHERE terminal_id = $1', [packet.terminalId, packet.seq]);
+        await withStored(tx);
         return true;
       });
     } catch (error) {
@@ -89,10 +96,7 @@ export class PacketsRepository {
     }
   }
 
-  /**
-   * The payload a stored packet opened to, as the deferred checks take it: to run them again for an
-   * application still 'pending_checks' (after a restart, or once an awaited payment has come).
-   */
+  /** The payload a stored packet opened to, as the deferred checks take it (the settle and re-check jobs). */
   async payload(applicationId: string): Promise<ApplicationPayload | null> {
     const { rows } = await this.db.query<{ payload: PayloadWithoutImages; photo_jpeg: Uint8Array; signature_png: Uint8Array }>(
       `SELECT p.payload, a.photo_jpeg, a.signature_png FROM packets p JOIN applications a ON a.id = p.application_id

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Value } from '@sinclair/typebox/value';
 import { applicationNumber, readyBy } from '../../src/domain/application';
 import { kazakhstanDate } from '../../src/domain/dates';
 import { DEFERRED_CHECKS, type ApplicationPayload } from '../../src/protocol/packets';
-import { settleApplication } from '../sync/settle-application';
 import {
   createTestApp,
   enrolTerminal,
@@ -24,18 +22,9 @@ describe('GET /api/v1/admin/applications/:number', () => {
   let t: TestApp;
   let terminal: TestTerminal;
   let seq = 1;
-  // The deferred checks run after the kiosk has its answer: each packet's settlement is kept here
-  // so a test awaits it instead of polling the database.
-  const settled = new Map<string, Promise<unknown>>();
-
   beforeAll(async () => {
-    t = await createTestApp({
-      deferredChecks: (payload: ApplicationPayload, app: FastifyInstance) => {
-        const settling = settleApplication(payload, app);
-        settled.set(payload.application.id, settling);
-        return settling;
-      },
-    });
+    // The checks are run by the test (drain), so it knows when they are done.
+    t = await createTestApp({ jobs: { workers: false } });
     terminal = await enrolTerminal(t.app, 'T-500');
   }, 60_000);
   afterAll(() => t.close(), 60_000);
@@ -50,7 +39,7 @@ describe('GET /api/v1/admin/applications/:number', () => {
     const payload = descriptor ? { ...made, face: { ...made.face, descriptor } } : made;
     const response = await postSealed(t, terminal, payload, seq++);
     expect(response.statusCode, response.body).toBe(201);
-    await settled.get(payload.application.id);
+    await t.app.jobs.drain();
     return payload;
   }
 
@@ -121,16 +110,10 @@ describe('applications made on the dates the code once failed on', () => {
   let t: TestApp;
   let terminal: TestTerminal;
   let seq = 1;
-  const settled = new Map<string, Promise<unknown>>();
 
   beforeAll(async () => {
-    t = await createTestApp({
-      deferredChecks: (payload: ApplicationPayload, app: FastifyInstance) => {
-        const settling = settleApplication(payload, app);
-        settled.set(payload.application.id, settling);
-        return settling;
-      },
-    });
+    // The checks are run by the test (drain), so it knows when they are done.
+    t = await createTestApp({ jobs: { workers: false } });
     terminal = await enrolTerminal(t.app, 'T-501');
   }, 60_000);
   afterAll(() => t.close(), 60_000);
@@ -140,7 +123,7 @@ describe('applications made on the dates the code once failed on', () => {
     const payload = offlineApplication(t, t.citizen(tag), { lang: 'ru', terminalId: terminal.terminalId, centreId: terminal.centreId, feeKzt });
     const response = await postSealed(t, terminal, payload, seq++);
     expect(response.statusCode, response.body).toBe(201);
-    await settled.get(payload.application.id);
+    await t.app.jobs.drain();
     const review = await t.app.inject({ method: 'GET', url: `/api/v1/admin/applications/${payload.application.number}`, headers: ADMIN });
     expect(review.statusCode, review.body).toBe(200);
     return review.json() as ApplicationReview;

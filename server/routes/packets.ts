@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../../src/protocol/common';
-import { PacketReceived, SealedPacket, type ApplicationPayload } from '../../src/protocol/packets';
+import { PacketReceived, SealedPacket } from '../../src/protocol/packets';
 import { openPacket, PacketError, verifyPacket } from '../../src/sync/seal';
 import { canonicalHash } from '../canonical-json';
 import type { StoredPacket } from '../repositories/packets';
@@ -8,24 +8,13 @@ import { storedDueDate } from '../sync/due-date';
 import { checkPayload } from '../sync/payload-check';
 import { terminalKey } from '../sync/terminal-key';
 
-/**
- * What runs on a packet's application once it is stored (phone, face, eligibility, fee, payment:
- * the checks an offline kiosk could not make), moving it from 'pending_checks' on. It runs after
- * the kiosk has its answer; an error is logged and leaves the application pending.
- */
-export type DeferredChecks = (payload: ApplicationPayload, app: FastifyInstance) => Promise<unknown>;
-
-export interface PacketRoutesOptions {
-  deferredChecks?: DeferredChecks;
-}
-
 /** A packet carries the application's portrait and signature in base64, encrypted: up to 4 MB of ciphertext. */
 const BODY_LIMIT = 6 * 1024 * 1024;
 /** As for an application received online (routes/applications.ts), until the checks decide. */
 
 const received = (applicationId: string, number: string): PacketReceived => ({ applicationId, number, status: 'received' });
 
-const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, options) => {
+const packetRoutes: FastifyPluginAsync = async (app) => {
   /** The answer to a packet whose application id or seq came before; null when neither did. */
   async function answerToRepeat(packet: SealedPacket): Promise<{ status: 200; body: PacketReceived } | { status: 409; body: ApiError } | null> {
     // The application first: it commits in one transaction with its packet, so once it is seen the
@@ -115,6 +104,9 @@ const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, option
           signaturePngBase64: payload.signaturePng,
         },
         payload,
+        // The checks the kiosk could not make, as a job committed with the packet: a crash after
+        // the 201 loses nothing, and whichever process is free runs them (server/jobs/).
+        (tx) => app.jobs.send('settle', { applicationId: a.id }, { tx, singletonKey: a.id }),
       );
       if (!stored) {
         // A duplicate racing this one won, or the number of this id is taken: answer as for a retry.
@@ -124,16 +116,8 @@ const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (app, option
           .send(raced?.body ?? { code: 'replay', detail: 'the application number is taken' });
       }
       request.log.info({ applicationId: a.id, terminalId: packet.terminalId, seq: packet.seq }, 'packet received');
-      await reply.code(201).send(received(a.id, a.number));
-
-      if (options.deferredChecks) {
-        try {
-          await options.deferredChecks(payload, app);
-        } catch (error) {
-          request.log.error({ err: error, applicationId: a.id }, 'deferred checks failed; the application stays pending_checks');
-        }
-      }
-      return reply;
+      app.jobs.wake('settle');
+      return reply.code(201).send(received(a.id, a.number));
     },
   );
 };

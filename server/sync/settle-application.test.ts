@@ -2,18 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationPayload } from '../../src/protocol/packets';
 import type { SeedCitizen } from '../seed/citizens';
-import { recheckPending } from './settle-application';
+import { settleApplication } from './settle-application';
 import { createTestApp, enrolTerminal, offlineApplication, postSealed, sameFace, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
 
 // A packet from a kiosk that was offline throughout, through the real intake and the real checks
-// on the sandbox state systems: the application ends accepted or rejected, each check's outcome is
-// kept, and the citizen gets an SMS with the application number.
-describe('a packet made offline, settled on arrival', () => {
+// on the sandbox state systems, run as the back office's jobs (here by hand: `drain`): the
+// application ends accepted or rejected, each check's outcome is kept, and the citizen gets one
+// SMS per outcome with the application number.
+describe('a packet made offline, settled by its jobs', () => {
   let t: TestApp;
   let terminal: TestTerminal;
   let seq = 1;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ jobs: { workers: false } });
     terminal = await enrolTerminal(t.app, 'T-300');
   }, 60_000);
   afterAll(() => t.close(), 60_000);
@@ -24,24 +25,18 @@ describe('a packet made offline, settled on arrival', () => {
   }
 
   async function deliver(payload: ApplicationPayload): Promise<string> {
-
     const response = await postSealed(t, terminal, payload, seq++);
     expect(response.statusCode, response.body).toBe(201);
-    return settledStatus(payload.application.id);
+    await t.app.jobs.drain();
+    return status(payload.application.id);
   }
 
-  /** The checks run once the kiosk has its answer: wait for them to move the application on. */
-  async function settledStatus(id: string): Promise<string> {
-    for (let i = 0; i < 200; i++) {
-      // The outcomes are saved with the status they lead to, in one transaction.
-      if ((await t.app.applicationChecks.list(id)).length === 4) {
-        const { rows } = await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id]);
-        return rows[0]?.status ?? 'missing';
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`the checks never ran on ${id}`);
+  async function status(id: string): Promise<string> {
+    const { rows } = await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id]);
+    return rows[0]?.status ?? 'missing';
   }
+
+  const rechecksOf = async (id: string) => (await t.app.jobs.waiting('recheck', t.db)).filter((j) => j.data.applicationId === id);
 
   const sms = async (phone: string) =>
     (await t.app.inject({ method: 'GET', url: `/api/v1/sandbox/sms?phone=${encodeURIComponent(phone)}` })).json() as { messages: { text: string }[] };
@@ -73,17 +68,23 @@ describe('a packet made offline, settled on arrival', () => {
     expect((await sms(citizen.bmgPhone!)).messages[0]?.text).toContain(payload.application.number);
   });
 
-  it('a fee paid later, on the QR the kiosk made offline: the re-check accepts it and tells the citizen once', async () => {
+  it('a fee paid later, on the QR the kiosk made offline: the re-check job accepts it and tells the citizen once', async () => {
     const citizen = t.citizen('service-09');
     const payload = offline(citizen);
     const { id, number, feeKzt } = payload.application;
     expect(await deliver(payload)).toBe('pending_checks');
     const told = async () => (await sms(citizen.phoneToType)).messages.filter((m) => m.text.includes(number)).length;
     expect(await told()).toBe(1); // on arrival: the fee is awaited
+    // The next look is planned, not run at once.
+    const [first] = await rechecksOf(id);
+    expect(first?.data).toEqual({ applicationId: id, attempt: 1 });
+    expect(first!.startAfter.getTime()).toBeGreaterThan(Date.now());
 
-    // Nothing paid yet: the re-check leaves it waiting, and says nothing more.
-    expect(await recheckPending(t.app)).toBe(0);
+    // Nothing paid yet: the re-check leaves it waiting, says nothing more, and plans the next, later.
+    await t.app.jobs.drain({ delayed: true });
+    expect(await status(id)).toBe('pending_checks');
     expect(await told()).toBe(1);
+    expect((await rechecksOf(id)).map((j) => j.data.attempt)).toEqual([2]);
 
     // The citizen pays on their phone: the gateway has a payment under the application number.
     const sandbox = t.app.sandbox!.payments;
@@ -91,12 +92,24 @@ describe('a packet made offline, settled on arrival', () => {
     await sandbox.createInvoice({ orderId, reference: number, amountKzt: feeKzt, expiresAt: new Date(t.now().getTime() + 15 * 60_000) });
     await sandbox.settle(orderId, 'paid');
 
-    expect(await recheckPending(t.app)).toBeGreaterThanOrEqual(1);
-    const { rows } = await t.db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id]);
-    expect(rows[0]?.status).toBe('accepted');
+    await t.app.jobs.drain({ delayed: true });
+    expect(await status(id)).toBe('accepted');
     expect(await told()).toBe(2);
     // Settled: not looked at again.
-    expect(await t.app.packets.pendingChecks()).not.toContain(id);
+    expect(await rechecksOf(id)).toEqual([]);
+  });
+
+  it('settled by two runs at once (a job taken over after its expiry): recorded once, the citizen told once', async () => {
+    const citizen = t.citizen('service-18-expired-id-card');
+    const payload = offline(citizen);
+    const response = await postSealed(t, terminal, payload, seq++);
+    expect(response.statusCode, response.body).toBe(201);
+    const [a, b] = await Promise.all([settleApplication(payload, t.app), settleApplication(payload, t.app)]);
+    expect(a.status).toBe('accepted');
+    expect(b.status).toBe('accepted');
+    await t.app.jobs.drain();
+    const texts = (await sms(citizen.phoneToType)).messages.filter((m) => m.text.includes(payload.application.number));
+    expect(texts).toHaveLength(1);
   });
 
   it('a fee not yet paid: the application waits, pending the payment, and the tracking page says so', async () => {

@@ -1,10 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplicationPayload } from '../../src/protocol/packets';
+import type { Queryable } from '../db/database';
+import { CitizenSmsRepository, type CitizenSms } from '../jobs/citizen-sms';
+import { RECHECK_FOR_MS, recheckDelaySeconds, type SmsOutcome } from '../jobs/queues';
 import { currentPayment } from '../payments/current-payment';
 import { ApplicationChecksRepository } from '../repositories/application-checks';
 import { ApplicationsRepository } from '../repositories/applications';
 import { mrpByYear } from '../repositories/mrp';
 import { applicationStatusAfter, notifyCitizen, runDeferredChecks, type CheckOutcome, type DeferredContext, type DeferredStatus } from './deferred-checks';
+
+/** Which look at the application this is: 0 on arrival, n for the nth re-check of an awaited fee. */
+export interface SettleContext {
+  attempt: number;
+}
+
+/**
+ * What the settle and re-check jobs run on a packet's application (server/jobs/): the checks an
+ * offline kiosk could not make, moving it from 'pending_checks' on. settleApplication unless a
+ * test or a benchmark turns the checks off.
+ */
+export type DeferredChecks = (payload: ApplicationPayload, app: FastifyInstance, context: SettleContext) => Promise<unknown>;
 
 /** The state systems and records the deferred checks read, from the back office's own. */
 export function deferredContext(app: FastifyInstance): DeferredContext {
@@ -23,54 +38,67 @@ export function deferredContext(app: FastifyInstance): DeferredContext {
   };
 }
 
+const SMS_OUTCOME: Record<DeferredStatus, SmsOutcome> = { accepted: 'accepted', rejected: 'rejected', pending_checks: 'payment_awaited' };
+
 /**
  * Runs the checks an offline kiosk could not make on an application that arrived in a packet,
- * records each outcome, moves the application to accepted or rejected once they decide, and tells
- * the citizen by SMS (a failed SMS is logged: the outcome stands). On arrival the citizen is always
- * told (accepted, refused, or the fee still awaited); on a re-check only when the outcome is final,
- * so nobody gets the same "still waiting" message again and again.
+ * records each outcome, moves the application to accepted or rejected once they decide, and
+ * queues the citizen's SMS — all in one transaction, under the application's row lock, so two
+ * processes settling it at once record it once. The citizen is told each outcome once (accepted,
+ * refused, or the fee still awaited), keyed by application and outcome (jobs/citizen-sms.ts), so a
+ * re-check that finds the fee still awaited says nothing again. While the fee is awaited, the next
+ * look is planned, further apart each time, for RECHECK_FOR_MS from the application.
+ * An application already settled is left as it is.
  */
 export async function settleApplication(
   payload: ApplicationPayload,
   app: FastifyInstance,
-  tell: 'always' | 'when_final' = 'always',
+  { attempt }: SettleContext = { attempt: 0 },
 ): Promise<{ status: DeferredStatus; outcomes: CheckOutcome[] }> {
   const { id } = payload.application;
+  const before = await app.applications.findById(id);
+  if (before && before.status !== 'pending_checks') return settled(app, id);
+
   const outcomes = await runDeferredChecks(payload, deferredContext(app));
   const status = applicationStatusAfter(outcomes);
-  // The outcomes and the status they lead to are seen together, or not at all.
-  await app.db.transaction(async (tx) => {
+  const message = await messageFor(payload, outcomes, status, app);
+  const recorded = await app.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ status: string }>('SELECT status FROM applications WHERE id = $1 FOR UPDATE', [id]);
+    if (rows[0]?.status !== 'pending_checks') return false;
     await new ApplicationChecksRepository(tx).save(id, outcomes, app.clock());
     if (status !== 'pending_checks') await new ApplicationsRepository(tx).settleChecks(id, status);
+    if (message && (await new CitizenSmsRepository(tx).add(message, app.clock()))) {
+      await app.jobs.send('sms', { applicationId: id, outcome: message.outcome }, { tx });
+    }
+    if (status === 'pending_checks') await planRecheck(app, payload, attempt + 1, tx);
+    return true;
   });
-  if (tell === 'when_final' && status === 'pending_checks') return { status, outcomes };
-  try {
-    await notifyCitizen(payload, outcomes, { bmg: app.bmg, sms: app.sms });
-  } catch (error) {
-    app.log.error({ err: error, applicationId: id }, 'the SMS about the checks could not be sent');
-  }
+  if (!recorded) return settled(app, id);
+  if (message) app.jobs.wake('sms');
   return { status, outcomes };
 }
 
-/** How often the back office looks again at applications still waiting (a fee paid later on the citizen's phone). */
-export const RECHECK_INTERVAL_MS = 5 * 60_000;
-
-/**
- * Runs the checks again on applications still pending, oldest first: how a fee paid after the
- * packet arrived turns into an accepted application. Returns how many moved on. One failing
- * application is logged and does not hold up the others.
- */
-export async function recheckPending(app: FastifyInstance, limit = 100): Promise<number> {
-  let settled = 0;
-  for (const id of await app.packets.pendingChecks(limit)) {
-    try {
-      const payload = await app.packets.payload(id);
-      if (!payload) continue;
-      const { status } = await settleApplication(payload, app, 'when_final');
-      if (status !== 'pending_checks') settled++;
-    } catch (error) {
-      app.log.error({ err: error, applicationId: id }, 'the re-check failed; the application stays pending');
-    }
+/** The next look at an awaited fee, unless it has been awaited for RECHECK_FOR_MS already (then staff take it over). */
+async function planRecheck(app: FastifyInstance, payload: ApplicationPayload, attempt: number, tx: Queryable): Promise<void> {
+  const { id, createdAt } = payload.application;
+  const delaySeconds = recheckDelaySeconds(attempt);
+  if (app.clock().getTime() + delaySeconds * 1000 > new Date(createdAt).getTime() + RECHECK_FOR_MS) {
+    app.log.warn({ applicationId: id, attempt }, 'the fee is still awaited: no more re-checks until the next start of the back office');
+    return;
   }
-  return settled;
+  await app.jobs.send('recheck', { applicationId: id, attempt }, { tx, startAfterSeconds: delaySeconds, singletonKey: id });
+}
+
+/** The SMS for this outcome and the number it goes to (notifyCitizen's choice), without sending it; null when nobody can be told. */
+async function messageFor(payload: ApplicationPayload, outcomes: CheckOutcome[], status: DeferredStatus, app: FastifyInstance): Promise<CitizenSms | null> {
+  const captured: { phone: string; text: string }[] = [];
+  await notifyCitizen(payload, outcomes, { bmg: app.bmg, sms: { send: async (m) => void captured.push(m) } });
+  const [m] = captured;
+  return m ? { applicationId: payload.application.id, outcome: SMS_OUTCOME[status], phone: m.phone, text: m.text } : null;
+}
+
+async function settled(app: FastifyInstance, id: string): Promise<{ status: DeferredStatus; outcomes: CheckOutcome[] }> {
+  const current = await app.applications.findById(id);
+  const status: DeferredStatus = current?.status === 'accepted' || current?.status === 'rejected' ? current.status : 'pending_checks';
+  return { status, outcomes: await app.applicationChecks.list(id) };
 }
