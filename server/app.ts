@@ -5,6 +5,7 @@ import type { Database } from './db/database';
 import core from './plugins/core';
 import errors from './plugins/errors';
 import repositories from './plugins/repositories';
+import securityHeaders from './plugins/security-headers';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
 import staticFiles from './plugins/static-files';
 import adminRoutes from './routes/admin';
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const clock = options.clock ?? (() => new Date());
 
+  await app.register(securityHeaders);
   await app.register(errors);
   await app.register(core, {
     db: options.db,
