@@ -36,7 +36,6 @@ export const PERMISSIONS_POLICY = [
   'geolocation=()',
   'payment=()',
   'serial=()',
-  'bluetooth=()',
   'display-capture=()',
   'midi=()',
   'accelerometer=()',
