@@ -5,7 +5,7 @@ import type { Database } from './db/database';
 import core from './plugins/core';
 import errors from './plugins/errors';
 import repositories from './plugins/repositories';
-import securityHeaders from './plugins/security-headers';
+import securityHeaders, { frameworkErrors } from './plugins/security-headers';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
 import staticFiles from './plugins/static-files';
 import adminRoutes from './routes/admin';
@@ -56,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger,
     // The wire schemas say exactly what is allowed: refuse the rest instead of silently trimming or coercing it.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    frameworkErrors,
   });
   const clock = options.clock ?? (() => new Date());
 

@@ -3,8 +3,10 @@
 // it opened broke either: a `securitypolicyviolation` event, or the browser's console saying it
 // refused something under the policy or did not understand the Permissions-Policy. Browsers a spec
 // launches itself are watched with watchCsp(context).
-// Violations inside a worker reach neither the page's events nor its console here; the face
-// worker's one need, compiling wasm, is checked by e2e/face-worker.spec.ts (backend 'wasm').
+// A dedicated worker (the face worker) has a policy and events of its own: a listener is added to
+// it as soon as it starts, which says any violation on the console, which reaches the context. It
+// starts a moment before the listener, so its first lines of script are not covered; what it does
+// on the page's request (load the models, compile wasm) is.
 import { test as base, type BrowserContext } from '@playwright/test';
 
 export { expect } from '@playwright/test';
@@ -41,6 +43,17 @@ export async function watchCsp(context: BrowserContext): Promise<void> {
       void report({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
     });
   });
+  context.on('page', (page) =>
+    page.on('worker', (worker) => {
+      worker
+        .evaluate(() =>
+          self.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`Content Security Policy violation in a worker: ${e.effectiveDirective} refused ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+          ),
+        )
+        .catch(() => {}); // a worker that has already ended broke nothing more
+    }),
+  );
   context.on('console', (message) => {
     if (POLICY_CONSOLE.test(message.text())) violations.push({ page: message.page()?.url() ?? '?', what: message.text() });
   });

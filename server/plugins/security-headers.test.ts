@@ -34,7 +34,9 @@ describe('security headers', () => {
     ['a sandbox page', { method: 'GET', url: '/sandbox/sms' }, 200],
     ["a sandbox page's stylesheet", { method: 'GET', url: '/sandbox/sandbox.css' }, 200],
     ['a forged sandbox form', { method: 'POST', url: '/sandbox/qr/pay', headers: { 'sec-fetch-site': 'cross-site' } }, 403],
+    ['a malformed URL', { method: 'GET', url: '/%E0%A4%A' }, 400],
     ['the API: health', { method: 'GET', url: '/api/v1/health' }, 200],
+    ['the API: a malformed URL', { method: 'GET', url: '/api/v1/%E0%A4%A' }, 400],
     ['the API: an answer', { method: 'GET', url: '/api/v1/sandbox/sms' }, 200],
     ['the API: an unknown path', { method: 'GET', url: '/api/v1/missing' }, 404],
     ['the API: invalid input', { method: 'POST', url: '/api/v1/citizens/check', headers: json, payload: { iin: 'x' } }, 400],
@@ -70,6 +72,11 @@ describe('security headers', () => {
       expect(response.headers['cache-control']).toBe('no-store');
     },
   );
+
+  it('refuses a URL it cannot decode with a stable code', async () => {
+    const response = await answer({ method: 'GET', url: '/api/v1/%E0%A4%A' }, 400);
+    expect(response.json()).toMatchObject({ code: 'invalid_request' });
+  });
 
   it('keeps the kiosk page revalidated and lets its hashed assets be cached', async () => {
     expect((await answer({ method: 'GET', url: '/' }, 200)).headers['cache-control']).toBe('no-cache');

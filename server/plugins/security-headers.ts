@@ -1,3 +1,4 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { API_PREFIX } from '../../src/protocol/common';
 
@@ -60,6 +61,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export function isApiUrl(url: string): boolean {
   const path = url.split('?')[0] ?? '';
   return path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL it cannot decode (or a parameter too long) is refused before
+ * any route or hook, so the headers the onSend hook would add are put on here.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  void reply
+    .headers(SECURITY_HEADERS)
+    .header('cache-control', 'no-store')
+    .code(status)
+    .send(status < 500 ? { code: 'invalid_request', detail: error.message } : { code: 'internal' });
 }
 
 /**
