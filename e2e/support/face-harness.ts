@@ -25,7 +25,7 @@ export async function serveFaceHarness(): Promise<FaceHarnessServer> {
   if (!existsSync(join(dist, 'models')) || !existsSync(join(dist, 'wasm'))) {
     throw new Error('face harness: dist/ has no models or wasm; run `npm run build` first');
   }
-  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'e2e/harness/vite.config.ts', '--logLevel', 'warn'], {
+  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'e2e/harness/vite.config.ts', '--logLevel', 'error'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });
