@@ -37,10 +37,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2048,
-    rolldownOptions: {
-      // The face-worker harness is built beside the kiosk so the e2e tests run the worker exactly as
-      // the kiosk ships it. No link leads to it from the kiosk.
-      input: { kiosk: 'index.html', faceHarness: 'e2e/harness/face.html' },
-    },
+    // Only the kiosk: the face-worker test harness is built apart (e2e/harness/vite.config.ts), so no
+    // test page is ever served or precached with it.
   },
 });

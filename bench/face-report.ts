@@ -291,7 +291,7 @@ ${machineSection(r.machine, { browser: true, memory: false })}
 ### Rerun
 
 \`\`\`sh
-npm run build        # the bench does not build; it expects dist/ (with e2e/harness/face.html)
+npm run build        # the bench builds only the harness page; the kiosk, models and wasm come from dist/
 npm run bench:face   # BENCH_FACE_FRAMES=1000 for a longer run; BENCH_LOAD_RUNS=5 for more loads
 \`\`\`
 

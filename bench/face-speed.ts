@@ -1,7 +1,8 @@
 // `npm run bench:face`: how fast the face worker analyses camera frames on this machine. Against the
 // built kiosk (dist/, not rebuilt here) served by a back office of its own, in Debian's Chromium
-// headless with the fake camera playing .cache/camera/f01-turn.y4m, on the face harness page
-// (e2e/harness/bench-face.ts grabs frames from the video element as the kiosk does):
+// headless with the fake camera playing .cache/camera/f01-turn.y4m, on the face harness page, built
+// and served apart from the kiosk by e2e/support/face-harness.ts (e2e/harness/bench-face.ts grabs
+// frames from the video element as the kiosk does):
 //   1. detection + 68 landmarks on the wasm backend, 10 warm-up frames then 500 timed, back to back;
 //   2. the same with the descriptor on every frame, whose extra cost is the difference of medians;
 //   3. the photo step's frames: detection + landmarks + the expression net on every frame (its
@@ -21,6 +22,7 @@ import type { BenchBackend, BenchFrames, BenchOpened } from '../e2e/harness/benc
 import type { AnalyseOptions } from '../src/biometrics/face-analysis';
 import { cameraLaunchOptions, type CameraVideo } from '../e2e/support/camera';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { FACE_HARNESS_PAGE, serveFaceHarness, type FaceHarnessServer } from '../e2e/support/face-harness';
 import { REPO_ROOT } from '../e2e/support/paths';
 import { makeDataDir, startBackOffice, type RunningBackOffice } from '../scripts/screens/backoffice';
 import { ensureCameraVideos } from '../scripts/screens/camera-videos';
@@ -31,7 +33,6 @@ import { describeMachine, loadAverage } from './machine';
 import { PROBE_SCRIPT } from './page-probe';
 
 const VIDEO: CameraVideo = 'f01-turn';
-const HARNESS = '/e2e/harness/face.html';
 const KIOSK = '/?profile=test';
 const WARMUP = 10;
 const MEASURED = Number(process.env.BENCH_FACE_FRAMES ?? 500);
@@ -112,7 +113,7 @@ async function measureSpeed(baseURL: string) {
   const browser = await chromium.launch(cameraLaunchOptions(VIDEO));
   try {
     const page = await browser.newPage({ baseURL });
-    await page.goto(HARNESS);
+    await page.goto(FACE_HARNESS_PAGE);
     await page.waitForFunction("'faceHarness' in window");
 
     console.log(`bench: wasm, ${WARMUP} + ${MEASURED} frames…`);
@@ -224,20 +225,23 @@ function modelFiles(): NetSize[] {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'e2e', 'harness', 'face.html'))) {
-    throw new Error('bench: dist/ has no face harness: run `npm run build` first');
+  if (!existsSync(join(REPO_ROOT, 'dist', 'index.html'))) {
+    throw new Error('bench: dist/ has no kiosk: run `npm run build` first');
   }
   ensureCameraVideos([VIDEO]);
   const machine = describeMachine();
   const dataDir = makeDataDir('bench-face');
   const logFile = join(REPO_ROOT, '.cache', 'bench-face-backoffice.log');
   let backOffice: RunningBackOffice | undefined;
+  let harness: FaceHarnessServer | undefined;
   try {
+    // Built before the machine is let settle: the build is load the measurement must not see.
+    harness = await serveFaceHarness();
     await waitForQuiet();
     console.log('bench: starting a back office (seeds the sandbox: tens of seconds)…');
     backOffice = await startBackOffice(dataDir, logFile);
     const loadBefore = loadAverage();
-    const speed = await measureSpeed(backOffice.baseURL);
+    const speed = await measureSpeed(harness.baseURL);
     const loads = await measureLoads(backOffice.baseURL);
     const report = {
       machine,
@@ -266,6 +270,7 @@ async function main(): Promise<void> {
     console.log('wrote docs/benchmarks.md (section "face")');
     console.log(`fps=${report.wasm.speed!.fps.toFixed(1)}`);
   } finally {
+    await harness?.close();
     await backOffice?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -4,7 +4,8 @@
 // fake capture, so it has no camera at all: whatever face the steps see came from the emulated one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, watchCsp } from './support/csp';
 import { EMULATED_CAMERA_CLIP } from '../src/devices/camera/emulated-camera';
 import { chromiumLaunchOptions } from './support/chromium';
 import { citizen } from './support/citizens';
@@ -43,6 +44,7 @@ test('a browser with no camera identifies a seeded f06 citizen and takes her pho
 test('an emulated camera whose clip cannot be had puts the terminal out of order before a citizen starts', async ({ browser, baseURL }) => {
   // Without the service worker, so the page's own request is the one refused here.
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block', viewport: { width: 1080, height: 1920 } });
+  await watchCsp(context);
   try {
     const page = await context.newPage();
     await page.route(`**${CLIP_URL}`, (route) => route.fulfill({ status: 404 }));

@@ -1,24 +1,35 @@
 // The face worker on Chromium's fake camera, with the real models, through the identify step's
 // liveness sequence: the live clips pass it; a still face, two faces and none do not; and the descriptor taken through the camera matches
 // the registry portrait the clip was made from. Prints the yaw traces and timings (figures in
-// docs/biometrics.md). Needs the harness page built at /e2e/harness/face.html.
-import { chromium, expect, test } from '@playwright/test';
+// docs/biometrics.md). The harness page is built and served apart from the kiosk, under its
+// security headers (e2e/support/face-harness.ts); `npm run build` first, for the models.
+import { chromium } from '@playwright/test';
 import { loadRegistryFaces } from '../server/face/registry-faces';
 import { FACE_MATCH_THRESHOLD, faceDistance } from '../src/biometrics/face-match';
 import type { HarnessOptions, HarnessResult } from './harness/face-harness';
 import { cameraLaunchOptions, type CameraVideo } from './support/camera';
+import { expect, test, watchCsp } from './support/csp';
+import { FACE_HARNESS_PAGE, serveFaceHarness, type FaceHarnessServer } from './support/face-harness';
 
-const HARNESS = process.env.FACE_HARNESS_URL ?? '/e2e/harness/face.html';
+let harness: FaceHarnessServer;
+test.beforeAll(async () => {
+  harness = await serveFaceHarness();
+});
+test.afterAll(async () => {
+  await harness?.close();
+});
 
 /**
  * The fake camera's file is a browser launch flag, and Playwright refuses per-describe
  * launchOptions in one file, so each run launches its own Chromium.
  */
-async function runHarness(video: CameraVideo, baseURL: string | undefined, options: HarnessOptions): Promise<HarnessResult> {
+async function runHarness(video: CameraVideo, options: HarnessOptions): Promise<HarnessResult> {
   const browser = await chromium.launch(cameraLaunchOptions(video));
   try {
-    const page = await browser.newPage({ baseURL });
-    await page.goto(HARNESS);
+    const context = await browser.newContext({ baseURL: harness.baseURL });
+    await watchCsp(context);
+    const page = await context.newPage();
+    await page.goto(FACE_HARNESS_PAGE);
     await page.waitForFunction(() => 'faceHarness' in window);
     const result = await page.evaluate((o) => window.faceHarness.run(o), options);
     report(video, options, result);
@@ -44,8 +55,8 @@ function report(video: CameraVideo, options: HarnessOptions, r: HarnessResult): 
 const TURNS: HarnessOptions['challenges'] = ['turn_left', 'turn_right'];
 
 test.describe('f06-live', () => {
-  test('passes the liveness sequence it performs, leaks no tensors, and matches its registry portrait', async ({ baseURL }) => {
-    const result = await runHarness('f06-live', baseURL, { challenges: TURNS, durationMs: 30_000, stopOnDecision: true });
+  test('passes the liveness sequence it performs, leaks no tensors, and matches its registry portrait', async () => {
+    const result = await runHarness('f06-live', { challenges: TURNS, durationMs: 30_000, stopOnDecision: true });
     expect(result.backend).toBe('wasm');
     expect(result.liveness.status).toBe('passed');
     expect(result.liveness.challenges.map((c) => c.outcome)).toEqual(['passed', 'passed']);
@@ -63,15 +74,15 @@ test.describe('f06-live', () => {
 });
 
 test.describe('f01-live', () => {
-  test('another face passes the same sequence', async ({ baseURL }) => {
-    const result = await runHarness('f01-live', baseURL, { challenges: TURNS, durationMs: 30_000, stopOnDecision: true });
+  test('another face passes the same sequence', async () => {
+    const result = await runHarness('f01-live', { challenges: TURNS, durationMs: 30_000, stopOnDecision: true });
     expect(result.liveness.status).toBe('passed');
   });
 });
 
 test.describe('f01-still', () => {
-  test('a face that never moves, not even by a pixel (a still picture), fails with no_micro_motion', async ({ baseURL }) => {
-    const result = await runHarness('f01-still', baseURL, { challenges: TURNS, durationMs: 6_000, stopOnDecision: true });
+  test('a face that never moves, not even by a pixel (a still picture), fails with no_micro_motion', async () => {
+    const result = await runHarness('f01-still', { challenges: TURNS, durationMs: 6_000, stopOnDecision: true });
     expect(result.liveness).toMatchObject({ status: 'failed', reason: 'no_micro_motion' });
     expect(result.liveness.challenges[0]?.outcome).not.toBe('passed');
     expect(result.frames.filter((f) => f.guidance === 'ok').length).toBeGreaterThan(result.frames.length / 2);
@@ -79,16 +90,16 @@ test.describe('f01-still', () => {
 });
 
 test.describe('two-faces', () => {
-  test('sees two faces and fails with several_faces', async ({ baseURL }) => {
-    const result = await runHarness('two-faces', baseURL, { challenges: TURNS, durationMs: 8_000, stopOnDecision: true });
+  test('sees two faces and fails with several_faces', async () => {
+    const result = await runHarness('two-faces', { challenges: TURNS, durationMs: 8_000, stopOnDecision: true });
     expect(result.liveness).toMatchObject({ status: 'failed', reason: 'several_faces' });
     expect(result.frames.at(-1)?.guidance).toBe('several_faces');
   });
 });
 
 test.describe('no-face', () => {
-  test('sees no face and never passes', async ({ baseURL }) => {
-    const result = await runHarness('no-face', baseURL, { challenges: TURNS, durationMs: 2_500, stopOnDecision: true });
+  test('sees no face and never passes', async () => {
+    const result = await runHarness('no-face', { challenges: TURNS, durationMs: 2_500, stopOnDecision: true });
     expect(result.frames.every((f) => f.guidance === 'no_face')).toBe(true);
     expect(result.liveness.status).not.toBe('passed');
   });

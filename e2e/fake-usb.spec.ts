@@ -1,7 +1,8 @@
 // The fake WebUSB printer (support/fake-usb.ts) in Chromium, driven as a driver drives it and by
 // the kiosk's own WebUsbPrinter, bundled here for the page: what later specs rely on when the
 // journey prints through WebUSB.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/csp';
 import { build, type Rolldown } from 'vite';
 import type * as WebUsbModule from '../src/devices/printer/webusb-printer';
 import { installFakeUsb, printedBytes, sentBytes, setFakePrinterStatus, unplugFakePrinter } from './support/fake-usb';

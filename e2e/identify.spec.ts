@@ -2,7 +2,8 @@
 // the camera, another person's face, two faces at once; at the photo step a turned head, a face too
 // far away and a second face, each named in plain words; and the photo step's retakes running out.
 // Each test stops before the receipt, so the citizens it uses can still apply in journey.spec.ts.
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, test } from './support/csp';
 import type { SeedCitizen } from '../server/seed/citizens';
 import { LIVENESS_THRESHOLDS } from '../src/biometrics/liveness-thresholds';
 import type { PhotoInstruction } from '../src/biometrics/photo-quality';

@@ -1,11 +1,12 @@
 // The whole journey as a citizen walks it, in Kazakh and in Russian, for four reasons (one of them
 // free of the fee), with the camera showing the citizen's own face turning as asked. Along the way,
 // the bad inputs a citizen makes at the steps only a journey reaches, and the message each gets.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import type { SeedCitizen } from '../server/seed/citizens';
 import { declinePayment, expirePayment, latestSmsCode } from './support/backoffice';
 import type { CameraVideo } from './support/camera';
 import { citizen, phoneDigits } from './support/citizens';
+import { expect, test } from './support/csp';
 import { expectStep, message, pressAction, typeDigits } from './support/kiosk';
 import {
   chooseService,

@@ -3,9 +3,10 @@
 // app shell, fonts, face models and wasm with no network at all (docs/service-worker.md).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { CATALOGUES, LANG_NAMES, LANGS } from '../src/i18n';
 import { OUTBOX_SYNC_TAG } from '../src/sync/background-sync';
+import { expect, test } from './support/csp';
 import { REPO_ROOT } from './support/paths';
 import { expectStep, step } from './support/kiosk';
 

@@ -3,7 +3,8 @@
 // office once the network is back, exactly once, through reloads and a closed page at every step;
 // and packets the back office must refuse — altered on the way, replayed, from a revoked terminal —
 // kept quarantined on the kiosk, never lost.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test, watchCsp } from './support/csp';
 import type { SeedCitizen } from '../server/seed/citizens';
 import { en } from '../src/i18n/en';
 import { kk } from '../src/i18n/kk';
@@ -219,6 +220,7 @@ test('a replayed seq (a kiosk restored from an old image) is refused and the pac
 
 test('a kiosk whose storage is nearly full takes no new citizen, and says so in three languages', async ({ browser }) => {
   const context = await browser.newContext();
+  await watchCsp(context);
   try {
     // 10 MB left of 1 GB: less than the reserve an application in progress may need.
     await context.addInitScript(() => {

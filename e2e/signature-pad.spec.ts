@@ -2,7 +2,8 @@
 // digitizer over WebHID (a fake navigator.hid here, sending the pen's reports), draws its strokes
 // on the screen's signature field, and the citizen confirms them as on the touchscreen. A profile
 // that names a pad the kiosk was not granted stops the terminal before a citizen starts.
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { expect, test, watchCsp } from './support/csp';
 import type { SeedCitizen } from '../server/seed/citizens';
 import { cameraLaunchOptions, type CameraVideo } from './support/camera';
 import { citizen } from './support/citizens';
@@ -63,6 +64,7 @@ test('the citizen signs on the WebHID pen pad: an empty pad is refused, then the
   const browser = await chromium.launch(cameraLaunchOptions(`${c.faceId}-live` as CameraVideo));
   try {
     const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+    await watchCsp(context);
     await installFakeHidPad(context);
     const page = await context.newPage();
     await openStartScreen(page, WEBHID_PAD);

@@ -4,8 +4,9 @@
 // the overview names this kiosk's terminal and its outbox; leaving returns to the start screen.
 // A citizen's ordinary taps never open it. From the overview the technician stores a device
 // profile (run after a restart), changes the PIN, and sends the log to the back office.
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { formatEApplication } from '../src/domain/e-application';
+import { expect, test, watchCsp } from './support/csp';
 import { openKiosk, PORTRAIT } from './support/journey';
 import { qrCameraLaunchOptions } from './support/qr-video';
 import { action, expectStep, message, pressAction, step, typeDigits } from './support/kiosk';
@@ -195,7 +196,9 @@ test('on a kiosk whose scanner is the camera, the scanner self-test reads a code
   const code = formatEApplication({ iin: '880415300127', service: '07', document: 'id_card' });
   const browser = await chromium.launch(qrCameraLaunchOptions(code));
   try {
-    const page = await browser.newPage({ baseURL, viewport: PORTRAIT });
+    const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+    await watchCsp(context);
+    const page = await context.newPage();
     await openStartScreen(page, '/?profile=test&scanner=camera');
     await openOverview(page);
     await pressAction(page, 'tech-test-scanner');

@@ -5,10 +5,11 @@ import { WIRE_FORMATS } from '../src/protocol/formats';
 import type { Database } from './db/database';
 import core from './plugins/core';
 import { requireTerminal } from './auth/terminal-request';
-import errors, { frameworkErrors } from './plugins/errors';
+import errors from './plugins/errors';
 import jsonBody from './plugins/json-body';
 import jobs from './plugins/jobs';
 import repositories from './plugins/repositories';
+import securityHeaders, { frameworkErrors } from './plugins/security-headers';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
 import staticFiles from './plugins/static-files';
 import adminRoutes from './routes/admin';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const clock = options.clock ?? (() => new Date());
 
+  await app.register(securityHeaders);
   await app.register(errors);
   await app.register(jsonBody);
   app.decorateRequest('terminal', null);

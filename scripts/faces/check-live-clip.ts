@@ -6,12 +6,13 @@
  * Prints the verdicts and what the checks measured; exits 1 when a live clip fails the turns or an
  * ICAO clip's background fails.
  * Usage: node --import tsx scripts/faces/check-live-clip.ts [clip …]   (default: every -live and -icao clip)
- *   BASE_URL=http://127.0.0.1:PORT uses a running back office (it serves the built harness page,
- *   `npm run build`); without it one is started on a free port. About 25 s a live clip.
+ *   The harness page is built and served on a free port (e2e/support/face-harness.ts; the models
+ *   from dist/: `npm run build` first). About 25 s a live clip.
  */
 import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { CAMERA_VIDEOS, cameraLaunchOptions, cameraVideoPath, ICAO_VIDEOS, type CameraVideo } from '../../e2e/support/camera';
+import { FACE_HARNESS_PAGE, serveFaceHarness } from '../../e2e/support/face-harness';
 import type { TrackedFrame } from '../../e2e/harness/track-landmarks';
 import { detectFace } from '../../server/face/registry-faces';
 import { decodeJpeg } from '../../server/face/rgb-image';
@@ -20,10 +21,8 @@ import { estimateYaw } from '../../src/biometrics/head-pose';
 import { advanceLiveness, createLiveness, livenessEvidence, type ChallengeKind } from '../../src/biometrics/liveness';
 import { assessPhoto, type PhotoMeasure } from '../../src/biometrics/photo-quality';
 import { eyesOpenness } from '../../src/biometrics/photo-quality-landmarks';
-import { makeDataDir, startBackOffice, type RunningBackOffice } from '../screens/backoffice';
 import { ensureCameraVideos } from '../screens/camera-videos';
 
-const HARNESS = '/e2e/harness/face.html';
 /**
  * The test profile's sequence must pass. The blink one is reported only: face-api's 68-point
  * landmarks hardly follow a shut lid (closure 0.01–0.13 on these clips against the 0.4 asked).
@@ -40,21 +39,15 @@ const ICAO_EVERY = 15;
 async function main(): Promise<void> {
   const clips = (process.argv.length > 2 ? process.argv.slice(2) : [...CAMERA_VIDEOS.filter((v) => v.endsWith('-live')), ...ICAO_VIDEOS]) as CameraVideo[];
   ensureCameraVideos(clips);
-  let office: RunningBackOffice | null = null;
-  let baseURL = process.env.BASE_URL;
-  if (!baseURL) {
-    const dataDir = makeDataDir('check-live-clip');
-    office = await startBackOffice(dataDir, `${dataDir}/backoffice.log`);
-    baseURL = office.baseURL;
-  }
+  const harness = await serveFaceHarness();
   let failed = false;
   try {
     for (const clip of clips) {
-      const ok = clip.endsWith('-icao') ? await checkIcao(clip) : await checkLive(clip, baseURL);
+      const ok = clip.endsWith('-icao') ? await checkIcao(clip) : await checkLive(clip, harness.baseURL);
       failed ||= !ok;
     }
   } finally {
-    await office?.stop();
+    await harness.close();
   }
   process.exitCode = failed ? 1 : 0;
 }
@@ -63,7 +56,7 @@ async function track(clip: CameraVideo, baseURL: string): Promise<TrackedFrame[]
   const browser = await chromium.launch(cameraLaunchOptions(clip));
   try {
     const page = await browser.newPage({ baseURL });
-    await page.goto(HARNESS);
+    await page.goto(FACE_HARNESS_PAGE);
     await page.waitForFunction(() => 'faceHarness' in window);
     // Load the models first: the camera restarts its file with each opening, so the measured run sees the clip from its start.
     await page.evaluate(() => window.faceHarness.track({ durationMs: 0, descriptorEvery: 0 }));

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../../src/domain/domain-error';
 
@@ -36,11 +36,3 @@ export default fp(
   },
   { name: 'errors' },
 );
-
-/**
- * Fastify's own refusals before any route runs (a path whose percent-encoding is not UTF-8), in
- * the same shape as every other error; buildApp hands it to Fastify as `frameworkErrors`.
- */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  void reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send({ code: 'invalid_request', detail: error.message });
-}

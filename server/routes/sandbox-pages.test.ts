@@ -32,8 +32,11 @@ describe('sandbox tester pages', () => {
     });
     const { paymentId } = created.json() as { paymentId: string };
     const page = await t.app.inject({ method: 'GET', url: '/sandbox/payments' });
-    // Refreshes itself, but not while a QR is being pasted.
-    expect(page.body).toContain("if (!document.getElementById('qr').value.trim()) location.reload();");
+    // Refreshes itself, but not while a QR is being pasted, by a script the page loads (no inline script under the CSP).
+    expect(page.body).toContain('<script src="/sandbox/refresh-unless-typing.js" defer></script>');
+    const script = await t.app.inject({ method: 'GET', url: '/sandbox/refresh-unless-typing.js' });
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.body).toContain("if (!document.getElementById('qr').value.trim()) location.reload();");
     for (const action of ['pay', 'decline', 'expire']) expect(page.body).toContain(`/sandbox/payments/${paymentId}/${action}`);
     expect(page.body).toContain('Let expire');
 
@@ -82,11 +85,59 @@ describe('sandbox tester pages', () => {
     expect(pressed.body).not.toContain('<b>not a QR');
     // A page answering a POST must not reload itself into a GET of the same address.
     expect(pressed.body).not.toContain('http-equiv="refresh"');
-    expect(pressed.body).not.toContain('location.reload');
+    expect(pressed.body).not.toContain('refresh-unless-typing');
 
     const nothing = await t.app.inject({ method: 'POST', url: '/sandbox/qr/pay', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
     expect(nothing.statusCode).toBe(400);
     expect(nothing.body).toContain('qr_malformed');
+  });
+
+  it("refuses a form another site's page sends (by Sec-Fetch-Site, or by Origin from an older browser) with a 403, and pays nothing", async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const payload = new URLSearchParams({ qrPayload: encodePaymentQr({ amountKzt: 865, reference: 'KZ-FORGED-1' }) }).toString();
+    const forged: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'same-site', origin: 'https://other.kiosk.example' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
+    for (const headers of forged) {
+      const response = await t.app.inject({ method: 'POST', url: '/sandbox/qr/pay', headers: { ...form, ...headers }, payload });
+      expect(response.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(response.json()).toMatchObject({ code: 'cross_site_request' });
+    }
+    const pay = await t.app.inject({ method: 'POST', url: '/sandbox/payments/some-id/pay', headers: { ...form, 'sec-fetch-site': 'cross-site' }, payload: '' });
+    expect(pay.statusCode).toBe(403);
+    expect(await t.app.paymentGateway.findByReference('KZ-FORGED-1')).toEqual([]);
+
+    // The page's own form, from a browser (same-origin; or the same host in Origin), is taken.
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/sandbox/qr/pay',
+      headers: { ...form, 'sec-fetch-site': 'same-origin', origin: 'http://localhost:80' },
+      payload,
+    });
+    expect(own.statusCode, own.body).toBe(303);
+    const older = await t.app.inject({ method: 'POST', url: '/sandbox/qr/pay', headers: { ...form, host: 'kiosk.example', origin: 'https://kiosk.example' }, payload });
+    // Already paid: refused by the gateway, not by the origin check.
+    expect(older.statusCode).toBe(409);
+  });
+
+  it('has no inline style, script or event handler, which the Content-Security-Policy would block', async () => {
+    const pages = [
+      await t.app.inject({ method: 'GET', url: '/sandbox/sms' }),
+      await t.app.inject({ method: 'GET', url: '/sandbox/payments' }),
+      await t.app.inject({ method: 'POST', url: '/sandbox/qr/pay', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'qrPayload=x' }),
+    ];
+    for (const page of pages) {
+      expect(page.body).toContain('<link rel="stylesheet" href="/sandbox/sandbox.css">');
+      expect(page.body).not.toMatch(/<style|<script>|\sstyle=|\son[a-z]+=/);
+      expect(page.headers['content-security-policy']).toContain("style-src 'self'");
+    }
+    const css = await t.app.inject({ method: 'GET', url: '/sandbox/sandbox.css' });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+    expect(css.body).toContain('.banner{');
   });
 
   it('escapes what it shows', () => {

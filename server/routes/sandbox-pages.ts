@@ -5,9 +5,33 @@ import { PaymentParams, requireSandbox, SETTLEMENTS } from './sandbox';
 
 const REFRESH_S = 3;
 
+/**
+ * The pages' style and script, served as files: the Content-Security-Policy every answer carries
+ * (plugins/security-headers.ts) allows no inline <style>, <script> or handler.
+ */
+const STYLESHEET = `body{font:16px system-ui,sans-serif;margin:2rem}h1{color:#b00020}.banner{background:#b00020;color:#fff;padding:.5rem 1rem;font-weight:bold}
+table{border-collapse:collapse;margin-top:1rem}td,th{border:1px solid #ccc;padding:.4rem .6rem;text-align:left}form{display:inline;margin-right:.3rem}
+form.qr{display:block;margin-top:1rem}textarea{font:13px monospace}
+.paid{color:#060}.declined,.expired{color:#b00020}
+`;
+/** Refreshes the payments page, but not while a QR is being pasted, so a refresh does not wipe the paste. */
+const REFRESH_UNLESS_TYPING = `setInterval(() => { if (!document.getElementById('qr').value.trim()) location.reload(); }, ${REFRESH_S * 1000});
+`;
+
 /** The tester pages: plain server-rendered HTML that works without the kiosk, clearly marked SANDBOX. */
 const sandboxPages: FastifyPluginAsync = async (app) => {
   const sandbox = requireSandbox(app);
+  // The forms change the sandbox's state (pay any payment or QR): only its own pages may send them,
+  // never another site's page in a tester's browser.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const refusal = crossSiteRefusal(request.headers);
+    if (refusal) return reply.code(403).send({ code: 'cross_site_request', detail: refusal });
+  });
+  app.get('/sandbox.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(STYLESHEET));
+  app.get('/refresh-unless-typing.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-cache').send(REFRESH_UNLESS_TYPING),
+  );
   // The pages' plain forms: the Pay/Decline/Let expire buttons send nothing, the QR form its text.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body.toString())));
@@ -86,20 +110,37 @@ function qrForm(qrPayload: string): string {
 /** A page that refreshes itself, or does so only while its QR box is empty, so a refresh does not wipe a paste. */
 const REFRESH: Record<'meta' | 'unless_typing' | 'none', string> = {
   meta: `<meta http-equiv="refresh" content="${REFRESH_S}">`,
-  unless_typing: `<script>setInterval(() => { if (!document.getElementById('qr').value.trim()) location.reload(); }, ${REFRESH_S * 1000});</script>`,
+  unless_typing: '<script src="/sandbox/refresh-unless-typing.js" defer></script>',
   none: '',
 };
+
+/**
+ * Why a state-changing request comes from another site's page, or null when it does not. Browsers
+ * say where a request comes from in Sec-Fetch-Site (behind a proxy that rewrites Host too); older
+ * ones only in Origin. A client that sends neither is no browser, so no tester's browser is being
+ * made to act.
+ */
+export function crossSiteRefusal(headers: Readonly<Record<string, string | string[] | undefined>>): string | null {
+  const site = headers['sec-fetch-site'];
+  if (typeof site === 'string') {
+    return site === 'same-origin' || site === 'none' ? null : `a ${site} request may not change the sandbox`;
+  }
+  const origin = headers.origin;
+  if (typeof origin !== 'string') return null;
+  let host: string | null = null;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    // 'null' (an opaque origin) or garbage: not this site
+  }
+  return host !== null && host === headers.host ? null : `a request from ${origin} may not change the sandbox`;
+}
 
 function page(title: string, body: string, refresh: keyof typeof REFRESH = 'meta'): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">${REFRESH[refresh]}
 <title>SANDBOX — ${title}</title>
-<style>
-body{font:16px system-ui,sans-serif;margin:2rem}h1{color:#b00020}.banner{background:#b00020;color:#fff;padding:.5rem 1rem;font-weight:bold}
-table{border-collapse:collapse;margin-top:1rem}td,th{border:1px solid #ccc;padding:.4rem .6rem;text-align:left}form{display:inline;margin-right:.3rem}
-form.qr{display:block;margin-top:1rem}textarea{font:13px monospace}
-.paid{color:#060}.declined,.expired{color:#b00020}
-</style></head>
+<link rel="stylesheet" href="/sandbox/sandbox.css"></head>
 <body><div class="banner">SANDBOX — synthetic data, no real SMS or money</div>
 <h1>SANDBOX: ${title}</h1><nav><a href="/sandbox/sms">SMS</a> · <a href="/sandbox/payments">Payments</a></nav>
 ${body}
