@@ -34,6 +34,8 @@ const CITIZENS = ['service-07', 'service-16', 'service-17', 'service-18'] as con
 const P_DUPLICATE_ON_BOTH = 0.15;
 const P_LOSE_ANSWER = 0.1;
 const MAX_FINAL_ROUNDS = 200;
+/** The processes' clock (BACK_OFFICE_CLOCK, sandbox only): no verdict here changes with the real date. */
+const CLOCK_START = '2026-03-02T10:00:00+05:00';
 
 describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL', () => {
   const random = seededRandom(20_261_206);
@@ -43,6 +45,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
   const offices: RunningBackOffice[] = [];
   let citizens: SeedCitizen[] = [];
   const citizen = (tag: string) => citizens.find((c) => c.tag === tag)!;
+  /** The back office's time as its processes run it; the kiosks sign and seal by it. */
+  let clockOffsetMs = 0;
+  const officeNow = () => new Date(Date.now() + clockOffsetMs);
 
   const start = (name: 'a' | 'b', port?: string) =>
     startBackOffice(join(dataDir, name), join(dataDir, `${name}.log`), { ...env, ...(port ? { PORT: port } : {}) });
@@ -52,13 +57,15 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
     // Seeded here with the synthetic faces (the processes find the registry full and seed nothing):
     // the real face cutter would take a minute of both cores.
     const db = await openDatabase({ url: schema.url });
-    const today = kazakhstanDate(new Date());
+    const today = kazakhstanDate(new Date(CLOCK_START));
     await seedSandbox(db, { today, faces: syntheticFaces });
     await db.close();
     citizens = buildSeedCitizens(today);
     const keys = await makeBackOfficeKeys();
     // What every process behind one load balancer must share: the database, the packet key, the SMS-code key, the admin token.
+    clockOffsetMs = Date.parse(CLOCK_START) - Date.now();
     env = {
+      BACK_OFFICE_CLOCK: CLOCK_START,
       DATABASE_URL: schema.url,
       ADMIN_TOKEN,
       BACK_OFFICE_KEY: JSON.stringify(await crypto.subtle.exportKey('jwk', keys.privateKey)),
@@ -96,7 +103,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
   async function signed(office: RunningBackOffice, db: KioskDb, path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
     const terminal = (await terminalOf(db))!;
     const bytes = new TextEncoder().encode(JSON.stringify(body));
-    const headers = await signRequest(terminal, { method: 'POST', path, body: bytes }, new Date());
+    const headers = await signRequest(terminal, { method: 'POST', path, body: bytes }, officeNow());
     const response = await fetch(`${office.baseURL}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: bytes });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
@@ -130,7 +137,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
     // The nonce is remembered in the database: the same signed request is refused by the other process.
     const terminal = (await terminalOf(kiosk))!;
     const body = new TextEncoder().encode(JSON.stringify({ iin: person.person.iin, service: '04', document: 'id_card' }));
-    const headers = { ...(await signRequest(terminal, { method: 'POST', path: '/api/v1/citizens/check', body }, new Date())), 'content-type': 'application/json' };
+    const headers = { ...(await signRequest(terminal, { method: 'POST', path: '/api/v1/citizens/check', body }, officeNow())), 'content-type': 'application/json' };
     const first = await fetch(`${a.baseURL}/api/v1/citizens/check`, { method: 'POST', headers, body });
     const replayed = await fetch(`${b.baseURL}/api/v1/citizens/check`, { method: 'POST', headers, body });
     expect(first.status).toBe(200);
@@ -138,7 +145,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
     expect(await replayed.json()).toEqual({ code: 'replayed_request' });
   }, 120_000);
 
-  it('packets sent to either, duplicated on both, with one process killed and started again: each application arrives once', async () => {
+  it('packets sent to either, duplicated on both, with one process killed and started again: each application arrives once, is settled once, and its citizen told once', async () => {
     const statuses = new Map<number, number>();
     let killed = false;
     let down: Promise<void> | null = null;
@@ -171,7 +178,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
     const sealed: string[] = [];
     const seal = async (kiosk: (typeof kiosks)[number], index: number) => {
       const person = citizen(CITIZENS[index % CITIZENS.length]!);
-      const createdAt = new Date().toISOString();
+      const createdAt = officeNow().toISOString();
       const id = crypto.randomUUID();
       const { service, document } = person.example;
       const feeKzt = feeFor({ service, document, on: kazakhstanDate(new Date(createdAt)), lostIdCardsThisYear: person.person.lostIdCardsThisYear }).amountKzt;
@@ -188,7 +195,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
         terminalId: kiosk.terminalId,
         centreId: 'AST-03',
       });
-      await sealApplication(kiosk.db, payload, () => new Date());
+      await sealApplication(kiosk.db, payload, officeNow);
       sealed.push(id);
     };
 
@@ -229,6 +236,24 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
       const stored = new Map(rows.map((r) => [r.id, r.n]));
       expect(sealed.filter((id) => stored.get(id) !== 1)).toEqual([]);
       expect(stored.size).toBe(sealed.length);
+
+      // The checks ran as jobs on whichever process was free, those of the killed one too: every
+      // application is decided (these offline ones show another face, so refused), and every
+      // citizen got one SMS about it — not two, though two processes could have settled it.
+      const undecided = async () =>
+        (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM applications WHERE terminal_id = ANY($1) AND status = 'pending_checks'", [[...TERMINALS]])).rows[0]?.n;
+      const deadline = Date.now() + 120_000;
+      while ((await undecided()) !== 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(await undecided()).toBe(0);
+      const unsent = async () =>
+        (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM citizen_sms s JOIN applications a ON a.id = s.application_id WHERE a.terminal_id = ANY($1) AND s.sent_at IS NULL', [[...TERMINALS]])).rows[0]?.n;
+      while ((await unsent()) !== 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      const { rows: told } = await db.query<{ number: string; n: number }>(
+        `SELECT a.number, (SELECT count(*)::int FROM sandbox_sms m WHERE m.text LIKE '%' || a.number || '%') AS n
+         FROM applications a WHERE a.terminal_id = ANY($1)`,
+        [[...TERMINALS]],
+      );
+      expect(told.filter((r) => r.n !== 1)).toEqual([]);
     } finally {
       await db.close();
     }
