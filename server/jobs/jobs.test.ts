@@ -81,7 +81,9 @@ describe('the settle job and its packet', () => {
 
   it('an SMS the gateway refused is sent on the retry, once', async () => {
     const citizen = t.citizen('service-17');
-    const payload = offlineApplication(t, citizen, { terminalId: terminal.terminalId, centreId: terminal.centreId, feeKzt: 0 });
+    // Another person's face: refused at once, whatever the fee.
+    const made = offlineApplication(t, citizen, { terminalId: terminal.terminalId, centreId: terminal.centreId });
+    const payload = { ...made, face: { ...made.face, descriptor: syntheticDescriptor(citizen.faceId === 'f01' ? 'f02' : 'f01') } };
     const { id, number } = payload.application;
     const gateway = vi.spyOn(t.app.sms, 'send').mockRejectedValueOnce(new Error('SMS gateway: 503'));
     try {
