@@ -80,13 +80,18 @@ export interface TestAppOptions extends Partial<Omit<AppOptions, 'db' | 'clock' 
    * classes injected as the real state systems and the synthetic citizens put in their tables by the test.
    */
   configuration?: 'sandbox' | 'production';
+  /**
+   * A database of the test's own, left open when the app closes: several back offices on one
+   * database, as processes restarted on it or running side by side (server/jobs/). A new one by default.
+   */
+  db?: Database;
 }
 
 /** `options` go to buildApp over the defaults (admin token TEST_ADMIN_TOKEN, a new back-office key). */
-export async function createTestApp({ configuration = 'sandbox', ...options }: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp({ configuration = 'sandbox', db: given, ...options }: TestAppOptions = {}): Promise<TestApp> {
   let now = TEST_START;
   const clock = () => now;
-  const db = await openTestDatabase();
+  const db = given ?? (await openTestDatabase());
   const sms = new SandboxSms(db, clock);
   let app: FastifyInstance;
   if (configuration === 'production') {
@@ -118,7 +123,7 @@ export async function createTestApp({ configuration = 'sandbox', ...options }: T
     },
     close: async () => {
       await app.close();
-      await db.close();
+      if (!given) await db.close();
     },
   };
 }
