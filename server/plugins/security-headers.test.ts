@@ -39,7 +39,8 @@ describe('security headers', () => {
     ['the API: a malformed URL', { method: 'GET', url: '/api/v1/%E0%A4%A' }, 400],
     ['the API: an answer', { method: 'GET', url: '/api/v1/sandbox/sms' }, 200],
     ['the API: an unknown path', { method: 'GET', url: '/api/v1/missing' }, 404],
-    ['the API: invalid input', { method: 'POST', url: '/api/v1/citizens/check', headers: json, payload: { iin: 'x' } }, 400],
+    ['the API: invalid input', { method: 'POST', url: '/api/v1/terminals/enrol', headers: json, payload: { code: 'x' } }, 400],
+    ['the API: a lookup not signed by a terminal', { method: 'POST', url: '/api/v1/citizens/check', headers: json, payload: { iin: 'x' } }, 401],
     ['the API: broken JSON', { method: 'POST', url: '/api/v1/citizens/check', headers: json, payload: '{"iin":' }, 400],
     ['the API: a body that is not JSON', { method: 'POST', url: '/api/v1/citizens/check', headers: { 'content-type': 'application/xml' }, payload: '<iin/>' }, 415],
     [

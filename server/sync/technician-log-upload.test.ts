@@ -23,7 +23,8 @@ describe("a kiosk's technician log at the back office", () => {
         method: init.method as 'GET' | 'POST',
         url,
         headers: init.headers as Record<string, string>,
-        payload: init.body as string | undefined,
+        // The kiosk sends the exact bytes it means (src/sync/backoffice.ts).
+        ...(init.body ? { payload: Buffer.from(init.body as Uint8Array) } : {}),
       });
       return new Response(response.body, { status: response.statusCode, headers: { 'content-type': 'application/json' } });
     });
