@@ -9,7 +9,9 @@ import type { Enrolled } from '../../src/protocol/packets';
 import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys, sealPacket } from '../../src/sync/seal';
 import { TEST_DATABASE_URL } from '../db/test-database';
 import { buildSeedCitizens } from '../seed/citizens';
-import { offlineApplication, type TestApp } from '../test-support';
+import { openDatabase } from '../db/open-database';
+import { seedSandbox } from '../seed/seed-sandbox';
+import { offlineApplication, syntheticFaces, type TestApp } from '../test-support';
 import { eventually } from './jobs-test-support';
 
 // The real back office (`node --import tsx server/main.ts`) on PGlite in a folder of its own:
@@ -52,6 +54,11 @@ describe.skipIf(TEST_DATABASE_URL)('a back office killed with SIGKILL after its 
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
 
+    // Seeded here with the synthetic faces: the process finds the registry full and cuts no real
+    // faces, a minute of both cores on a fresh clone.
+    const seeding = await openDatabase({ dataDir });
+    await seedSandbox(seeding, { today: kazakhstanDate(new Date()), faces: syntheticFaces });
+    await seeding.close();
     child = await start(port, { JOB_WORKERS: '0' });
     const { code } = (await call('POST', '/admin/terminals', { terminalId: 'T-KILL', centreId: 'AST-03' })).body as { code: string };
     const keys = await makeTerminalKeys();
