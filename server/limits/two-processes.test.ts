@@ -72,11 +72,11 @@ describe.skipIf(!TEST_DATABASE_URL)('limits across two back-office processes on 
     await asAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   }, 60_000);
 
-  /** To process `process % 2`, signed by terminal `process % 4`. */
-  const post = async (process: number, path: string, body: object) => {
+  /** To process `process % 2`, signed by terminal `process % 4` unless another is given. */
+  const post = async (process: number, path: string, body: object, terminal = terminals[process % terminals.length]!) => {
     const bytes = new TextEncoder().encode(JSON.stringify(body));
     const url = `/api/v1/phone/${path}`;
-    const signed = await signRequest(terminals[process % terminals.length]!, { method: 'POST', path: url, body: bytes }, new Date());
+    const signed = await signRequest(terminal, { method: 'POST', path: url, body: bytes }, new Date());
     const response = await fetch(`http://127.0.0.1:${ports[process % 2]}${url}`, {
       method: 'POST',
       headers: { ...signed, 'content-type': 'application/json' },
@@ -119,11 +119,13 @@ describe.skipIf(!TEST_DATABASE_URL)('limits across two back-office processes on 
   it('parallel starts across both send one SMS per phone a minute', async () => {
     const people = byTag('service-').slice(0, 5);
     let sent = 0;
-    for (const citizen of people) {
+    for (const [i, citizen] of people.entries()) {
+      // A terminal of its own for each burst: the others spent their starts of this minute above.
+      const terminal = await enrol(`T-START-${i}`);
       const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, k) => post(k, 'start', { iin: citizen.person.iin, phone: citizen.phoneToType })),
+        Array.from({ length: 20 }, (_, k) => post(k, 'start', { iin: citizen.person.iin, phone: citizen.phoneToType }, terminal)),
       );
-      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 200), JSON.stringify(answers.map((a) => a.body.code ?? a.status))).toHaveLength(1);
       // The rest wait: for the phone's minute, or for the terminal's (a terminal makes ten starts a minute at most).
       expect(answers.filter((a) => a.status === 429 && (a.body.code === 'resend_too_early' || a.body.code === 'too_many_requests'))).toHaveLength(19);
       const sms = await smsTo(citizen.phoneToType);
