@@ -51,7 +51,11 @@ export interface HarnessOptions {
 async function run(options: HarnessOptions): Promise<HarnessResult> {
   const video = document.querySelector<HTMLVideoElement>('#camera');
   if (!video) throw new Error('no #camera video element');
-  const [camera, analyser] = await Promise.all([new UserMediaCamera().open(video), getFaceAnalyser()]);
+  // The models first, then the camera, as at the kiosk (its worker is loaded before the identify
+  // step opens the camera): a fake camera's clip starts when it is opened, so the sequence meets the
+  // clip from its beginning, however long the models take to load on a busy machine.
+  const analyser = await getFaceAnalyser();
+  const camera = await new UserMediaCamera().open(video);
   const frames: HarnessFrame[] = [];
   let state: LivenessState | null = null;
   let previous: FaceAnalysis | undefined;
