@@ -77,7 +77,7 @@ for tool in ffmpeg chromium; do
   printf '#!/bin/sh\necho "%s: the build must not need it" >&2\nexit 127\n' "$tool" >"$no_system/$tool"
   chmod +x "$no_system/$tool"
 done
-rm -f .cache/emulated-camera/f06-live.mjpeg public/camera/f06-live.mjpeg
+rm -f .cache/camera/f06-live.mjpeg public/camera/f06-live.mjpeg
 PATH="$no_system:$PATH" npm run build
 rm -rf "$no_system"
 playwright test

@@ -230,25 +230,22 @@ async function compose(
 }
 
 /**
- * Writes RGB frames as a clip, streamed, under a temporary name renamed when whole: through ffmpeg
- * as y4m (15 fps) or, for a name ending .mjpeg, MJPEG (30 fps) — the e2e's videos, which `npm test`
- * installs ffmpeg for — or, with MJPEG_WRITER=javascript, MJPEG written in JavaScript
- * (mjpeg-writer.ts): how the build makes the emulated camera's clip with Node alone. The e2e keeps
- * ffmpeg's: Chromium's fake camera has played them for every liveness spec since the first.
+ * Writes RGB frames as an MJPEG file in JavaScript (mjpeg-writer.ts: the build makes the emulated
+ * camera's clip, and must need Node alone) or, for a .y4m, pipes them through ffmpeg (15 fps; only
+ * the e2e and the studies use those, and `npm test` installs ffmpeg). Either is streamed, written
+ * under a temporary name and renamed when whole.
  */
 async function writeClip(path: string, frames: Iterable<Uint8Array>): Promise<void> {
-  const count = path.endsWith('.mjpeg') && process.env.MJPEG_WRITER === 'javascript' ? await writeMjpeg(path, frames, FRAME_WIDTH, FRAME_HEIGHT) : await writeWithFfmpeg(path, frames);
+  const count = path.endsWith('.mjpeg') ? await writeMjpeg(path, frames, FRAME_WIDTH, FRAME_HEIGHT) : await writeY4m(path, frames);
   console.log(`wrote ${path} (${count} frames)`);
 }
 
-async function writeWithFfmpeg(path: string, frames: Iterable<Uint8Array>): Promise<number> {
+async function writeY4m(path: string, frames: Iterable<Uint8Array>): Promise<number> {
   const partial = `${path}.part`;
-  const mjpeg = path.endsWith('.mjpeg');
-  const output = mjpeg ? ['-pix_fmt', 'yuvj420p', '-c:v', 'mjpeg', '-q:v', '3', '-f', 'mjpeg'] : ['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe'];
   const ffmpeg = spawn(
     'ffmpeg',
-    ['-y', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${FRAME_WIDTH}x${FRAME_HEIGHT}`, '-r', String(mjpeg ? MJPEG_FPS : FPS),
-      '-i', '-', ...output, partial],
+    ['-y', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${FRAME_WIDTH}x${FRAME_HEIGHT}`, '-r', String(FPS),
+      '-i', '-', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', partial],
     { stdio: ['pipe', 'inherit', 'inherit'] },
   );
   const done = new Promise<void>((resolve, reject) => {
