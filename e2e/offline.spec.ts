@@ -186,17 +186,16 @@ test('a packet altered on the way is refused and stays quarantined on the kiosk'
   }
 });
 
-test('a packet from a revoked terminal is refused and stays quarantined, and the kiosk takes no one else', async ({ baseURL, request }) => {
+test('a revoked terminal asks about no citizen: its first lookup is refused, and the citizen is sent to the staff in their language', async ({ baseURL, request }) => {
   const c = citizen('kiosk-revoked');
   const { browser, page } = await openKiosk('f06-live', baseURL!);
   try {
     await revokeTerminal(request, await enrolled(page));
-    const number = numberOn(await journeyOnline(page, request, c));
-    await expect.poll(() => readOutbox(page)).toMatchObject([{ state: 'quarantined', quarantine: { code: 'revoked_terminal', status: 403 } }]);
-    expect(await reviewApplication(request, number)).toBeNull();
-    // Every later application would meet the same refusal: the terminal takes no one else.
-    await expect(message(page, 'out_of_order')).toHaveAttribute('data-reason', 'terminal_refused');
-    await expect(page.locator('[data-action^="lang-"]')).toHaveCount(0);
+    await chooseService(page, 'ru', c);
+    await enterIin(page, c.person.iin);
+    // Its requests are the terminal's (signed): a revoked one learns nothing of the citizen.
+    await expect(message(page, 'revoked_terminal')).toHaveText(ru['error.terminal']);
+    await expectStep(page, 'iin');
   } finally {
     await browser.close();
   }
