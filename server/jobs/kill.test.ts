@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { openDatabase } from '../db/open-database';
 import { seedSandbox } from '../seed/seed-sandbox';
 import { offlineApplication, syntheticFaces, type TestApp } from '../test-support';
 import { eventually } from './jobs-test-support';
+import { freePort } from '../../scripts/screens/backoffice';
 
 // The real back office (`node --import tsx server/main.ts`) on PGlite in a folder of its own:
 // packets acknowledged with 201, then the process killed with SIGKILL before it ran their checks
@@ -89,14 +89,3 @@ describe.skipIf(TEST_DATABASE_URL)('a back office killed with SIGKILL after its 
     expect(await eventually(checked, (n) => n.every((count) => count === 4), 60)).toEqual(payloads.map(() => 4));
   }, 420_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
