@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from './e2e/support/backoffice';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
+import { E2E_CLOCK } from './e2e/support/kiosk-clock';
 import { REPO_ROOT } from './e2e/support/paths';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
@@ -49,6 +50,9 @@ export default defineConfig({
       DATA_DIR: join(REPO_ROOT, '.cache', 'e2e', `data-${port}`),
       // Known to the specs, which revoke terminals and read applications' checks.
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      // A fixed day, so the fees, ages and dates the specs see never change with the real date;
+      // the specs' kiosks take the back office's time (e2e/support/kiosk-clock.ts).
+      BACK_OFFICE_CLOCK: E2E_CLOCK,
     },
     reuseExistingServer: false,
     // The first start seeds the sandbox, face descriptors included: tens of seconds here.

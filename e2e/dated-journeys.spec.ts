@@ -1,13 +1,14 @@
 // The journey on the two dates the code once failed on, on fixed clocks so no verdict changes with
 // the real date: 4 January 2027, when no MRP for 2027 is entered (the fee is deferred, not refused),
 // and 13 December 2027, when the ready-by date runs into 2028, whose holiday calendar is not known
-// (the receipt prints, the application is flagged for review). The kiosk's clock is Playwright's;
-// the back office's is BACK_OFFICE_CLOCK, so each date gets a back office of its own (the shared one
-// of playwright.config.ts keeps the real clock for the other specs): the back office judges the fee
-// and the payment by its own today, and the packet by the application's createdAt.
+// (the receipt prints, the application is flagged for review). The back office's clock is
+// BACK_OFFICE_CLOCK, so each date gets a back office of its own (the shared one of
+// playwright.config.ts lives on E2E_CLOCK), and the kiosk takes its time (e2e/support/kiosk-clock.ts):
+// the back office judges the fee and the payment by its own today, and the packet by the
+// application's createdAt.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { chromium, expect, request as apiRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { chromium, request as apiRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { buildSeedCitizens, type SeedCitizen } from '../server/seed/citizens';
 import { translate } from '../src/i18n';
 import { E2E_ADMIN_TOKEN, smsTo } from './support/backoffice';
@@ -15,14 +16,9 @@ import { cameraLaunchOptions } from './support/camera';
 import { expectStep, message, pressAction } from './support/kiosk';
 import { chooseService, drawSignature, enterIin, passIdentifyAndPhoto, PORTRAIT, takeReceipt, verifyPhone } from './support/journey';
 import { REPO_ROOT } from './support/paths';
+import { expect, prepareContext, test } from './support/test';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-// FIXME(issue 11): walked in CI, the journey reaches its receipt on the date (the fee deferred, the
-// receipt provisional and worded as it should be), but the sealed packet never reaches the back
-// office once Playwright's clock is installed in the page, so the back office's half is never seen.
-// Both journeys stay marked until the kiosk's clock is moved another way; the dated rules are
-// covered below the browser (receipt-job, payments, deferred-checks and admin-applications tests).
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
 /** The first start seeds the sandbox's faces: tens of seconds on two shared cores. */
@@ -78,26 +74,20 @@ async function startBackOffice(port: number, clock: string): Promise<DatedBackOf
 async function openKiosk(baseURL: string): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch(cameraLaunchOptions('f06-live'));
   const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  await prepareContext(context, baseURL);
   const page = await context.newPage();
   await page.goto('/?profile=test');
   await expectStep(page, 'language');
   return { browser, page };
 }
 
-/**
- * The journey to the payment step, the kiosk's clock set to `clock` (time running on from there)
- * from the signature on: the application is dated, its fee and its due date reckoned, at the payment
- * step. The camera steps run on the real clock: Playwright's fake clock also drives
- * performance.now() and animation frames, and the liveness sequence's time limits under it failed
- * on two loaded cores ("no turn seen"), which is not what these specs are about.
- */
-async function journeyToPaymentOn(clock: string, page: Page, request: APIRequestContext, c: SeedCitizen): Promise<void> {
+/** The journey to the payment step, where the application is dated and its fee and due date reckoned. */
+async function journeyToPayment(page: Page, request: APIRequestContext, c: SeedCitizen): Promise<void> {
   await chooseService(page, 'ru', c);
   await enterIin(page, c.person.iin);
   await verifyPhone(page, request, c);
   await passIdentifyAndPhoto(page);
   await drawSignature(page);
-  await page.context().clock.install({ time: new Date(clock) });
   await pressAction(page, 'confirm');
   await expectStep(page, 'payment');
 }
@@ -116,7 +106,7 @@ function citizenOn(day: string, tag: string): SeedCitizen {
   return found;
 }
 
-test.describe.fixme('4 January 2027: no MRP for the year yet', () => {
+test.describe('4 January 2027: no MRP for the year yet', () => {
   const CLOCK = '2027-01-04T09:00:00+05:00';
   let backOffice: DatedBackOffice;
   test.beforeAll(async () => {
@@ -129,7 +119,7 @@ test.describe.fixme('4 January 2027: no MRP for the year yet', () => {
     const c = citizenOn('2027-01-04', 'service-09');
     const { browser, page } = await openKiosk(backOffice.baseURL);
     try {
-      await journeyToPaymentOn(CLOCK, page, backOffice.request, c);
+      await journeyToPayment(page, backOffice.request, c);
       await expect(message(page, 'fee_deferred')).toHaveText(translate('ru', 'payment.feeBySms'));
       await expect(page.locator('[data-qr="payment"]')).toHaveCount(0);
       await expect(page.locator('[data-amount]')).toHaveCount(0);
@@ -145,15 +135,17 @@ test.describe.fixme('4 January 2027: no MRP for the year yet', () => {
 
       await expect.poll(async () => (await review(backOffice.request, number!))?.checks.find((check) => check.check === 'payment')?.code ?? null).toBe('fee_unknown');
       expect(await review(backOffice.request, number!)).toMatchObject({ status: 'pending_checks', reviewReasons: [] });
-      const texts = (await smsTo(backOffice.request, c.phoneToType)).map((sms) => sms.text);
-      expect(texts).toContainEqual(expect.stringContaining(`Заявление ${number} получено. Размер госпошлины на этот год ещё не утверждён`));
+      // The SMS is a job of its own, queued with the outcome and sent a moment later.
+      await expect
+        .poll(async () => (await smsTo(backOffice.request, c.phoneToType)).map((sms) => sms.text))
+        .toContainEqual(expect.stringContaining(`Заявление ${number} получено. Размер госпошлины на этот год ещё не утверждён`));
     } finally {
       await browser.close();
     }
   });
 });
 
-test.describe.fixme('13 December 2027: the ready-by date runs into 2028', () => {
+test.describe('13 December 2027: the ready-by date runs into 2028', () => {
   const CLOCK = '2027-12-13T09:00:00+05:00';
   let backOffice: DatedBackOffice;
   test.beforeAll(async () => {
@@ -166,7 +158,7 @@ test.describe.fixme('13 December 2027: the ready-by date runs into 2028', () => 
     const c = citizenOn('2027-12-13', 'service-18');
     const { browser, page } = await openKiosk(backOffice.baseURL);
     try {
-      await journeyToPaymentOn(CLOCK, page, backOffice.request, c);
+      await journeyToPayment(page, backOffice.request, c);
       await expect(message(page, 'exempt')).toBeVisible();
       await pressAction(page, 'next');
       await expect(message(page, 'save_failed')).toHaveCount(0);

@@ -4,7 +4,7 @@
 // QR read by the (fake) WebHID scanner on the start screen filling in the journey.
 import CodepageEncoder from '@point-of-sale/codepage-encoder';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { expect, test, watchCsp } from './support/csp';
+import { expect, test, prepareContext } from './support/test';
 import { decodeEscPos } from '../src/devices/printer/escpos-decode';
 import { formatEApplication } from '../src/domain/e-application';
 import { reviewApplication } from './support/backoffice';
@@ -30,7 +30,7 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
 
 test('a printer out of paper puts the terminal out of order before a citizen starts', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-  await watchCsp(context);
+  await prepareContext(context, baseURL!);
   try {
     await installFakeUsb(context, { status: 'paper_out' });
     const page = await context.newPage();
@@ -50,7 +50,7 @@ test('the journey prints its receipt through the WebUSB driver: KZ-1048 text, th
   const browser = await chromium.launch(cameraLaunchOptions('f06-live'));
   try {
     const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-    await watchCsp(context);
+    await prepareContext(context, baseURL!);
     await installFakeUsb(context, { status: 'ready' });
     const page = await context.newPage();
     // An Epson that maps KZ-1048: the receipt goes as text the test can read back.
@@ -84,7 +84,7 @@ test('the journey prints its receipt through the WebUSB driver: KZ-1048 text, th
 /** A fresh kiosk with a (fake) WebHID scanner granted, on its start screen. */
 async function kioskWithScanner(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-  await watchCsp(context);
+  await prepareContext(context, baseURL!);
   await installFakeHidScanner(context);
   const page = await context.newPage();
   await page.goto('/?profile=test&scanner=webhid');
@@ -133,7 +133,7 @@ test('on a kiosk without a scanner the citizen shows the e-application to the ca
   const browser = await chromium.launch(qrCameraLaunchOptions(formatEApplication({ iin: c.person.iin, service: '07', document: 'id_card', lang: 'kk' })));
   try {
     const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-    await watchCsp(context);
+    await prepareContext(context, baseURL!);
     const page = await context.newPage();
     await page.goto('/?profile=test&scanner=camera');
     await expectStep(page, 'language');
@@ -153,7 +153,7 @@ test('on a kiosk without a scanner the citizen shows the e-application to the ca
 test('a camera that will not start while reading a QR is said in three languages, and the citizen goes on without it', async ({ browser, baseURL }) => {
   // The default browser of the run has no camera at all.
   const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-  await watchCsp(context);
+  await prepareContext(context, baseURL!);
   try {
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -175,7 +175,7 @@ test('a camera that will not start while reading a QR is said in three languages
 
 test('a device profile stored on the terminal is used from its next start', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-  await watchCsp(context);
+  await prepareContext(context, baseURL!);
   try {
     await installFakeUsb(context, { status: 'paper_out' });
     const page = await context.newPage();

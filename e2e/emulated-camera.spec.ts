@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, watchCsp } from './support/csp';
+import { expect, test, prepareContext } from './support/test';
 import { EMULATED_CAMERA_CLIP } from '../src/devices/camera/emulated-camera';
 import { chromiumLaunchOptions } from './support/chromium';
 import { citizen } from './support/citizens';
@@ -44,7 +44,7 @@ test('a browser with no camera identifies a seeded f06 citizen and takes her pho
 test('an emulated camera whose clip cannot be had puts the terminal out of order before a citizen starts', async ({ browser, baseURL }) => {
   // Without the service worker, so the page's own request is the one refused here.
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block', viewport: { width: 1080, height: 1920 } });
-  await watchCsp(context);
+  await prepareContext(context, baseURL!);
   try {
     const page = await context.newPage();
     await page.route(`**${CLIP_URL}`, (route) => route.fulfill({ status: 404 }));

@@ -8,7 +8,8 @@ import { loadRegistryFaces } from '../server/face/registry-faces';
 import { FACE_MATCH_THRESHOLD, faceDistance } from '../src/biometrics/face-match';
 import type { HarnessOptions, HarnessResult } from './harness/face-harness';
 import { cameraLaunchOptions, type CameraVideo } from './support/camera';
-import { expect, test, watchCsp } from './support/csp';
+import { watchCsp } from './support/csp';
+import { expect, test } from './support/test';
 import { FACE_HARNESS_PAGE, serveFaceHarness, type FaceHarnessServer } from './support/face-harness';
 
 let harness: FaceHarnessServer;

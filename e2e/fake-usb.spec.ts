@@ -2,7 +2,7 @@
 // the kiosk's own WebUsbPrinter, bundled here for the page: what later specs rely on when the
 // journey prints through WebUSB.
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/csp';
+import { expect, test } from './support/test';
 import { build, type Rolldown } from 'vite';
 import type * as WebUsbModule from '../src/devices/printer/webusb-printer';
 import { installFakeUsb, printedBytes, sentBytes, setFakePrinterStatus, unplugFakePrinter } from './support/fake-usb';

@@ -3,7 +3,7 @@
 // far away and a second face, each named in plain words; and the photo step's retakes running out.
 // Each test stops before the receipt, so the citizens it uses can still apply in journey.spec.ts.
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { expect, test } from './support/csp';
+import { expect, test } from './support/test';
 import type { SeedCitizen } from '../server/seed/citizens';
 import { LIVENESS_THRESHOLDS } from '../src/biometrics/liveness-thresholds';
 import type { PhotoInstruction } from '../src/biometrics/photo-quality';

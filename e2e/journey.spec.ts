@@ -6,7 +6,7 @@ import type { SeedCitizen } from '../server/seed/citizens';
 import { declinePayment, expirePayment, latestSmsCode } from './support/backoffice';
 import type { CameraVideo } from './support/camera';
 import { citizen, phoneDigits } from './support/citizens';
-import { expect, test } from './support/csp';
+import { expect, test } from './support/test';
 import { expectStep, message, pressAction, typeDigits } from './support/kiosk';
 import {
   chooseService,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { CATALOGUES, LANG_NAMES, LANGS } from '../src/i18n';
 import { OUTBOX_SYNC_TAG } from '../src/sync/background-sync';
-import { expect, test } from './support/csp';
+import { expect, test } from './support/test';
 import { REPO_ROOT } from './support/paths';
 import { expectStep, step } from './support/kiosk';
 

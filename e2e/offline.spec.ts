@@ -4,7 +4,7 @@
 // and packets the back office must refuse — altered on the way, replayed, from a revoked terminal —
 // kept quarantined on the kiosk, never lost.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test, watchCsp } from './support/csp';
+import { expect, test, prepareContext } from './support/test';
 import type { SeedCitizen } from '../server/seed/citizens';
 import { en } from '../src/i18n/en';
 import { kk } from '../src/i18n/kk';
@@ -217,9 +217,9 @@ test('a replayed seq (a kiosk restored from an old image) is refused and the pac
   }
 });
 
-test('a kiosk whose storage is nearly full takes no new citizen, and says so in three languages', async ({ browser }) => {
-  const context = await browser.newContext();
-  await watchCsp(context);
+test('a kiosk whose storage is nearly full takes no new citizen, and says so in three languages', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  await prepareContext(context, baseURL!);
   try {
     // 10 MB left of 1 GB: less than the reserve an application in progress may need.
     await context.addInitScript(() => {

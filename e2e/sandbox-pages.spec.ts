@@ -3,7 +3,7 @@
 // the page itself sends them (Chromium's Sec-Fetch-Site: same-origin), refused from another origin.
 import { encodePaymentQr } from '../src/domain/payment-qr';
 import { listPayments } from './support/backoffice';
-import { expect, test } from './support/csp';
+import { expect, test } from './support/test';
 
 test('the payments page is styled under the CSP and pays a QR pasted into its form', async ({ page, request }) => {
   await page.goto('/sandbox/payments');

@@ -3,7 +3,7 @@
 // on the screen's signature field, and the citizen confirms them as on the touchscreen. A profile
 // that names a pad the kiosk was not granted stops the terminal before a citizen starts.
 import { chromium, type Page } from '@playwright/test';
-import { expect, test, watchCsp } from './support/csp';
+import { expect, test, prepareContext } from './support/test';
 import type { SeedCitizen } from '../server/seed/citizens';
 import { cameraLaunchOptions, type CameraVideo } from './support/camera';
 import { citizen } from './support/citizens';
@@ -64,7 +64,7 @@ test('the citizen signs on the WebHID pen pad: an empty pad is refused, then the
   const browser = await chromium.launch(cameraLaunchOptions(`${c.faceId}-live` as CameraVideo));
   try {
     const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-    await watchCsp(context);
+    await prepareContext(context, baseURL!);
     await installFakeHidPad(context);
     const page = await context.newPage();
     await openStartScreen(page, WEBHID_PAD);

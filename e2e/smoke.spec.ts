@@ -1,6 +1,6 @@
 // The built kiosk comes up from the back office and stands alone: a kiosk on a public network must
 // not load anything (fonts, scripts, models) from another origin.
-import { expect, test } from './support/csp';
+import { expect, test } from './support/test';
 import { expectStep } from './support/kiosk';
 
 test('the back office reports healthy, in JSON', async ({ request }) => {

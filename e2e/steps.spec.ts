@@ -1,7 +1,7 @@
 // Each step's bad inputs and the message the citizen sees, the refusals of the registry, and the
 // session ending by itself (idle) or by Cancel. No camera is needed up to the phone step.
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/csp';
+import { expect, test } from './support/test';
 import { citizen, NOT_FOUND_IIN, phoneDigits } from './support/citizens';
 import { chooseService, enterIin } from './support/journey';
 import { action, expectStep, message, pressAction, step, typeDigits } from './support/kiosk';

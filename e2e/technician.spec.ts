@@ -6,7 +6,7 @@
 // profile (run after a restart), changes the PIN, and sends the log to the back office.
 import { chromium, type Page } from '@playwright/test';
 import { formatEApplication } from '../src/domain/e-application';
-import { expect, test, watchCsp } from './support/csp';
+import { expect, test, prepareContext } from './support/test';
 import { openKiosk, PORTRAIT } from './support/journey';
 import { qrCameraLaunchOptions } from './support/qr-video';
 import { action, expectStep, message, pressAction, step, typeDigits } from './support/kiosk';
@@ -197,7 +197,7 @@ test('on a kiosk whose scanner is the camera, the scanner self-test reads a code
   const browser = await chromium.launch(qrCameraLaunchOptions(code));
   try {
     const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-    await watchCsp(context);
+    await prepareContext(context, baseURL!);
     const page = await context.newPage();
     await openStartScreen(page, '/?profile=test&scanner=camera');
     await openOverview(page);

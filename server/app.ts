@@ -88,6 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     backOfficeKeys: options.backOfficeKeys ?? (await newBackOfficeKeys()),
     adminToken: options.adminToken ?? newAdminToken(),
   });
+  // Every answer's Date is the back office's clock: the time requests are judged by, which a kiosk
+  // refused as stale learns (src/sync/backoffice.ts), a sandbox's BACK_OFFICE_CLOCK included.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('date', clock().toUTCString());
+  });
   await app.register(repositories);
   if (options.sandbox === false) {
     if (!options.systems) throw new Error('buildApp: `systems` are required when the sandbox is off');

@@ -7,36 +7,46 @@ import { backOfficeClock } from './clock';
 import { openDatabase } from './db/open-database';
 import { loadAdminToken } from './sync/admin-token';
 import { loadBackOfficeKeys } from './sync/back-office-keys';
+import { ConfigError } from './config-error';
 import { trustProxyFrom } from './limits/trust-proxy';
-import { ConfigError, stateSystemsFromEnv } from './state-systems-config';
+import { codeSecretFrom, portFrom } from './process-config';
+import { stateSystemsFromEnv } from './state-systems-config';
 
-const port = Number(process.env.PORT ?? 8080);
-// Only this machine unless told otherwise: a back office is put on a network on purpose, behind its proxy.
-const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = resolve(process.env.DATA_DIR ?? './data');
-const databaseUrl = process.env.DATABASE_URL || undefined;
-
-const stateSystems = await stateSystemsFromEnv(process.env).catch((error: unknown) => {
+const env = process.env;
+// Everything the environment configures is read before anything is opened: a mistake in it is one
+// line on stderr and exit code 2, not a stack trace after the database was touched.
+const { port, stateSystems, trustProxy, clock, codeSecret } = await (async () => ({
+  port: portFrom(env.PORT),
+  stateSystems: await stateSystemsFromEnv(env),
+  trustProxy: trustProxyFrom(env.TRUST_PROXY),
+  clock: backOfficeClock(env),
+  codeSecret: codeSecretFrom(env.CODE_SECRET),
+}))().catch((error: unknown) => {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`back office: ${error.message}`);
   process.exit(2);
 });
+// Only this machine unless told otherwise: a back office is put on a network on purpose, behind its proxy.
+const host = env.HOST ?? '127.0.0.1';
+const dataDir = resolve(env.DATA_DIR ?? './data');
+const databaseUrl = env.DATABASE_URL || undefined;
+
 await mkdir(dataDir, { recursive: true });
 const db = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
-const backOffice = await loadBackOfficeKeys({ env: process.env.BACK_OFFICE_KEY || undefined, dataDir });
-const admin = await loadAdminToken({ env: process.env.ADMIN_TOKEN || undefined, dataDir });
+const backOffice = await loadBackOfficeKeys({ env: env.BACK_OFFICE_KEY || undefined, dataDir });
+const admin = await loadAdminToken({ env: env.ADMIN_TOKEN || undefined, dataDir });
 const app = await buildApp({
   db,
   ...stateSystems,
-  trustProxy: trustProxyFrom(process.env.TRUST_PROXY),
-  clock: backOfficeClock(process.env),
+  trustProxy,
+  clock,
   staticDir: resolve('dist'),
-  codeSecret: await loadCodeSecret(),
+  codeSecret: codeSecret ?? (await loadCodeSecret()),
   backOfficeKeys: backOffice.keys,
   adminToken: admin.token,
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  logger: { level: env.LOG_LEVEL ?? 'info' },
   // JOB_WORKERS=0: this process takes requests and queues jobs, others run them (docs/jobs.md).
-  jobs: { workers: process.env.JOB_WORKERS !== '0' },
+  jobs: { workers: env.JOB_WORKERS !== '0' },
 });
 if (stateSystems.sandbox) {
   app.log.warn('SANDBOX=1: synthetic citizens, and tester tools that show every SMS code and pay any QR (/sandbox). For trying the kiosk on this machine only, never on a network.');
@@ -54,12 +64,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 await app.listen({ port, host });
 
-/**
- * The SMS-code HMAC key: CODE_SECRET (hex) when set — the same on every process behind a load
- * balancer — else one made on first start and kept beside the data, outside the database.
- */
+/** The SMS-code HMAC key without CODE_SECRET: made on first start and kept beside the data, outside the database. */
 async function loadCodeSecret(): Promise<Uint8Array> {
-  if (process.env.CODE_SECRET) return Buffer.from(process.env.CODE_SECRET, 'hex');
   const file = join(dataDir, 'code-secret');
   try {
     return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxPayments } from './adapters/sandbox-payments';
-import { ConfigError, stateSystemsFromEnv } from './state-systems-config';
+import { ConfigError } from './config-error';
+import { stateSystemsFromEnv } from './state-systems-config';
 import { createTestApp, enrolTerminal, identifyCitizen, offlineApplication, postSealed, sameFace, type TestApp } from './test-support';
 
 // The back office as a deployment runs it: no sandbox unless asked for, the state systems from the

@@ -2,14 +2,10 @@
 // sandbox only when asked for, otherwise the adapters a deployment names (docs/deployment.md).
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ConfigError } from './config-error';
 import type { SandboxOptions, StateSystems } from './plugins/state-systems';
 
 export type StateSystemsChoice = { sandbox: SandboxOptions } | { sandbox: false; systems: StateSystems };
-
-/** A configuration the back office cannot start with; the message says what to set. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 const ADAPTERS: Record<keyof StateSystems, readonly string[]> = {
   registry: ['findPerson', 'referenceDescriptor'],

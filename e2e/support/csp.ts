@@ -1,15 +1,13 @@
 // The kiosk runs under the back office's Content-Security-Policy and Permissions-Policy
-// (server/plugins/security-headers.ts). Every test that imports `test` from here fails if a page
+// (server/plugins/security-headers.ts). Every test that imports `test` from ./test fails if a page
 // it opened broke either: a `securitypolicyviolation` event, or the browser's console saying it
 // refused something under the policy or did not understand the Permissions-Policy. Browsers a spec
-// launches itself are watched with watchCsp(context).
+// launches itself are watched through prepareContext(context, baseURL) in ./test.
 // A dedicated worker (the face worker) has a policy and events of its own: a listener is added to
 // it as soon as it starts, which says any violation on the console, which reaches the context. It
 // starts a moment before the listener, so its first lines of script are not covered; what it does
 // on the page's request (load the models, compile wasm) is.
-import { test as base, type BrowserContext } from '@playwright/test';
-
-export { expect } from '@playwright/test';
+import { expect, type BrowserContext } from '@playwright/test';
 
 export interface CspViolation {
   page: string;
@@ -59,19 +57,12 @@ export async function watchCsp(context: BrowserContext): Promise<void> {
   });
 }
 
-export const test = base.extend<{ cspClean: void }>({
-  // Auto: set up before and torn down after everything else a test uses, its own browsers included.
-  cspClean: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern; this one needs none
-    async ({}, use) => {
-      violations.length = 0;
-      await use();
-      base.expect(violations, 'the kiosk broke its Content-Security-Policy or Permissions-Policy').toEqual([]);
-    },
-    { auto: true },
-  ],
-  context: async ({ context }, use) => {
-    await watchCsp(context);
-    await use(context);
-  },
-});
+/** Called as each test starts. */
+export function forgetViolations(): void {
+  violations.length = 0;
+}
+
+/** Fails the running test if any page it opened broke a policy. */
+export function expectNoViolations(): void {
+  expect(violations, 'the kiosk broke its Content-Security-Policy or Permissions-Policy').toEqual([]);
+}

@@ -5,7 +5,7 @@ import type { Lang } from '../../src/protocol';
 import { latestSmsCode, listPayments, payPending } from './backoffice';
 import { cameraLaunchOptions, type CameraVideo } from './camera';
 import { phoneDigits } from './citizens';
-import { watchCsp } from './csp';
+import { prepareContext } from './test';
 import { expectStep, pressAction, step, typeDigits } from './kiosk';
 
 /** The kiosk's two screens: the usual upright one, and a wide one. */
@@ -22,7 +22,7 @@ export const CAMERA_STEP_TIMEOUT = 60_000;
 export async function openKiosk(video: CameraVideo, baseURL: string, viewport = PORTRAIT): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch(cameraLaunchOptions(video));
   const context = await browser.newContext({ baseURL, viewport });
-  await watchCsp(context);
+  await prepareContext(context, baseURL);
   const page = await context.newPage();
   await page.goto('/?profile=test');
   await expectStep(page, 'language');

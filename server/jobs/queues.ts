@@ -16,7 +16,11 @@ export interface RecheckJob {
   attempt: number;
 }
 
-export type SmsOutcome = 'accepted' | 'rejected' | 'payment_awaited';
+/** What the citizen is told: how the checks ended, or what the payment check waits for (its code). */
+export type SmsOutcome = 'accepted' | 'rejected' | PendingPayment;
+
+/** The codes of a payment check still pending (server/sync/deferred-checks.ts). */
+type PendingPayment = 'payment_awaited' | 'fee_unknown' | 'fee_due';
 
 export interface SmsJob {
   applicationId: string;

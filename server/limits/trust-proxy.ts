@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { ConfigError } from '../config-error';
 
 /**
  * Fastify's `trustProxy` from TRUST_PROXY: the load balancer's addresses or networks, comma-separated
@@ -21,7 +22,7 @@ export function trustProxyFrom(value: string | undefined): false | string[] | ((
     const maxBits = version === 6 ? 128 : 32;
     const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
     if (version === 0 || !bitsOk || rest.length > 0) {
-      throw new Error(`TRUST_PROXY: "${entry}" is not an address or network; give the load balancer's, or a number of hops`);
+      throw new ConfigError(`TRUST_PROXY: "${entry}" is not an address or network; give the load balancer's, or a number of hops`);
     }
   }
   return entries;

@@ -15,6 +15,13 @@ describe('GET /api/v1/health', () => {
     expect(response.json()).toEqual({ status: 'ok', db: TEST_DATABASE_URL ? 'postgres' : 'pglite', version: '0.1.0' });
   });
 
+  it("dates its answers by the back office's clock, which a kiosk refused as stale learns its time from", async () => {
+    t.advance(400 * 24 * 3600);
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(response.headers.date).toBe(t.now().toUTCString());
+    expect(Date.parse(String(response.headers.date))).not.toBe(Math.floor(Date.now() / 1000) * 1000);
+  });
+
   it('answers unknown API paths with a JSON 404', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);

@@ -38,15 +38,24 @@ export function deferredContext(app: FastifyInstance): DeferredContext {
   };
 }
 
-const SMS_OUTCOME: Record<DeferredStatus, SmsOutcome> = { accepted: 'accepted', rejected: 'rejected', pending_checks: 'payment_awaited' };
+/**
+ * While the application waits, each thing it waits for is an outcome of its own: a fee deferred for
+ * want of the MRP is told once as not yet approved and once more, when the MRP is entered, with its
+ * amount; a payment simply awaited, once.
+ */
+function smsOutcome(status: DeferredStatus, outcomes: CheckOutcome[]): SmsOutcome {
+  if (status !== 'pending_checks') return status;
+  const code = outcomes.find((o) => o.check === 'payment' && o.outcome === 'pending')?.code;
+  return code === 'fee_unknown' || code === 'fee_due' ? code : 'payment_awaited';
+}
 
 /**
  * Runs the checks an offline kiosk could not make on an application that arrived in a packet,
  * records each outcome, moves the application to accepted or rejected once they decide, and
  * queues the citizen's SMS — all in one transaction, under the application's row lock, so two
  * processes settling it at once record it once. The citizen is told each outcome once (accepted,
- * refused, or the fee still awaited), keyed by application and outcome (jobs/citizen-sms.ts), so a
- * re-check that finds the fee still awaited says nothing again. While the fee is awaited, the next
+ * refused, or what the payment still waits for: smsOutcome), keyed by application and outcome
+ * (jobs/citizen-sms.ts), so a re-check that finds the same wait says nothing again. While the fee is awaited, the next
  * look is planned, further apart each time, for RECHECK_FOR_MS from the application.
  * An application already settled is left as it is.
  */
@@ -94,7 +103,7 @@ async function messageFor(payload: ApplicationPayload, outcomes: CheckOutcome[],
   const captured: { phone: string; text: string }[] = [];
   await notifyCitizen(payload, outcomes, { bmg: app.bmg, sms: { send: async (m) => void captured.push(m) } });
   const [m] = captured;
-  return m ? { applicationId: payload.application.id, outcome: SMS_OUTCOME[status], phone: m.phone, text: m.text } : null;
+  return m ? { applicationId: payload.application.id, outcome: smsOutcome(status, outcomes), phone: m.phone, text: m.text } : null;
 }
 
 async function settled(app: FastifyInstance, id: string): Promise<{ status: DeferredStatus; outcomes: CheckOutcome[] }> {
