@@ -186,7 +186,7 @@ test('a packet altered on the way is refused and stays quarantined on the kiosk'
   }
 });
 
-test('a revoked terminal asks about no citizen: its first lookup is refused, and the citizen is sent to the staff in their language', async ({ baseURL, request }) => {
+test('a revoked terminal asks about no citizen: its first lookup is refused, the citizen is sent to the staff in their language, and no one else starts', async ({ baseURL, request }) => {
   const c = citizen('kiosk-revoked');
   const { browser, page } = await openKiosk('f06-live', baseURL!);
   try {
@@ -196,6 +196,14 @@ test('a revoked terminal asks about no citizen: its first lookup is refused, and
     // Its requests are the terminal's (signed): a revoked one learns nothing of the citizen.
     await expect(message(page, 'revoked_terminal')).toHaveText(ru['error.terminal']);
     await expectStep(page, 'iin');
+    await pressAction(page, 'cancel');
+    await pressAction(page, 'cancel-yes');
+    // The next citizen finds it out of order, and so does the kiosk after a reload.
+    for (const when of ['after the citizen', 'after a reload']) {
+      if (when === 'after a reload') await page.reload();
+      await expect(message(page, 'out_of_order'), when).toHaveAttribute('data-reason', 'terminal_refused');
+      await expect(page.locator('[data-action^="lang-"]'), when).toHaveCount(0);
+    }
   } finally {
     await browser.close();
   }

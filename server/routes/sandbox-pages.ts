@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { refuseCrossSiteChanges } from './cross-site';
 import { isStorableText } from '../../src/protocol/formats';
 import type { QrPayment } from '../adapters/sandbox-payments';
 import { PaymentParams, requireSandbox, SETTLEMENTS } from './sandbox';
@@ -23,11 +24,7 @@ const sandboxPages: FastifyPluginAsync = async (app) => {
   const sandbox = requireSandbox(app);
   // The forms change the sandbox's state (pay any payment or QR): only its own pages may send them,
   // never another site's page in a tester's browser.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return;
-    const refusal = crossSiteRefusal(request.headers);
-    if (refusal) return reply.code(403).send({ code: 'cross_site_request', detail: refusal });
-  });
+  app.addHook('onRequest', refuseCrossSiteChanges);
   app.get('/sandbox.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(STYLESHEET));
   app.get('/refresh-unless-typing.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-cache').send(REFRESH_UNLESS_TYPING),
@@ -113,28 +110,6 @@ const REFRESH: Record<'meta' | 'unless_typing' | 'none', string> = {
   unless_typing: '<script src="/sandbox/refresh-unless-typing.js" defer></script>',
   none: '',
 };
-
-/**
- * Why a state-changing request comes from another site's page, or null when it does not. Browsers
- * say where a request comes from in Sec-Fetch-Site (behind a proxy that rewrites Host too); older
- * ones only in Origin. A client that sends neither is no browser, so no tester's browser is being
- * made to act.
- */
-export function crossSiteRefusal(headers: Readonly<Record<string, string | string[] | undefined>>): string | null {
-  const site = headers['sec-fetch-site'];
-  if (typeof site === 'string') {
-    return site === 'same-origin' || site === 'none' ? null : `a ${site} request may not change the sandbox`;
-  }
-  const origin = headers.origin;
-  if (typeof origin !== 'string') return null;
-  let host: string | null = null;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    // 'null' (an opaque origin) or garbage: not this site
-  }
-  return host !== null && host === headers.host ? null : `a request from ${origin} may not change the sandbox`;
-}
 
 function page(title: string, body: string, refresh: keyof typeof REFRESH = 'meta'): string {
   return `<!doctype html>

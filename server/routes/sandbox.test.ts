@@ -59,6 +59,24 @@ describe('sandbox tester API', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it("refuses another site's page that would pay, settle or enrol through a tester's browser, and changes nothing", async () => {
+    const { identityToken } = await identifyCitizen(t, t.citizen('service-13'));
+    const created = await t.asTerminal({ method: 'POST', url: '/api/v1/payments', payload: { applicationId: randomUUID(), identityToken, service: '13', document: 'passport' } });
+    const { paymentId: id } = created.json() as { paymentId: string };
+    const fromElsewhere = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    for (const headers of fromElsewhere) {
+      for (const url of [`/api/v1/sandbox/payments/${id}/pay`, '/api/v1/sandbox/terminals', '/api/v1/sandbox/qr/pay']) {
+        const refused = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: '{}' });
+        expect(refused.statusCode, `${url} ${JSON.stringify(headers)}`).toBe(403);
+        expect(refused.json()).toMatchObject({ code: 'cross_site_request' });
+      }
+    }
+    expect((await t.asTerminal({ method: 'GET', url: `/api/v1/payments/${id}` })).json()).toMatchObject({ status: 'pending' });
+    // Its own page, and a client that is no browser, still may.
+    const own = await t.app.inject({ method: 'POST', url: `/api/v1/sandbox/payments/${id}/pay`, headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(own.json()).toMatchObject({ status: 'paid' });
+  });
+
   it('lets a tester expire a payment at once', async () => {
     const { identityToken } = await identifyCitizen(t, t.citizen('service-16'));
     const created = await t.asTerminal({

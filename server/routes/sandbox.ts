@@ -4,6 +4,7 @@ import { ApiError, Text } from '../../src/protocol/common';
 import { Enrolled, PublicKeyJwk } from '../../src/protocol/packets';
 import type { SandboxSettlement } from '../adapters/sandbox-payments';
 import { enrolSandboxTerminal } from '../sync/terminal-enrolment';
+import { refuseCrossSiteChanges } from './cross-site';
 
 const SmsQuery = Type.Object(
   { phone: Type.Optional(Text({ maxLength: 16 })), limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })) },
@@ -43,6 +44,9 @@ export const SETTLEMENTS: Readonly<Record<string, SandboxSettlement>> = { pay: '
  */
 const sandboxRoutes: FastifyPluginAsync = async (app) => {
   const sandbox = requireSandbox(app);
+  // Its bodies are JSON, which another site's page cannot send without a preflight this back office
+  // never grants; refused as the tester pages' forms are all the same, should that ever change.
+  app.addHook('onRequest', refuseCrossSiteChanges);
 
   // Every fresh browser profile (each e2e test's Chromium) is a new key, so a terminal of its own.
   app.post<{ Body: { publicKey: PublicKeyJwk } }>(

@@ -21,7 +21,7 @@ export class Readiness {
   /** undefined until IndexedDB has been read; null: not enrolled. */
   terminal = $state<TerminalIdentity | null | undefined>(undefined);
   storageFull = $state(false);
-  /** The back office refused this terminal's packets (revoked): every new application would be lost to it. */
+  /** The back office refused this terminal (revoked), its packets or its signed requests: every new application would be lost to it. */
   refused = $state(false);
   /** A device a journey needs is missing or failing (its code: paper_out, printer_missing, profile_invalid…). */
   deviceFault = $state<string | null>(null);
@@ -41,6 +41,6 @@ export class Readiness {
   async ensureTerminal(db: KioskDb, selfEnrol: ((publicKey: PublicKeyJwk) => Promise<Enrolled>) | null): Promise<void> {
     const row = (await terminalOf(db)) ?? (selfEnrol ? await enrolWith(db, selfEnrol).catch(() => undefined) : undefined);
     this.terminal = row ? { terminalId: row.terminalId, centreId: row.centreId } : null;
-    this.refused = row ? await terminalRefused(db, row.terminalId) : false;
+    this.refused = row ? row.refused !== undefined || (await terminalRefused(db, row.terminalId)) : false;
   }
 }

@@ -5,7 +5,7 @@ import { KioskDb } from '../sync/kiosk-db';
 import { putPacket } from '../sync/outbox';
 import { fakePacket } from '../sync/packet-fixture';
 import { exportPublicJwk, makeBackOfficeKeys } from '../sync/seal';
-import { enrolWith, terminalOf } from '../sync/terminal';
+import { enrolWith, markTerminalRefused, terminalOf } from '../sync/terminal';
 import { Readiness } from './readiness.svelte';
 
 let db: KioskDb;
@@ -104,5 +104,24 @@ describe('Readiness', () => {
     await refuse('KSK-AST-0001', 3, 'revoked_terminal');
     await readiness.ensureTerminal(db, null);
     expect(readiness.outOfOrder).toBe('terminal_refused');
+  });
+
+  it('is out of order once a signed request found this terminal revoked, also after a reload, until it is enrolled again', async () => {
+    await enrolWith(db, async () => enrolled('KSK-AST-0001'));
+    // A refusal of an identity the kiosk has since replaced changes nothing.
+    await markTerminalRefused(db, 'KSK-OLD-0001', 'revoked_terminal', new Date('2026-06-15T04:00:00Z'));
+    const readiness = new Readiness();
+    await readiness.ensureTerminal(db, null);
+    expect(readiness.outOfOrder).toBeNull();
+
+    await markTerminalRefused(db, 'KSK-AST-0001', 'revoked_terminal', new Date('2026-06-15T04:00:00Z'));
+    const afterReload = new Readiness();
+    await afterReload.ensureTerminal(db, null);
+    expect(afterReload.outOfOrder).toBe('terminal_refused');
+    expect((await terminalOf(db))?.refused).toEqual({ code: 'revoked_terminal', at: '2026-06-15T04:00:00.000Z' });
+
+    await enrolWith(db, async () => enrolled('KSK-AST-0002'));
+    await afterReload.ensureTerminal(db, null);
+    expect(afterReload.outOfOrder).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackOfficeError, backOffice } from './backoffice';
+import { BackOfficeError, backOffice, observeTerminalRefusal, signRequestsAs } from './backoffice';
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } }));
@@ -17,5 +17,30 @@ describe('the back-office client', () => {
   it('has no Retry-After for a refusal without one', async () => {
     vi.stubGlobal('fetch', answer(404, { code: 'not_found' }));
     await expect(backOffice.resendCode('v')).rejects.toMatchObject({ code: 'not_found', status: 404, retryAfterS: null });
+  });
+
+  describe('a signed call that finds its terminal refused', () => {
+    afterEach(() => {
+      signRequestsAs(() => Promise.resolve(undefined));
+      observeTerminalRefusal(() => {});
+    });
+
+    it('tells the kiosk which terminal was refused and why, and the step gets the code', async () => {
+      const { privateKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+      signRequestsAs(() => Promise.resolve({ terminalId: 'KSK-AST-0001', signingKey: privateKey }));
+      const refusals: string[] = [];
+      observeTerminalRefusal((terminalId, code) => refusals.push(`${terminalId} ${code}`));
+
+      vi.stubGlobal('fetch', answer(403, { code: 'revoked_terminal' }));
+      await expect(backOffice.checkCitizen({ iin: '900101300017' })).rejects.toMatchObject({ code: 'revoked_terminal', status: 403 });
+      expect(refusals).toEqual(['KSK-AST-0001 revoked_terminal']);
+
+      // Refusals of the request, not of the terminal, and unsigned calls, leave it in service.
+      vi.stubGlobal('fetch', answer(403, { code: 'unverified_identity' }));
+      await expect(backOffice.createPayment({ applicationId: crypto.randomUUID(), identityToken: 't', service: '13', document: 'passport' })).rejects.toMatchObject({ code: 'unverified_identity' });
+      vi.stubGlobal('fetch', answer(403, { code: 'revoked_terminal' }));
+      await expect(backOffice.enrolTerminal({ code: '123456', publicKey: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' } })).rejects.toMatchObject({ code: 'revoked_terminal' });
+      expect(refusals).toHaveLength(1);
+    });
   });
 });

@@ -21,6 +21,7 @@ import {
   TechnicianLogReceived,
   type TechnicianLogUpload,
 } from '../protocol';
+import { TERMINAL_REFUSALS } from './outbox';
 import { signRequest } from './request-signature';
 import { retryAfterSeconds } from './retry-after';
 
@@ -58,8 +59,17 @@ export function observeReachability(observer: (reached: boolean) => void): void 
 }
 
 /** The terminal that signs the calls made on a citizen's behalf; undefined until it is enrolled. */
-export type RequestSigner = () => Promise<{ terminalId: string; signingKey: CryptoKey } | undefined>;
+export type RequestSigner = () => Promise<SigningTerminal | undefined>;
+type SigningTerminal = { terminalId: string; signingKey: CryptoKey };
 let signer: RequestSigner = () => Promise.resolve(undefined);
+
+/** Told when the back office refuses the terminal that signed a request (revoked, unknown), with its code. */
+let terminalRefusal: (terminalId: string, code: string) => void = () => {};
+
+/** Lets the kiosk go out of order as soon as any signed call finds its terminal refused, not only a packet. */
+export function observeTerminalRefusal(observer: (terminalId: string, code: string) => void): void {
+  terminalRefusal = observer;
+}
 
 /** Calls on a citizen's behalf go signed by this terminal (src/protocol/terminal-request.ts). */
 export function signRequestsAs(terminal: RequestSigner): void {
@@ -74,9 +84,8 @@ let clockOffsetMs = 0;
 
 type Signing = 'signed' | 'unsigned';
 
-async function send(method: 'GET' | 'POST', url: string, bytes: Uint8Array<ArrayBuffer> | null, signing: Signing): Promise<Response> {
+async function send(method: 'GET' | 'POST', url: string, bytes: Uint8Array<ArrayBuffer> | null, terminal: SigningTerminal | undefined): Promise<Response> {
   const headers: Record<string, string> = bytes === null ? {} : { 'content-type': 'application/json' };
-  const terminal = signing === 'signed' ? await signer() : undefined;
   if (terminal) Object.assign(headers, await signRequest(terminal, { method, path: url, body: bytes }, new Date(Date.now() + clockOffsetMs)));
   return fetch(url, { method, headers, body: bytes ?? undefined, signal: AbortSignal.timeout(TIMEOUT_MS) });
 }
@@ -95,9 +104,11 @@ async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, sch
   const url = `${API_PREFIX}${path}`;
   const bytes = body === undefined ? null : new TextEncoder().encode(JSON.stringify(body));
   let response: Response;
+  let terminal: SigningTerminal | undefined;
   try {
-    response = await send(method, url, bytes, signing);
-    if (signing === 'signed' && (await learntClock(response))) response = await send(method, url, bytes, signing);
+    terminal = signing === 'signed' ? await signer() : undefined;
+    response = await send(method, url, bytes, terminal);
+    if (terminal && (await learntClock(response))) response = await send(method, url, bytes, terminal);
   } catch {
     reachability(false);
     throw new BackOfficeError('network', null);
@@ -115,6 +126,7 @@ async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, sch
     return json;
   }
   if (response.status >= 500) throw new BackOfficeError('server', response.status);
+  if (terminal && response.status === 403 && Value.Check(ApiError, json) && TERMINAL_REFUSALS.has(json.code)) terminalRefusal(terminal.terminalId, json.code);
   const retryAfterS = retryAfterSeconds(response.headers.get('retry-after'));
   throw new BackOfficeError(Value.Check(ApiError, json) ? json.code : 'bad_response', response.status, retryAfterS);
 }

@@ -45,6 +45,11 @@ export interface TerminalRow {
   enrolledAt: string;
   /** The seq the next sealed packet gets. */
   nextSeq: number;
+  /**
+   * The back office refused a request signed by this identity as revoked or unknown: no citizen can
+   * be served until a technician enrols the kiosk again (which writes a new row without it).
+   */
+  refused?: { code: string; at: string };
 }
 
 /**

@@ -47,6 +47,18 @@ export function terminalOf(db: KioskDb): Promise<TerminalRow | undefined> {
 }
 
 /**
+ * Keeps that the back office refused `terminalId` itself (TERMINAL_REFUSALS), so the kiosk stays out
+ * of order across reloads. A refusal of an identity the kiosk no longer has (enrolled again since
+ * the request left) changes nothing.
+ */
+export async function markTerminalRefused(db: KioskDb, terminalId: string, code: string, at: Date): Promise<void> {
+  await db.transaction('rw', db.terminal, async () => {
+    const row = await terminalOf(db);
+    if (row?.terminalId === terminalId && !row.refused) await db.terminal.put({ ...row, refused: { code, at: at.toISOString() } });
+  });
+}
+
+/**
  * Seals a finished application and puts it in the outbox: once this resolves the application is
  * safe on this kiosk (and nothing here can read it back); only then may the receipt print. An
  * invalid payload is refused here, where the citizen is still present, rather than quarantined
