@@ -1,11 +1,14 @@
 import type { LivenessEvidence } from '../../src/protocol/liveness';
 import type { PhotoQuality } from '../../src/protocol/photo-quality';
+import { APPLICATION_STATUSES, isOpen, statusChange, type ApplicationStatus } from '../applications/status-machine';
 import type { Queryable } from '../db/database';
 
-export type ApplicationStatus = 'pending_checks' | 'accepted' | 'in_production' | 'ready' | 'issued' | 'rejected';
+export type { ApplicationStatus };
 
 /** Statuses in which the person has an application under way, so may not start another. */
-const OPEN = `('pending_checks', 'accepted', 'in_production', 'ready')`;
+const OPEN = `(${APPLICATION_STATUSES.filter(isOpen)
+  .map((s) => `'${s}'`)
+  .join(', ')})`;
 
 export interface NewApplication {
   id: string;
@@ -115,7 +118,9 @@ export class ApplicationsRepository {
   }
 
   /** The outcome of the deferred checks: only an application still pending moves. */
-  async settleChecks(id: string, status: 'accepted' | 'rejected'): Promise<boolean> {
+  async settleChecks(id: string, status: 'accepted' | 'rejected' | 'in_review'): Promise<boolean> {
+    const change = statusChange('pending_checks', status, 'checks');
+    if (!change.ok) throw new Error(`the checks may not move an application to ${status}: ${change.code}`);
     const { rows } = await this.db.query(`UPDATE applications SET status = $2 WHERE id = $1 AND status = 'pending_checks' RETURNING id`, [id, status]);
     return rows.length > 0;
   }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, ApplicationNumber } from '../../src/protocol/common';
+import { APPLICATION_STATUSES } from '../applications/status-machine';
 import { limitByAddress } from '../limits/guards';
 
 // Applications arrive only in sealed packets (routes/packets.ts), whether the kiosk was online or
@@ -10,7 +11,7 @@ const ApplicationNumberParams = Type.Object({ number: ApplicationNumber });
 /** What the tracking QR on the receipt shows: no personal data, so the number alone is enough to ask. */
 export const ApplicationStatusResponse = Type.Object({
   number: Type.String(),
-  status: Type.Union(['pending_checks', 'accepted', 'in_production', 'ready', 'issued', 'rejected'].map((s) => Type.Literal(s))),
+  status: Type.Union(APPLICATION_STATUSES.map((s) => Type.Literal(s))),
   readyBy: Type.String({ format: 'date' }),
   /** Made on a test terminal: test data, never real work. */
   test: Type.Boolean(),
