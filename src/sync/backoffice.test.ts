@@ -32,7 +32,7 @@ describe('the back-office client', () => {
       observeTerminalRefusal((terminalId, code) => refusals.push(`${terminalId} ${code}`));
 
       vi.stubGlobal('fetch', answer(403, { code: 'revoked_terminal' }));
-      await expect(backOffice.checkCitizen({ iin: '900101300017' })).rejects.toMatchObject({ code: 'revoked_terminal', status: 403 });
+      await expect(backOffice.checkCitizen({ iin: '900101300017', service: '13', document: 'passport' })).rejects.toMatchObject({ code: 'revoked_terminal', status: 403 });
       expect(refusals).toEqual(['KSK-AST-0001 revoked_terminal']);
 
       // Refusals of the request, not of the terminal, and unsigned calls, leave it in service.
