@@ -1,7 +1,7 @@
 // The bench's million applications, made in SQL with generate_series (a few seconds a hundred
 // thousand rows; nothing crosses the wire). Shapes as the pilot would have them: 40 centres with 5
-// terminals each, two years of applications, about a third made offline (a packet and its four
-// checks each), a few per cent still waiting on a check, half a per cent from test terminals.
+// terminals each, two years of applications, each with its packet and its four checks, about a
+// third made offline, a few per cent still waiting on a check, half a per cent from test terminals.
 // Deterministic: setseed, so two runs read the same rows.
 import type { Queryable } from '../server/db/database';
 
@@ -53,20 +53,24 @@ export async function seedApplications(db: Queryable, count: number): Promise<vo
              ($1::text[])[1 + floor(r_centre * 40)::int] AS centre FROM seed) x`,
     [CENTRES],
   );
+  // Every application arrives in a packet; one made offline has no token for the checks the kiosk could not make.
   await db.query(
     `INSERT INTO packets (application_id, terminal_id, seq, signature, sealed_at, received_at, payload)
-     SELECT md5('app' || i)::uuid, a.terminal_id, i, 'bench', a.created_at, a.received_at, '{}'
-     FROM seed JOIN applications a ON a.id = md5('app' || i)::uuid WHERE r_offline < 0.33`,
+     SELECT a.id, a.terminal_id, i, 'bench', a.created_at, a.received_at,
+       CASE WHEN r_offline < 0.33 THEN '{"online": {"phoneToken": null, "identityToken": null}}'
+            ELSE '{"online": {"phoneToken": "bench", "identityToken": "bench"}}' END::jsonb
+     FROM seed JOIN applications a ON a.id = md5('app' || i)::uuid`,
   );
   await db.query(
     `INSERT INTO application_checks (application_id, check_name, outcome, code, detail, checked_at)
-     SELECT p.application_id, c,
+     SELECT a.id, c,
        CASE WHEN a.status = 'pending_checks' AND c = 'payment' THEN 'pending'
             WHEN a.status = 'rejected' AND c = 'face_match' THEN 'failed' ELSE 'passed' END,
        CASE WHEN a.status = 'pending_checks' AND c = 'payment' THEN 'payment_awaited'
             WHEN a.status = 'rejected' AND c = 'face_match' THEN 'face_mismatch' END,
-       NULL, p.received_at
-     FROM packets p JOIN applications a ON a.id = p.application_id,
+       CASE WHEN r_offline >= 0.33 AND c IN ('phone', 'face_match') THEN 'online_token' END,
+       a.received_at
+     FROM seed JOIN applications a ON a.id = md5('app' || i)::uuid,
        unnest(ARRAY['registry', 'phone', 'face_match', 'payment']) c`,
   );
   await db.query('DROP TABLE seed');

@@ -34,7 +34,14 @@ export function centresToRead(scope: CentreScope, filter: readonly string[] | nu
   return filter ? scope.filter((c) => filter.includes(c)) : scope;
 }
 
-const OFFLINE = 'EXISTS (SELECT 1 FROM packets p WHERE p.application_id = a.id)';
+/**
+ * Made offline: every application arrives in a packet, online or not (server/routes/packets.ts);
+ * one the kiosk made without the back office carries no token for a check it could not make, which
+ * the back office then made on arrival. The same predicate as the partial index packets_made_offline
+ * (migration 0015), so the test is an index-only probe that never opens the payload.
+ */
+export const MADE_OFFLINE = `(p.payload->'online'->>'phoneToken' IS NULL OR p.payload->'online'->>'identityToken' IS NULL)`;
+const OFFLINE = `EXISTS (SELECT 1 FROM packets p WHERE p.application_id = a.id AND ${MADE_OFFLINE})`;
 
 /** The created_at the cursor holds: UTC to the microsecond, so ties within a millisecond keep their order. */
 export const CREATED_KEY = `to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

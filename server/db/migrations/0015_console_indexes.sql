@@ -19,6 +19,11 @@ CREATE INDEX applications_console_terminal ON applications (terminal_id, created
 -- The applications still waiting on a deferred check: few at any time, and what operators look for first.
 CREATE INDEX applications_console_pending ON applications (centre_id, created_at, id)
   INCLUDE (terminal_id, service, document, is_test) WHERE status = 'pending_checks';
+-- Made offline (server/console/list-query.ts MADE_OFFLINE): the packets whose kiosk had no token
+-- for a check. A partial index of the application ids alone, so "made offline" and "made online"
+-- are a probe into it instead of opening each packet's payload.
+CREATE INDEX packets_made_offline ON packets (application_id)
+  WHERE (payload->'online'->>'phoneToken' IS NULL OR payload->'online'->>'identityToken' IS NULL);
 
 -- The history of each application's status, append-only (server/console/application-events.ts):
 -- nothing kept it before; the intake, the deferred checks and the manual review each append a row
