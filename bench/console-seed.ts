@@ -11,7 +11,13 @@ export const terminalOf = (centre: string, k: number) => `${centre}-T${k}`;
 export const SEED_FROM = '2024-12-01T00:00:00Z';
 export const SEED_TO = '2026-12-01T00:00:00Z';
 
+/** The indexes of migration 0015: built once after the rows are in (much faster than row by row), as the migration defines them. */
+const CONSOLE_INDEXES = `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+  AND (indexname LIKE 'applications\\_console\\_%' OR indexname = 'packets_made_offline')`;
+
 export async function seedApplications(db: Queryable, count: number): Promise<void> {
+  const { rows: indexes } = await db.query<{ indexname: string; indexdef: string }>(CONSOLE_INDEXES);
+  for (const index of indexes) await db.query(`DROP INDEX ${index.indexname}`);
   await db.query('SELECT setseed(0.42)');
   await db.query(
     `INSERT INTO terminals (terminal_id, centre_id, created_at)
@@ -74,6 +80,7 @@ export async function seedApplications(db: Queryable, count: number): Promise<vo
        unnest(ARRAY['registry', 'phone', 'face_match', 'payment']) c`,
   );
   await db.query('DROP TABLE seed');
+  for (const index of indexes) await db.query(index.indexdef);
   await db.query('ANALYZE applications');
   await db.query('ANALYZE packets');
   await db.query('ANALYZE application_checks');

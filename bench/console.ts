@@ -2,7 +2,8 @@
 // list pages under several scopes and filters (each followed five pages deep by its cursor, and
 // one started deep in the past), and one application's detail. PostgreSQL at DATABASE_URL (in a
 // schema of its own, dropped at the end) or a throwaway cluster (scripts/system/postgres.sh).
-// BENCH_CONSOLE_ROWS=100000 for a quicker run. Last line: list_p95_ms=<n> detail_p95_ms=<n>.
+// BENCH_CONSOLE_ROWS=100000 for a quicker run; BENCH_CONSOLE_EXPLAIN=1 adds each case's plan (the
+// scans of EXPLAIN ANALYZE, as docs/console.md quotes them). Last line: list_p95_ms=<n> detail_p95_ms=<n>.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../e2e/support/paths';
 import { ConsoleApplicationsRepository } from '../server/console/console-applications';
 import { encodeCursor } from '../server/console/list-cursor';
-import type { CentreScope } from '../server/console/list-query';
+import { listApplicationsSql, type CentreScope } from '../server/console/list-query';
 import { parseListQuery } from '../server/console/list-query-params';
 import type { Database } from '../server/db/database';
 import { openInOwnSchema } from '../server/db/test-database';
@@ -21,6 +22,7 @@ const ROWS = Number(process.env.BENCH_CONSOLE_ROWS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_CONSOLE_ROUNDS ?? 5);
 const PAGES = 5;
 const DETAILS = 200;
+const EXPLAIN = process.env.BENCH_CONSOLE_EXPLAIN === '1';
 
 const BRANCH = CENTRES.slice(0, 5);
 const CASES: { label: string; scope: CentreScope; query: Record<string, string> }[] = [
@@ -51,6 +53,19 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const result = await fn();
   return [result, performance.now() - start];
+}
+
+/** The plan's scans and the rows they removed: how each page was found. */
+async function plan(db: Database, scope: CentreScope, query: Record<string, string>): Promise<string> {
+  const parsed = parseListQuery(query);
+  const sql = parsed.ok ? listApplicationsSql(scope, parsed.filters) : null;
+  if (!sql) return '  (no query)';
+  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.params);
+  return rows
+    .map((r) => r['QUERY PLAN'])
+    .filter((line) => /Scan|Removed by Filter|Index Cond|Execution Time/.test(line))
+    .map((line) => `  ${line}`)
+    .join('\n');
 }
 
 async function database(): Promise<{ db: Database; where: string; stop(): void }> {
@@ -84,6 +99,7 @@ async function main(): Promise<void> {
 
     const repo = new ConsoleApplicationsRepository(db);
     const listSamples: number[] = [];
+    const plans: string[] = [];
     console.log(`\n| list case (${ROUNDS} rounds × first page + ${PAGES - 1} more by cursor, 50 rows) | median ms | p95 ms | rows on page 1 |`);
     console.log('| --- | ---: | ---: | ---: |');
     for (const c of CASES) {
@@ -104,7 +120,10 @@ async function main(): Promise<void> {
       }
       listSamples.push(...samples);
       console.log(`| ${c.label} | ${ms(median(samples))} | ${ms(p95(samples))} | ${firstRows} |`);
+      if (EXPLAIN) plans.push(`${c.label}:\n${await plan(db, c.scope, c.query)}`);
     }
+
+    if (plans.length > 0) console.log(`\n${plans.join('\n')}`);
 
     // Numbers spread over the whole table, each read by an operator of its own centre.
     const { rows: picks } = await db.query<{ number: string; centre_id: string }>(

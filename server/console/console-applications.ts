@@ -6,7 +6,7 @@ import type { Queryable } from '../db/database';
 import { isUuid } from '../uuid';
 import { ApplicationEventsRepository } from './application-events';
 import { encodeCursor } from './list-cursor';
-import { CREATED_KEY, MADE_OFFLINE, centresToRead, listApplicationsSql, type CentreScope } from './list-query';
+import { CREATED_KEY, MADE_OFFLINE_JOIN, centresToRead, listApplicationsSql, type CentreScope } from './list-query';
 import type { ListFilters } from './list-query-params';
 
 /*
@@ -106,8 +106,8 @@ export class ConsoleApplicationsRepository {
     const { rows } = await this.db.query<DetailRow>(
       `SELECT a.id, a.number, a.status, ${CREATED_KEY} AS created_key, a.received_at, a.ready_by::text AS ready_by,
          a.centre_id, a.terminal_id, a.service, a.document, a.lang, a.fee_kzt, a.is_test, a.review_reasons, a.liveness,
-         EXISTS (SELECT 1 FROM packets p WHERE p.application_id = a.id AND ${MADE_OFFLINE}) AS offline
-       FROM applications a WHERE ${match} ${inScope}`,
+         o.made_offline IS NOT NULL AS offline
+       FROM applications a ${MADE_OFFLINE_JOIN} WHERE ${match} ${inScope}`,
       params,
     );
     const a = rows[0];
