@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_CODES } from '../../src/protocol/common';
-import type { ApplicationListRow, ApplicationStatus } from '../../src/protocol/console';
+import { Value } from '@sinclair/typebox/value';
+import { ApplicationDetail, ApplicationListPage, type ApplicationListRow, type ApplicationStatus } from '../../src/protocol/console';
 import type { Database } from '../db/database';
 import { openTestDatabase, TEST_DATABASE_URL } from '../db/test-database';
 import { ApplicationEventsRepository } from './application-events';
@@ -110,6 +111,8 @@ describe(`the console's applications on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PG
       const parsed = parseListQuery(cursor ? { ...query, cursor } : query);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       const page = await repo.list(scope, parsed.filters);
+      // What the route will send must be what the console's client checks against.
+      expect(Value.Errors(ApplicationListPage, page).First()).toBeUndefined();
       expect(page.rows.length).toBeLessThanOrEqual(parsed.filters.limit);
       rows.push(...page.rows);
       cursor = page.nextCursor;
@@ -211,5 +214,6 @@ describe(`the console's applications on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PG
     ]);
     expect(detail!.events).toEqual([{ at: '2026-03-01T10:00:00.000Z', kind: 'received', fromStatus: null, toStatus: 'pending_checks', actor: 'system', reasonCode: null }]);
     expect(await repo.detailById('all', f.id)).toEqual(detail);
+    expect(Value.Errors(ApplicationDetail, detail).First()).toBeUndefined();
   });
 });
