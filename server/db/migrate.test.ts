@@ -9,6 +9,7 @@ import { openTestDatabase, TEST_DATABASE_URL } from './test-database';
 
 const TABLES = [
   'application_checks',
+  'application_events',
   'applications',
   'bmg_phones',
   'citizen_sms',

@@ -1,0 +1,174 @@
+import { FACE_MATCH_THRESHOLD } from '../../src/biometrics/face-match';
+import type { DocumentKind, Lang, ServiceCode } from '../../src/protocol/common';
+import type { ApplicationDetail, ApplicationListPage, ApplicationListRow, ApplicationStatus } from '../../src/protocol/console';
+import type { LivenessEvidence } from '../../src/protocol/liveness';
+import type { Queryable } from '../db/database';
+import { isUuid } from '../uuid';
+import { ApplicationEventsRepository } from './application-events';
+import { encodeCursor } from './list-cursor';
+import { CREATED_KEY, MADE_OFFLINE_JOIN, centresToRead, listApplicationsSql, type CentreScope } from './list-query';
+import type { ListFilters } from './list-query-params';
+
+/*
+ * How the staff console reads applications: one page of the list, or one application in full.
+ * Every read takes the caller's scope explicitly; an application outside it is answered exactly as
+ * one that does not exist (null), so the console cannot learn that another centre's number is taken.
+ */
+
+interface ListRow {
+  id: string;
+  number: string;
+  created_key: string;
+  status: ApplicationStatus;
+  centre_id: string;
+  terminal_id: string;
+  service: ServiceCode;
+  document: DocumentKind;
+  offline: boolean;
+  pending_checks: string[];
+  review_reasons: string[];
+  is_test: boolean;
+}
+
+interface DetailRow {
+  id: string;
+  number: string;
+  status: ApplicationStatus;
+  created_key: string;
+  received_at: Date;
+  ready_by: string;
+  centre_id: string;
+  terminal_id: string;
+  service: ServiceCode;
+  document: DocumentKind;
+  lang: Lang;
+  fee_kzt: number;
+  offline: boolean;
+  is_test: boolean;
+  review_reasons: string[];
+  liveness: LivenessEvidence | null;
+}
+
+const iso = (at: Date | string) => new Date(at).toISOString();
+
+/** +7 7** *** 12 34 → only the last four digits: enough to tell which number an SMS went to. */
+export function maskPhone(phone: string): string {
+  return phone.length > 4 ? `${'*'.repeat(phone.length - 4)}${phone.slice(-4)}` : '****';
+}
+
+const toListRow = (r: ListRow): ApplicationListRow => ({
+  id: r.id,
+  number: r.number,
+  createdAt: iso(r.created_key),
+  status: r.status,
+  centreId: r.centre_id,
+  terminalId: r.terminal_id,
+  service: r.service,
+  document: r.document,
+  channel: r.offline ? 'offline' : 'online',
+  pendingChecks: r.pending_checks,
+  reviewReasons: r.review_reasons,
+  test: r.is_test,
+});
+
+export class ConsoleApplicationsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** One page, newest first; nextCursor reads the page after it. */
+  async list(scope: CentreScope, filters: ListFilters): Promise<ApplicationListPage> {
+    const sql = listApplicationsSql(scope, filters);
+    if (!sql) return { rows: [], nextCursor: null };
+    const { rows } = await this.db.query<ListRow>(sql.text, sql.params);
+    const page = rows.slice(0, filters.limit);
+    const last = page.at(-1);
+    const nextCursor = rows.length > filters.limit && last ? encodeCursor({ createdAt: last.created_key, id: last.id }) : null;
+    return { rows: page.map(toListRow), nextCursor };
+  }
+
+  /** By the number on the receipt (what a citizen brings to the counter). */
+  async detailByNumber(scope: CentreScope, number: string): Promise<ApplicationDetail | null> {
+    return this.detail(scope, 'a.number = $1', number);
+  }
+
+  async detailById(scope: CentreScope, id: string): Promise<ApplicationDetail | null> {
+    return isUuid(id) ? this.detail(scope, 'a.id = $1', id) : null;
+  }
+
+  private async detail(scope: CentreScope, match: string, value: string): Promise<ApplicationDetail | null> {
+    const centres = centresToRead(scope, null);
+    if (centres !== 'all' && centres.length === 0) return null;
+    const params: unknown[] = [value];
+    let inScope = '';
+    if (centres !== 'all') {
+      params.push(centres);
+      inScope = 'AND a.centre_id = ANY($2::text[])';
+    }
+    const { rows } = await this.db.query<DetailRow>(
+      `SELECT a.id, a.number, a.status, ${CREATED_KEY} AS created_key, a.received_at, a.ready_by::text AS ready_by,
+         a.centre_id, a.terminal_id, a.service, a.document, a.lang, a.fee_kzt, a.is_test, a.review_reasons, a.liveness,
+         o.made_offline IS NOT NULL AS offline
+       FROM applications a ${MADE_OFFLINE_JOIN} WHERE ${match} ${inScope}`,
+      params,
+    );
+    const a = rows[0];
+    if (!a) return null;
+    const [checks, payments, sms, events] = await Promise.all([this.checks(a.id), this.payments(a.id), this.sms(a.id), new ApplicationEventsRepository(this.db).list(a.id)]);
+    return {
+      id: a.id,
+      number: a.number,
+      status: a.status,
+      createdAt: iso(a.created_key),
+      receivedAt: iso(a.received_at),
+      readyBy: a.ready_by,
+      centreId: a.centre_id,
+      terminalId: a.terminal_id,
+      service: a.service,
+      document: a.document,
+      lang: a.lang,
+      feeKzt: a.fee_kzt,
+      channel: a.offline ? 'offline' : 'online',
+      test: a.is_test,
+      reviewReasons: a.review_reasons,
+      checks,
+      liveness: a.liveness,
+      // The intake keeps the verdict, not the distance (server/sync/deferred-checks.ts, server/routes/identify.ts).
+      faceMatch: { threshold: FACE_MATCH_THRESHOLD, distance: null },
+      payments,
+      sms,
+      events,
+    };
+  }
+
+  private async checks(id: string): Promise<ApplicationDetail['checks']> {
+    const { rows } = await this.db.query<{ check_name: string; outcome: 'passed' | 'failed' | 'pending'; code: string | null; detail: string | null; checked_at: Date }>(
+      // The order the deferred checks run in (DEFERRED_CHECKS), so the first failure shown is the earliest step's.
+      `SELECT check_name, outcome, code, detail, checked_at FROM application_checks WHERE application_id = $1
+       ORDER BY array_position(ARRAY['registry', 'phone', 'face_match', 'payment'], check_name)`,
+      [id],
+    );
+    return rows.map((r) => ({ check: r.check_name, outcome: r.outcome, code: r.code, detail: r.detail, checkedAt: iso(r.checked_at) }));
+  }
+
+  private async payments(id: string): Promise<ApplicationDetail['payments']> {
+    const { rows } = await this.db.query<{ id: string; amount_kzt: number; status: string; created_at: Date; expires_at: Date }>(
+      'SELECT id, amount_kzt, status, created_at, expires_at FROM payments WHERE application_id = $1 ORDER BY created_at, id',
+      [id],
+    );
+    return rows.map((r) => ({ id: r.id, amountKzt: r.amount_kzt, status: r.status, createdAt: iso(r.created_at), expiresAt: iso(r.expires_at) }));
+  }
+
+  private async sms(id: string): Promise<ApplicationDetail['sms']> {
+    const { rows } = await this.db.query<{ outcome: string; phone: string; text: string; created_at: Date; sent_at: Date | null; attempts: number }>(
+      'SELECT outcome, phone, text, created_at, sent_at, attempts FROM citizen_sms WHERE application_id = $1 ORDER BY created_at, outcome',
+      [id],
+    );
+    return rows.map((r) => ({
+      outcome: r.outcome,
+      phoneMasked: maskPhone(r.phone),
+      text: r.text,
+      createdAt: iso(r.created_at),
+      sentAt: r.sent_at ? iso(r.sent_at) : null,
+      attempts: r.attempts,
+    }));
+  }
+}
