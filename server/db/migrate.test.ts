@@ -10,7 +10,10 @@ import { openTestDatabase, TEST_DATABASE_URL } from './test-database';
 const TABLES = [
   'application_checks',
   'applications',
+  'audit_log',
   'bmg_phones',
+  'branches',
+  'centres',
   'citizen_sms',
   'enrolment_codes',
   'identifications',
@@ -25,6 +28,8 @@ const TABLES = [
   'sandbox_payments',
   'sandbox_sms',
   'schema_migrations',
+  'staff',
+  'staff_sessions',
   'terminal_log',
   'terminals',
 ];
