@@ -25,7 +25,7 @@ const accountRoutes: FastifyPluginAsync = async (app) => {
     '/accounts',
     { preHandler: adminOnly, schema: { querystring: AccountsQuery, response: { 200: AccountsPage, ...errors } } },
     async (request) => {
-      const limit = request.query.limit ?? 50;
+      const limit = Number(request.query.limit ?? 50);
       // One more than the page: whether there is a next page, without counting the table.
       const rows = await app.staffAccounts.list({ after: request.query.after, limit: limit + 1 });
       const page = rows.slice(0, limit);

@@ -9,7 +9,7 @@ const auditRoutes: FastifyPluginAsync = async (app) => {
     '/audit',
     { preHandler: requireStaff('admin'), schema: { querystring: AuditQuery, response: { 200: AuditPage, 400: ApiError, 401: ApiError, 403: ApiError } } },
     async (request) => {
-      const limit = request.query.limit ?? 50;
+      const limit = Number(request.query.limit ?? 50);
       const rows = await app.auditLog.list({ ...request.query, limit: limit + 1 });
       const entries = rows.slice(0, limit);
       return { entries, next: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };

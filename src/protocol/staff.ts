@@ -54,11 +54,14 @@ export const StaffAccount = Type.Object({
 });
 export type StaffAccount = Static<typeof StaffAccount>;
 
+/** A page's size in a query string (1–200): a string, as every query value is on the wire (no type coercion). */
+export const PageLimit = Type.String({ pattern: '^(200|1[0-9]{2}|[1-9][0-9]?)$' });
+
 export const AccountsQuery = Type.Object(
   {
     /** Keyset paging: the accounts after this username (in lower case order). */
     after: Type.Optional(Username),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    limit: Type.Optional(PageLimit),
   },
   { additionalProperties: false },
 );
@@ -103,7 +106,7 @@ export const AuditQuery = Type.Object(
   {
     /** Keyset paging, newest first: the entries older than this id. */
     before: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    limit: Type.Optional(PageLimit),
     staffId: Type.Optional(Uuid),
     applicationId: Type.Optional(Uuid),
   },
