@@ -13,6 +13,8 @@ export type AuditAction =
   | 'account_created'
   | 'account_disabled'
   | 'password_reset'
+  | 'totp_enrolled'
+  | 'totp_removed'
   | (string & {});
 
 export interface AuditRecord {

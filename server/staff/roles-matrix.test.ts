@@ -27,7 +27,11 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'POST', url: '/api/v1/staff/accounts', allowed: ADMIN, payload: { username: 'matrix', role: 'analyst' } },
   { method: 'POST', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/disable`, allowed: ADMIN },
   { method: 'POST', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/password`, allowed: ADMIN, payload: {} },
+  { method: 'DELETE', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/totp`, allowed: ADMIN },
   { method: 'GET', url: '/api/v1/staff/audit', allowed: ADMIN },
+  { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
+  // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.
+  { method: 'PUT', url: '/api/v1/staff/totp', allowed: ANY_ROLE, payload: { secret: 'A'.repeat(32), code: '000000' } },
   // Signing out is any signed-in staff member's, and last: it ends the session it is sent with.
   { method: 'DELETE', url: '/api/v1/staff/session', allowed: ANY_ROLE },
 ];

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import accountRoutes from './account-routes';
 import auditRoutes from './audit-routes';
 import sessionRoutes from './session-routes';
+import totpRoutes from './totp-routes';
 
 /**
  * The staff API under /api/v1/staff: sign-in and sessions, accounts, the audit log. The console's
@@ -13,6 +14,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(sessionRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(totpRoutes);
 };
 
 export default staffRoutes;

@@ -12,7 +12,7 @@ export type SignInResult =
   | { ok: false; status: 429; code: 'sign_in_locked'; retryAfterS: number };
 
 /** TOTP as authenticator apps make it by default: SHA-1, 6 digits, 30 s. */
-const TOTP_PERIOD_S = 30;
+export const TOTP_PERIOD_S = 30;
 
 export function totpFor(secret: string): TOTP {
   return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD_S });

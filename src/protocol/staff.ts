@@ -132,3 +132,16 @@ export const AuditPage = Type.Object({
   next: Type.Union([Type.String(), Type.Null()]),
 });
 export type AuditPage = Static<typeof AuditPage>;
+
+/** A new TOTP secret for the signed-in staff member to add to their authenticator app; nothing is stored yet. */
+export const TotpProposal = Type.Object({
+  /** Base32, for typing into the app by hand. */
+  secret: Type.String(),
+  /** otpauth://totp/… for the console's QR. */
+  uri: Type.String(),
+});
+export type TotpProposal = Static<typeof TotpProposal>;
+
+/** The proposed secret back, with a code the app made from it: proof the app has it before sign-in needs it. */
+export const TotpEnrolRequest = Type.Object({ secret: Type.String({ pattern: '^[A-Z2-7]{32}$' }), code: TotpCode }, { additionalProperties: false });
+export type TotpEnrolRequest = Static<typeof TotpEnrolRequest>;
