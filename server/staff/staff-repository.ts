@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database';
 import type { StaffAccount, StaffMember, StaffRole } from '../../src/protocol/staff';
+import { centreScope, type CentreScope, type StaffPrincipal } from './scope';
 
 interface StaffRow {
   id: string;
@@ -138,6 +139,12 @@ export class StaffRepository {
   async branchOfCentre(centreId: string): Promise<string | null> {
     const { rows } = await this.db.query<{ branch_id: string }>('SELECT branch_id FROM centres WHERE id = $1', [centreId]);
     return rows[0]?.branch_id ?? null;
+  }
+
+  /** The centres whose applications this staff member may see one by one (server/staff/scope.ts), read for a query to filter on. */
+  async scopeOf(staff: StaffPrincipal): Promise<CentreScope> {
+    const branchCentres = staff.role === 'supervisor' && staff.branchId ? await this.centresOfBranch(staff.branchId) : [];
+    return centreScope(staff, branchCentres);
   }
 
   async centresOfBranch(branchId: string): Promise<string[]> {
