@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import { AuditLog } from './audit-log';
+import { dummyPasswordHash } from './password';
 import { seedSandboxStaff } from './seed-staff';
 import { StaffSessionsRepository } from './sessions-repository';
 import { StaffRepository } from './staff-repository';
@@ -29,6 +30,8 @@ export default fp<StaffPluginOptions>(
     app.decorate('staffAccounts', new StaffRepository(app.db));
     app.decorate('staffSessions', new StaffSessionsRepository(app.db));
     app.decorate('auditLog', new AuditLog(app.db, app.clock));
+    // Made now, not by the first sign-in under an unknown username, which would otherwise take two hashes' time and stand out.
+    await dummyPasswordHash();
     if (options.seedSandboxAccounts) {
       const added = await seedSandboxStaff(app.db, app.clock());
       if (added > 0) app.log.info({ accounts: added }, 'sandbox staff accounts seeded');
