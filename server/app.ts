@@ -12,6 +12,8 @@ import repositories from './plugins/repositories';
 import securityHeaders, { frameworkErrors } from './plugins/security-headers';
 import stateSystems, { type SandboxOptions, type StateSystems } from './plugins/state-systems';
 import staticFiles from './plugins/static-files';
+import staff from './staff/plugin';
+import staffRoutes from './staff/routes';
 import adminRoutes from './routes/admin';
 import applicationRoutes from './routes/applications';
 import citizenRoutes from './routes/citizens';
@@ -100,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   } else {
     await app.register(stateSystems, { sandbox: options.sandbox });
   }
+  // The sandbox's four staff accounts are seeded with its citizens, and as they are: never elsewhere.
+  await app.register(staff, { seedSandboxAccounts: options.sandbox !== false && options.sandbox.seed !== false });
   await app.register(jobs, { deferredChecks: options.deferredChecks ?? settleApplication, ...options.jobs });
 
   const version = await readVersion();
@@ -119,6 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(terminalLogRoutes);
       await api.register(packetRoutes);
       await api.register(adminRoutes, { prefix: '/admin' });
+      // The staff console's API: a session cookie, CSRF, roles (server/staff/require-staff.ts).
+      await api.register(staffRoutes, { prefix: '/staff' });
       if (app.sandbox) await api.register(sandboxRoutes, { prefix: '/sandbox' });
     },
     { prefix: API_PREFIX },

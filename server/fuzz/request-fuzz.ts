@@ -46,9 +46,9 @@ export type HeadersFor = (request: FuzzRequest) => Promise<Record<string, string
 /**
  * Tables a refused request may still write to: they count requests rather than keep what one
  * carries (a signed request's nonce is spent even when its body is refused, so it cannot be
- * replayed; a limit counts the refused attempt too).
+ * replayed; a limit counts the refused attempt too; a refused staff sign-in is audited).
  */
-export const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set(['request_nonces', 'rate_limits']);
+export const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set(['request_nonces', 'rate_limits', 'audit_log']);
 
 /** Path segments a router or a database may choke on. */
 const ODD_SEGMENTS = ['%00', 'a%00b', '%ZZ', '%C0%AF', '%ED%A0%80', '%FF', '..', '%2e%2e', '%2F', '%20', 'A'.repeat(300), '%E2%80%AE', '😀'];
@@ -166,6 +166,10 @@ function headersArbitrary(g: RequestGeneration): fc.Arbitrary<Record<string, str
       origin: fc.constantFrom('https://evil.example', 'null'),
       'x-terminal-id': fc.constantFrom('T-1', '%00', ''),
       'x-terminal-time': fc.constantFrom('2026-02-30T10:00:00Z', '0', ''),
+      // A staff request's cookie and CSRF token, made up (the real ones are the target's headersFor).
+      cookie: fc.constantFrom('__Host-staff_session=forged', '__Host-staff_session=', 'a=b; c', `__Host-staff_session=${'a'.repeat(5000)}`, '%00=%ZZ'),
+      'x-csrf-token': fc.constantFrom('wrong', '', 'a'.repeat(5000)),
+      'sec-fetch-site': fc.constantFrom('same-origin', 'cross-site', 'same-site', 'none'),
     },
     { requiredKeys: [] },
   );

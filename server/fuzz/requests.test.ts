@@ -8,6 +8,8 @@ import { SandboxRegistry } from '../adapters/sandbox-registry';
 import { SandboxSms } from '../adapters/sandbox-sms';
 import { buildApp } from '../app';
 import { signRequest } from '../../src/sync/request-signature';
+import { CSRF_HEADER, SESSION_COOKIE } from '../staff/session-token';
+import { signIn, type SignedIn } from '../staff/test-staff';
 import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, type TestApp, type TestTerminal } from '../test-support';
 import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
 import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
@@ -31,6 +33,10 @@ describe('requests made from every route schema and its edges', () => {
   const sandboxRoutes = routeCollector();
   const productionRoutes = routeCollector();
   const terminals: Record<'sandbox' | 'production', TestTerminal | undefined> = { sandbox: undefined, production: undefined };
+  // The sandbox's admin, signed in on the database both apps share: staff routes are reached past
+  // their session check. Signing out spends a session of its own, so the other one lives on.
+  let staff: SignedIn;
+  let staffToSignOut: SignedIn;
 
   // The checks after a packet's 201 are jobs, run by the test between requests (drain), so rows
   // they add are never counted against the next request.
@@ -57,6 +63,8 @@ describe('requests made from every route schema and its edges', () => {
     });
     terminals.sandbox = await enrolTerminal(t.app, 'FUZZ-SANDBOX');
     terminals.production = await enrolTerminal(production, 'FUZZ-PRODUCTION');
+    staff = await signIn(t.app, 'admin');
+    staffToSignOut = await signIn(t.app, 'admin');
   }, 120_000);
   afterAll(async () => {
     await settle();
@@ -84,18 +92,24 @@ describe('requests made from every route schema and its edges', () => {
   describe.each(CONFIGURATIONS)('$name configuration', (config) => {
     let sender: FuzzSender;
     beforeAll(() => {
-      // What a kiosk adds to a request: its terminal's signature over the very bytes sent.
-      const headersFor: HeadersFor = (request) =>
-        signRequest(
+      // What a real client adds to a request: a staff member's console its session cookie and CSRF
+      // token; a kiosk its terminal's signature over the very bytes sent.
+      const headersFor: HeadersFor = (request) => {
+        if (request.url.startsWith('/api/v1/staff/')) {
+          const who = request.method === 'DELETE' && request.url.startsWith('/api/v1/staff/session') ? staffToSignOut : staff;
+          return { cookie: `${SESSION_COOKIE}=${who.cookie}`, [CSRF_HEADER]: who.csrfToken, 'sec-fetch-site': 'same-origin' };
+        }
+        return signRequest(
           { terminalId: config.terminal().terminalId, signingKey: config.terminal().keys.privateKey },
           { method: request.method, path: request.url, body: request.body === undefined ? null : new TextEncoder().encode(request.body) },
           t.now(),
         );
+      };
       sender = new FuzzSender({ app: config.app(), db: t.db, settle, headersFor });
     });
 
     it('answers every route with a 2xx, 3xx or 4xx, and stores nothing from a refusal', async () => {
-      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/packets');
+      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/packets', 'POST /api/v1/staff/accounts']));
       const g = generation();
       const request = fc.constantFrom(...config.routes).chain((route) => requestArbitrary(route, g));
       await fc.assert(

@@ -1,0 +1,85 @@
+import type { Queryable } from '../db/database';
+import type { AuditEntry } from '../../src/protocol/staff';
+
+/**
+ * What staff did, by action. Sign-ins are audited by server/staff/session-routes.ts, accounts by
+ * account-routes.ts; the console's routes add theirs (a view of personal data, a review decision).
+ */
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_in_locked'
+  | 'sign_out'
+  | 'account_created'
+  | 'account_disabled'
+  | 'password_reset'
+  | 'totp_enrolled'
+  | 'totp_removed'
+  | (string & {});
+
+export interface AuditRecord {
+  /** Null for an attempt under a username no account has. */
+  staffId: string | null;
+  action: AuditAction;
+  applicationId?: string | null;
+  /** The reason the staff member gave (looking a citizen up by IIN, a rejection). */
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+interface Row {
+  id: string;
+  at: Date;
+  staff_id: string | null;
+  username: string | null;
+  action: string;
+  application_id: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The audit log: append and read, nothing else — the table's triggers refuse UPDATE, DELETE and
+ * TRUNCATE (migration 0012), so this class could not offer them if it tried.
+ */
+export class AuditLog {
+  constructor(
+    private readonly db: Queryable,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** Appends one entry, in the caller's transaction when `db` is one, so it stands or falls with what it records. */
+  async record(entry: AuditRecord, db: Queryable = this.db): Promise<void> {
+    await db.query('INSERT INTO audit_log (at, staff_id, action, application_id, reason, details) VALUES ($1, $2, $3, $4, $5, $6)', [
+      this.clock(),
+      entry.staffId,
+      entry.action,
+      entry.applicationId ?? null,
+      entry.reason ?? null,
+      JSON.stringify(entry.details ?? {}),
+    ]);
+  }
+
+  /** A page, newest first, of entries older than `before` (an id); keyset paging over the primary key. */
+  async list(options: { before?: string | undefined; limit: number; staffId?: string | undefined; applicationId?: string | undefined }): Promise<AuditEntry[]> {
+    const { rows } = await this.db.query<Row>(
+      `SELECT l.id::text AS id, l.at, l.staff_id, s.username, l.action, l.application_id, l.reason, l.details
+       FROM audit_log l LEFT JOIN staff s ON s.id = l.staff_id
+       WHERE ($1::bigint IS NULL OR l.id < $1::bigint)
+         AND ($2::uuid IS NULL OR l.staff_id = $2::uuid)
+         AND ($3::uuid IS NULL OR l.application_id = $3::uuid)
+       ORDER BY l.id DESC LIMIT $4`,
+      [options.before ?? null, options.staffId ?? null, options.applicationId ?? null, options.limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      at: new Date(row.at).toISOString(),
+      staffId: row.staff_id,
+      username: row.username,
+      action: row.action,
+      applicationId: row.application_id,
+      reason: row.reason,
+      details: row.details,
+    }));
+  }
+}

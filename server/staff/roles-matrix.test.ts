@@ -1,0 +1,69 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_ROLES, type StaffRole } from '../../src/protocol/staff';
+import { createTestApp, type TestApp } from '../test-support';
+import { asStaff, signIn, type SignedIn } from './test-staff';
+
+/**
+ * Every staff route and the roles that may call it. A new console route joins by adding its row:
+ * the loop below signs in as each role and checks that the route answers 401 without a session,
+ * 403 forbidden_role to every role not listed, and neither 401 nor 403 to every role listed.
+ * `payload` is a body the route takes (or refuses for its content, never for who sends it).
+ */
+interface MatrixRow {
+  method: NonNullable<InjectOptions['method']>;
+  url: string;
+  allowed: readonly StaffRole[];
+  payload?: unknown;
+}
+
+const ANY_ROLE = STAFF_ROLES;
+const ADMIN = ['admin'] as const;
+// An id no account has: the admin gets 404, which is neither 401 nor 403.
+const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
+
+const STAFF_ROUTES: readonly MatrixRow[] = [
+  { method: 'GET', url: '/api/v1/staff/accounts', allowed: ADMIN },
+  { method: 'POST', url: '/api/v1/staff/accounts', allowed: ADMIN, payload: { username: 'matrix', role: 'analyst' } },
+  { method: 'POST', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/disable`, allowed: ADMIN },
+  { method: 'POST', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/password`, allowed: ADMIN, payload: {} },
+  { method: 'DELETE', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/totp`, allowed: ADMIN },
+  { method: 'GET', url: '/api/v1/staff/audit', allowed: ADMIN },
+  { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
+  // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.
+  { method: 'PUT', url: '/api/v1/staff/totp', allowed: ANY_ROLE, payload: { secret: 'A'.repeat(32), code: '000000' } },
+  // Signing out is any signed-in staff member's, and last: it ends the session it is sent with.
+  { method: 'DELETE', url: '/api/v1/staff/session', allowed: ANY_ROLE },
+];
+
+describe('roles × staff routes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ jobs: { workers: false } });
+  });
+  afterAll(() => t.close());
+
+  it.each(STAFF_ROUTES)('$method $url: 401 no_session without a session', async (route) => {
+    const response = await asStaff(t.app, null, route);
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ code: 'no_session' });
+  });
+
+  describe.each(STAFF_ROLES)('as %s', (role) => {
+    let who: SignedIn;
+    beforeAll(async () => {
+      who = await signIn(t.app, role);
+    });
+
+    it.each(STAFF_ROUTES)(`$method $url`, async (route) => {
+      const response = await asStaff(t.app, who, route);
+      if (route.allowed.includes(role)) {
+        expect([401, 403], `${route.method} ${route.url} as ${role}: ${response.body}`).not.toContain(response.statusCode);
+        expect(response.statusCode).toBeLessThan(500);
+      } else {
+        expect(response.statusCode, response.body).toBe(403);
+        expect(response.json()).toEqual({ code: 'forbidden_role' });
+      }
+    });
+  });
+});

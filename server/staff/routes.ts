@@ -1,0 +1,20 @@
+import type { FastifyPluginAsync } from 'fastify';
+import accountRoutes from './account-routes';
+import auditRoutes from './audit-routes';
+import sessionRoutes from './session-routes';
+import totpRoutes from './totp-routes';
+
+/**
+ * The staff API under /api/v1/staff: sign-in and sessions, accounts, the audit log. The console's
+ * other routes (applications, terminals, reference data) are registered beside these, each behind
+ * requireStaff (server/staff/require-staff.ts) with the roles that may call it, and each listed
+ * in server/staff/roles-matrix.test.ts.
+ */
+const staffRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(sessionRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
+  await app.register(totpRoutes);
+};
+
+export default staffRoutes;
