@@ -13,8 +13,9 @@
  * `rejected` and `issued` are final: nothing a staff member does can undo or delete an application.
  */
 
-export const APPLICATION_STATUSES = ['pending_checks', 'in_review', 'accepted', 'in_production', 'ready', 'issued', 'rejected'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../src/protocol/console';
+
+export { APPLICATION_STATUSES, type ApplicationStatus };
 
 /** Who moves an application: the back office's checks, a staff member's decision, the document's production. */
 export type StatusActor = 'checks' | 'staff' | 'production';

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { ConsoleApplicationsRepository } from '../console/console-applications';
 import { ApplicationChecksRepository } from '../repositories/application-checks';
 import { ApplicationsRepository } from '../repositories/applications';
 import { IdentificationsRepository } from '../repositories/identifications';
@@ -20,6 +21,8 @@ declare module 'fastify' {
     packets: PacketsRepository;
     terminalLog: TerminalLogRepository;
     requestNonces: RequestNoncesRepository;
+    /** The staff console's reads of applications (server/console/). */
+    consoleApplications: ConsoleApplicationsRepository;
   }
 }
 
@@ -34,6 +37,7 @@ export default fp(
     app.decorate('packets', new PacketsRepository(app.db));
     app.decorate('terminalLog', new TerminalLogRepository(app.db));
     app.decorate('requestNonces', new RequestNoncesRepository(app.db));
+    app.decorate('consoleApplications', new ConsoleApplicationsRepository(app.db));
   },
   { name: 'repositories', dependencies: ['core'] },
 );

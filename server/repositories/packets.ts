@@ -1,5 +1,6 @@
 import type { ApplicationPayload } from '../../src/protocol/packets';
 import type { Database, Queryable } from '../db/database';
+import { ApplicationEventsRepository } from '../console/application-events';
 import { insertApplication, type NewApplication } from './applications';
 
 export interface PacketRecord {
@@ -87,6 +88,14 @@ export class PacketsRepository {
         );
         if (stored.length === 0) throw new SeqTaken();
         await tx.query('UPDATE terminals SET last_seq = GREATEST(last_seq, $2) WHERE terminal_id = $1', [packet.terminalId, packet.seq]);
+        await new ApplicationEventsRepository(tx).append({
+          applicationId: packet.applicationId,
+          at: packet.receivedAt,
+          kind: 'received',
+          fromStatus: null,
+          toStatus: 'pending_checks',
+          actor: 'system',
+        });
         await withStored(tx);
         return true;
       });

@@ -19,6 +19,8 @@ interface MatrixRow {
 
 const ANY_ROLE = STAFF_ROLES;
 const ADMIN = ['admin'] as const;
+// Who may see one citizen's application: not the analyst, who sees aggregates only.
+const READERS = ['operator', 'supervisor', 'admin'] as const;
 // An id no account has: the admin gets 404, which is neither 401 nor 403.
 const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
 
@@ -29,6 +31,8 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'POST', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/password`, allowed: ADMIN, payload: {} },
   { method: 'DELETE', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/totp`, allowed: ADMIN },
   { method: 'GET', url: '/api/v1/staff/audit', allowed: ADMIN },
+  { method: 'GET', url: '/api/v1/staff/applications', allowed: READERS },
+  { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC', allowed: READERS },
   { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
   // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.
   { method: 'PUT', url: '/api/v1/staff/totp', allowed: ANY_ROLE, payload: { secret: 'A'.repeat(32), code: '000000' } },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import accountRoutes from './account-routes';
+import applicationRoutes from './application-routes';
 import auditRoutes from './audit-routes';
 import sessionRoutes from './session-routes';
 import totpRoutes from './totp-routes';
@@ -15,6 +16,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(totpRoutes);
+  await app.register(applicationRoutes);
 };
 
 export default staffRoutes;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplicationPayload } from '../../src/protocol/packets';
 import type { Queryable } from '../db/database';
+import { ApplicationEventsRepository } from '../console/application-events';
 import { CitizenSmsRepository, type CitizenSms } from '../jobs/citizen-sms';
 import { RECHECK_FOR_MS, recheckDelaySeconds, type SmsOutcome } from '../jobs/queues';
 import { currentPayment } from '../payments/current-payment';
@@ -75,7 +76,9 @@ export async function settleApplication(
     const { rows } = await tx.query<{ status: string }>('SELECT status FROM applications WHERE id = $1 FOR UPDATE', [id]);
     if (rows[0]?.status !== 'pending_checks') return false;
     await new ApplicationChecksRepository(tx).save(id, outcomes, app.clock());
-    if (status !== 'pending_checks') await new ApplicationsRepository(tx).settleChecks(id, status);
+    if (status !== 'pending_checks' && (await new ApplicationsRepository(tx).settleChecks(id, status))) {
+      await new ApplicationEventsRepository(tx).append({ applicationId: id, at: app.clock(), kind: 'status_changed', fromStatus: 'pending_checks', toStatus: status, actor: 'system' });
+    }
     if (message && (await new CitizenSmsRepository(tx).add(message, app.clock()))) {
       await app.jobs.send('sms', { applicationId: id, outcome: message.outcome }, { tx });
     }

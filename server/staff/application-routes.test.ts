@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplicationDetail, ApplicationListPage } from '../../src/protocol/console';
+import { createTestApp, enrolTerminal, offlineApplication, postSealed, type TestApp } from '../test-support';
+import { asStaff, signIn, type SignedIn } from './test-staff';
+
+// What each role finds when it looks applications up: its own centres' only, another centre's
+// answered as not there, and every look at one citizen's application in the audit log.
+describe('staff: applications', () => {
+  let t: TestApp;
+  const numbers: Record<string, string> = {};
+  const as: Partial<Record<'operator' | 'supervisor' | 'admin' | 'analyst', SignedIn>> = {};
+  beforeAll(async () => {
+    t = await createTestApp({ jobs: { workers: false } });
+    // The sandbox's operator works at AST-ESIL; its supervisor heads the Astana branch (AST-ESIL, AST-SARYARKA).
+    for (const centreId of ['AST-ESIL', 'AST-SARYARKA', 'ALA-ALMALY']) {
+      const terminal = await enrolTerminal(t.app, `T-${centreId}`, centreId);
+      const payload = offlineApplication(t, t.citizen('service-18'), { terminalId: terminal.terminalId, centreId });
+      expect((await postSealed(t, terminal, payload, 1)).statusCode).toBe(201);
+      numbers[centreId] = payload.application.number;
+    }
+    for (const role of ['operator', 'supervisor', 'admin', 'analyst'] as const) as[role] = await signIn(t.app, role);
+  }, 60_000);
+  afterAll(() => t.close(), 60_000);
+
+  // The test payloads are marked test (as a test-profile kiosk's are), which the list leaves out unless asked.
+  const listed = async (who: SignedIn, query = '') => {
+    const response = await asStaff(t.app, who, { method: 'GET', url: `/api/v1/staff/applications?test=include${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json() as ApplicationListPage).rows.map((r) => r.centreId).sort();
+  };
+
+  it("lists each role's own centres only: the operator's centre, the supervisor's branch, every centre for an admin", async () => {
+    expect(await listed(as.operator!)).toEqual(['AST-ESIL']);
+    expect(await listed(as.supervisor!)).toEqual(['AST-ESIL', 'AST-SARYARKA']);
+    expect(await listed(as.admin!)).toEqual(['ALA-ALMALY', 'AST-ESIL', 'AST-SARYARKA']);
+    // Asking for another centre by filter narrows; it never widens the scope.
+    expect(await listed(as.operator!, '&centre=ALA-ALMALY')).toEqual([]);
+  });
+
+  it('names each bad filter with its own code', async () => {
+    const response = await asStaff(t.app, as.admin!, { method: 'GET', url: '/api/v1/staff/applications?status=lost&from=yesterday' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: expect.stringMatching(/^invalid_/) });
+  });
+
+  it("opens an application of one's own centres with its history, and writes who looked at it in the audit log", async () => {
+    await t.app.jobs.drain();
+    const response = await asStaff(t.app, as.operator!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['AST-ESIL']}` });
+    expect(response.statusCode, response.body).toBe(200);
+    const detail = response.json() as ApplicationDetail;
+    expect(detail).toMatchObject({ number: numbers['AST-ESIL'], centreId: 'AST-ESIL' });
+    // Taken from its packet, then settled by the checks: each change in the history, as it happened.
+    expect(detail.status).not.toBe('pending_checks');
+    expect(detail.events.map((e) => [e.kind, e.fromStatus, e.toStatus, e.actor])).toEqual([
+      ['received', null, 'pending_checks', 'system'],
+      ['status_changed', 'pending_checks', detail.status, 'system'],
+    ]);
+    const audit = await asStaff(t.app, as.admin!, { method: 'GET', url: `/api/v1/staff/audit?applicationId=${detail.id}` });
+    expect((audit.json() as { entries: { username: string; action: string }[] }).entries).toContainEqual(
+      expect.objectContaining({ username: 'operator', action: 'application_viewed' }),
+    );
+  });
+
+  it("answers another centre's application as not there, and an analyst not at all", async () => {
+    const other = await asStaff(t.app, as.operator!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['ALA-ALMALY']}` });
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toEqual({ code: 'not_found' });
+    const analyst = await asStaff(t.app, as.analyst!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['AST-ESIL']}` });
+    expect(analyst.statusCode).toBe(403);
+  });
+});
