@@ -18,7 +18,7 @@ export async function currentPayment(app: FastifyInstance, record: PaymentRecord
 export function toWirePayment(record: PaymentRecord): Payment {
   return {
     paymentId: record.id,
-    amountKzt: record.amountKzt,
+    amountTiyn: record.amountTiyn,
     qrPayload: record.qrPayload,
     status: record.status,
     expiresAt: record.expiresAt.toISOString(),

@@ -19,7 +19,8 @@ export type PaymentStatus = Static<typeof PaymentStatus>;
 
 export const Payment = Type.Object({
   paymentId: Type.String(),
-  amountKzt: Type.Integer({ minimum: 0 }),
+  /** Integer tiyn: 78,640 is 786.40 ₸. */
+  amountTiyn: Type.Integer({ minimum: 0 }),
   /** EMVCo merchant-presented QR payload; empty when no fee is due. */
   qrPayload: Type.String(),
   status: PaymentStatus,
