@@ -19,6 +19,7 @@ export function toWirePayment(record: PaymentRecord): Payment {
   return {
     paymentId: record.id,
     amountTiyn: record.amountTiyn,
+    ...(record.amountTiyn % 100 === 0 ? { amountKzt: record.amountTiyn / 100 } : {}),
     qrPayload: record.qrPayload,
     status: record.status,
     expiresAt: record.expiresAt.toISOString(),

@@ -96,7 +96,7 @@ describe('a packet whose fee has tiyn', () => {
     it('does not take 786 ₸ paid by reference for a fee of 786.40 ₸', async () => {
       const payload = madeOffline(kioskFee());
       await deliver(payload);
-      const { id, number } = payload.application;
+      const { number } = payload.application;
       expect(await t.app.sandbox!.payments.payQr(encodePaymentQr({ amountKzt: 786, reference: number }))).toMatchObject({ ok: true });
       expect(await t.app.paymentGateway.findByReference(number)).toEqual([{ status: 'paid', amountTiyn: 78_600 }]);
       await t.app.jobs.drain({ delayed: true });

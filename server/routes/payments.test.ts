@@ -23,9 +23,11 @@ describe('payments', () => {
     const applicationId = randomUUID();
     const response = await create({ applicationId, identityToken, service: '13', document: 'passport' });
     expect(response.statusCode).toBe(201);
-    const payment = response.json() as { paymentId: string; amountTiyn: number; qrPayload: string; status: string; expiresAt: string };
+    const payment = response.json() as { paymentId: string; amountTiyn: number; amountKzt?: number; qrPayload: string; status: string; expiresAt: string };
     expect(payment).toMatchObject({ amountTiyn: tariff('13', 'passport'), status: 'pending' });
     expect(payment.amountTiyn).toBe(3_460_000);
+    // For kiosks of before the tiyn until they reload: the same whole amount in tenge.
+    expect(payment.amountKzt).toBe(34_600);
     expect(new Date(payment.expiresAt).getTime() - t.now().getTime()).toBe(15 * 60 * 1000);
     const qr = parseEmvQr(payment.qrPayload);
     expect(qr.get('54')).toBe('34600.00');
@@ -128,5 +130,16 @@ describe('payments in a year whose MRP is not entered', () => {
     const charged = await create(body);
     expect(charged.statusCode).toBe(201);
     expect(charged.json()).toMatchObject({ amountTiyn: 90_000, status: 'pending' });
+  });
+
+  it('charges to the tiyn when 0.2 MRP has them, and then gives no whole-tenge amount to kiosks of before the tiyn', async () => {
+    await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 3932, 'test') ON CONFLICT (year) DO UPDATE SET mrp_kzt = 3932");
+    const { identityToken } = await identifyCitizen(t, t.citizen('service-07'));
+    const charged = await create({ applicationId: randomUUID(), identityToken, service: '07', document: 'id_card' });
+    expect(charged.statusCode).toBe(201);
+    const payment = charged.json() as { amountTiyn: number; qrPayload: string };
+    expect(payment).toMatchObject({ amountTiyn: 78_640, status: 'pending' });
+    expect(payment).not.toHaveProperty('amountKzt');
+    expect(parseEmvQr(payment.qrPayload).get('54')).toBe('786.40');
   });
 });

@@ -113,7 +113,7 @@ export const ApplicationPayload = Type.Object(
         /**
          * The fee the kiosk showed (the tariff of the day), in integer tiyn; the back office checks
          * it. Kiosks before the tiyn sent `feeKzt` in whole tenge: server/sync/payload-check.ts
-         * reads such a packet as `feeTiyn` = 100 × `feeKzt` (docs/api.md, "Packets").
+         * reads such a packet as `feeTiyn` = 100 × `feeKzt` (docs/api.md, "Money").
          */
         feeTiyn: Type.Integer({ minimum: 0, maximum: MAX_FEE_TIYN }),
         /** The gateway's payment id when the kiosk created the payment online; null when exempt or offline (paid by the QR's reference). */
