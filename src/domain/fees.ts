@@ -110,8 +110,8 @@ export function mrpShareInTiyn(share: number, mrpKzt: number): number {
   if (thousandths < 0 || thousandths / MRP_SHARE_SCALE !== share) {
     throw new DomainError('invalid_tariff', `a tariff share must be a non-negative multiple of 0.001 MRP, got ${share}`);
   }
-  // thousandths × tenge × 100 tiyn / 1000 = thousandths × tenge / 10; an integer halved by 10 is
-  // exact in binary to the half, so Math.round sees the true value.
+  // thousandths × tenge × 100 tiyn / 1000 = thousandths × tenge / 10: an integer ending in 5 divided
+  // by 10 is exactly n.5 in binary, so Math.round sees a true half and never a float's near miss.
   return Math.round((thousandths * mrpKzt) / 10);
 }
 
@@ -123,7 +123,7 @@ export function feeFor(input: FeeInput, mrpByYear: MrpByYear = MRP_BY_YEAR): Fee
 }
 
 const NBSP = '\u00a0';
-export const TIYN_PER_TENGE = 100;
+const TIYN_PER_TENGE = 100;
 
 /**
  * An amount of integer tiyn as people read it: "34 600 ₸" when whole, "786,40 ₸" with tiyn (two
@@ -138,10 +138,4 @@ export function formatTiyn(amountTiyn: number, lang: 'kk' | 'ru' | 'en'): string
   const grouped = String(tenge).replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : NBSP);
   const decimals = tiyn === 0 ? '' : `${lang === 'en' ? '.' : ','}${String(tiyn).padStart(2, '0')}`;
   return `${grouped}${decimals}${NBSP}₸`;
-}
-
-/** Whole tenge in tiyn: for figures the law gives in tenge (the MRP) and for tests that name one. */
-export function tengeToTiyn(tenge: number): number {
-  if (!Number.isSafeInteger(tenge)) throw new DomainError('invalid_amount', `not a whole number of tenge: ${tenge}`);
-  return tenge * TIYN_PER_TENGE;
 }
