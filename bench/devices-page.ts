@@ -39,7 +39,7 @@ function receiptIn(lang: Lang) {
       document: 'id_card',
       iin: '880415300127',
       phone: '+77011234567',
-      payment: { paymentId: null, amountKzt: 865, status: 'deferred' },
+      payment: { paymentId: null, amountTiyn: 86_500, status: 'deferred' },
       application: { id: APPLICATION_ID, number, createdAt: '2026-03-02T05:15:30.123Z' },
       sealed: { readyBy: '2026-03-23', pendingChecks: [...DEFERRED_CHECKS] },
     },

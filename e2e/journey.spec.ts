@@ -88,7 +88,7 @@ test('09, lost ID card, in Russian: a wrong SMS code, a refused signature, a dec
     await pressAction(page, 'clear');
     await sign(page);
 
-    await expect(page.locator('[data-amount]')).toHaveAttribute('data-amount', '865');
+    await expect(page.locator('[data-amount]')).toHaveAttribute('data-amount', '86500');
     await expect(page.locator('.amount')).toHaveText('К оплате: 865 ₸');
     await declinePayment(request, await shownPaymentId(page, request));
     await expect(message(page, 'payment.declined')).toHaveText('Банк отклонил платёж. Можно попробовать снова.');
@@ -113,7 +113,7 @@ test('13, lost passport, in Kazakh: the passport fee of 8 MRP paid by QR', async
   const { browser, page } = await openKiosk(faceVideo(c), baseURL!);
   try {
     await journeyToPayment(page, request, 'kk', c);
-    await expect(page.locator('[data-amount]')).toHaveAttribute('data-amount', '34600');
+    await expect(page.locator('[data-amount]')).toHaveAttribute('data-amount', '3460000');
     await pay(page, request);
     const receipt = await takeReceipt(page);
     expect(receipt).toContain('Төлқұжат');

@@ -67,7 +67,7 @@ test('the whole journey offline from a cold start: a provisional receipt, then t
     await sign(page);
 
     // The kiosk makes the QR itself, with the fee of the day; the citizen pays on their own phone.
-    await expect(page.locator('[data-amount]')).toHaveAttribute('data-amount', '865');
+    await expect(page.locator('[data-amount]')).toHaveAttribute('data-amount', '86500');
     await expect(message(page, 'payment_deferred')).toBeVisible();
     const qr = await page.locator('[data-qr="payment"]').getAttribute('data-payload');
     expect(qr).toBeTruthy();

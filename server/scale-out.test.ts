@@ -181,7 +181,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
       const createdAt = officeNow().toISOString();
       const id = crypto.randomUUID();
       const { service, document } = person.example;
-      const feeKzt = feeFor({ service, document, on: kazakhstanDate(new Date(createdAt)), lostIdCardsThisYear: person.person.lostIdCardsThisYear }).amountKzt;
+      const feeTiyn = feeFor({ service, document, on: kazakhstanDate(new Date(createdAt)), lostIdCardsThisYear: person.person.lostIdCardsThisYear }).amountTiyn;
       const payload = makeApplicationPayload({
         id,
         number: applicationNumber(id),
@@ -190,7 +190,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
         document,
         phone: person.phoneToType,
         createdAt,
-        feeKzt,
+        feeTiyn,
         paymentId: null,
         terminalId: kiosk.terminalId,
         centreId: 'AST-03',

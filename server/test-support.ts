@@ -246,7 +246,7 @@ export function offlineApplication(t: TestApp, citizen: SeedCitizen, change: Par
   const id = randomUUID();
   const { service, document } = citizen.example;
   const createdAt = change.createdAt ?? t.now().toISOString();
-  const feeKzt = change.feeKzt ?? feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountKzt;
+  const feeTiyn = change.feeTiyn ?? feeFor({ service, document, on: createdAt.slice(0, 10), lostIdCardsThisYear: citizen.person.lostIdCardsThisYear }).amountTiyn;
   const payload = makeApplicationPayload({
     id,
     number: applicationNumber(id),
@@ -255,7 +255,7 @@ export function offlineApplication(t: TestApp, citizen: SeedCitizen, change: Par
     document,
     phone: citizen.phoneToType,
     createdAt,
-    feeKzt,
+    feeTiyn,
     paymentId: null,
     ...change,
   });

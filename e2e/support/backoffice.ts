@@ -17,7 +17,7 @@ export interface SandboxSms {
 export interface SandboxPayment {
   id: string;
   reference: string;
-  amountKzt: number;
+  amountTiyn: number;
   qrPayload: string;
   status: string;
   createdAt: string;

@@ -5,7 +5,7 @@ export type GatewayPaymentStatus = 'pending' | 'paid' | 'declined' | 'expired';
  * back office's own payment id, which acquirers accept as the merchant's order reference.
  */
 export interface PaymentGateway {
-  createInvoice(invoice: { orderId: string; reference: string; amountKzt: number; expiresAt: Date }): Promise<{
+  createInvoice(invoice: { orderId: string; reference: string; amountTiyn: number; expiresAt: Date }): Promise<{
     qrPayload: string;
   }>;
   status(orderId: string): Promise<GatewayPaymentStatus>;
@@ -13,5 +13,5 @@ export interface PaymentGateway {
    * Payments received under a reference (the application number in the QR): how an application made
    * offline, whose QR the kiosk made itself, is reconciled.
    */
-  findByReference(reference: string): Promise<Array<{ status: GatewayPaymentStatus; amountKzt: number }>>;
+  findByReference(reference: string): Promise<Array<{ status: GatewayPaymentStatus; amountTiyn: number }>>;
 }

@@ -18,16 +18,25 @@ function withTags(change: Record<string, string | undefined>): string {
 
 describe('readSandboxFeeQr', () => {
   it('reads the amount and the application number of a fee QR of the sandbox merchant', () => {
-    expect(readSandboxFeeQr(OURS)).toEqual({ ok: true, amountKzt: 3_460, reference: 'KZ-2603-ABCD' });
+    expect(readSandboxFeeQr(OURS)).toEqual({ ok: true, amountTiyn: 346_000, reference: 'KZ-2603-ABCD' });
     // The helper itself changes nothing when asked to change nothing.
     expect(withTags({})).toBe(OURS);
   });
 
+  it('reads the tiyn of an amount that has them', () => {
+    const withTiyn = encodePaymentQr({ amountKzt: 786.4, reference: 'KZ-2501-ABCD' });
+    expect(readSandboxFeeQr(withTiyn)).toEqual({ ok: true, amountTiyn: 78_640, reference: 'KZ-2501-ABCD' });
+    expect(readSandboxFeeQr(withTags({ '54': '0.05' }))).toMatchObject({ ok: true, amountTiyn: 5 });
+  });
+
   it.each([
     ['no amount', { '54': undefined }],
-    ['an amount with tiyn', { '54': '3460.50' }],
+    ['an amount of nothing', { '54': '0.00' }],
+    ['an amount with one decimal', { '54': '3460.5' }],
+    ['an amount with three decimals', { '54': '3460.500' }],
     ['an amount without decimals', { '54': '3460' }],
-    ['an amount too large for the sandbox', { '54': '9999999999.00' }],
+    ['an amount with a leading zero', { '54': '03460.00' }],
+    ['an amount larger than a fee QR holds', { '54': '10000000000.00' }],
     ['another currency', { '53': '840' }],
     ['no additional data', { '62': undefined }],
     ['no reference label', { '62': '0103ABC' }],

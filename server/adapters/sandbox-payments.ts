@@ -7,7 +7,7 @@ import type { GatewayPaymentStatus, PaymentGateway } from './payments';
 export interface SandboxPayment {
   id: string;
   reference: string;
-  amountKzt: number;
+  amountTiyn: number;
   qrPayload: string;
   status: GatewayPaymentStatus;
   createdAt: string;
@@ -28,7 +28,8 @@ export type QrPayment =
 interface PaymentRow {
   id: string;
   reference: string;
-  amount_kzt: number;
+  /** A bigint: node-postgres gives it as a string, PGlite may as a number. */
+  amount_tiyn: string | number;
   qr_payload: string;
   status: GatewayPaymentStatus;
   created_at: Date;
@@ -45,12 +46,12 @@ export class SandboxPayments implements PaymentGateway {
     private readonly clock: () => Date,
   ) {}
 
-  async createInvoice(invoice: { orderId: string; reference: string; amountKzt: number; expiresAt: Date }) {
-    const qrPayload = encodePaymentQr({ amountKzt: invoice.amountKzt, reference: invoice.reference });
+  async createInvoice(invoice: { orderId: string; reference: string; amountTiyn: number; expiresAt: Date }) {
+    const qrPayload = encodePaymentQr({ amountTiyn: invoice.amountTiyn, reference: invoice.reference });
     await this.db.query(
-      `INSERT INTO sandbox_payments (id, reference, amount_kzt, qr_payload, status, created_at, expires_at)
+      `INSERT INTO sandbox_payments (id, reference, amount_tiyn, qr_payload, status, created_at, expires_at)
        VALUES ($1, $2, $3, $4, 'pending', $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [invoice.orderId, invoice.reference, invoice.amountKzt, qrPayload, this.clock(), invoice.expiresAt],
+      [invoice.orderId, invoice.reference, invoice.amountTiyn, qrPayload, this.clock(), invoice.expiresAt],
     );
     return { qrPayload };
   }
@@ -64,13 +65,13 @@ export class SandboxPayments implements PaymentGateway {
     return rows[0]?.status ?? 'expired';
   }
 
-  async findByReference(reference: string): Promise<Array<{ status: GatewayPaymentStatus; amountKzt: number }>> {
+  async findByReference(reference: string): Promise<Array<{ status: GatewayPaymentStatus; amountTiyn: number }>> {
     await this.expireOverdue();
-    const { rows } = await this.db.query<{ status: GatewayPaymentStatus; amount_kzt: number }>(
-      'SELECT status, amount_kzt FROM sandbox_payments WHERE reference = $1 ORDER BY created_at',
+    const { rows } = await this.db.query<{ status: GatewayPaymentStatus; amount_tiyn: string | number }>(
+      'SELECT status, amount_tiyn FROM sandbox_payments WHERE reference = $1 ORDER BY created_at',
       [reference],
     );
-    return rows.map((r) => ({ status: r.status, amountKzt: r.amount_kzt }));
+    return rows.map((r) => ({ status: r.status, amountTiyn: Number(r.amount_tiyn) }));
   }
 
   async list(): Promise<SandboxPayment[]> {
@@ -111,11 +112,11 @@ export class SandboxPayments implements PaymentGateway {
     if (invoices[0]) return { ok: true, payment: toPayment(invoices[0]) };
     // Paid at once, so it never expires: its expiry is its payment time.
     const { rows: received } = await this.db.query<PaymentRow>(
-      `INSERT INTO sandbox_payments (id, reference, amount_kzt, qr_payload, status, created_at, expires_at, settled_at)
+      `INSERT INTO sandbox_payments (id, reference, amount_tiyn, qr_payload, status, created_at, expires_at, settled_at)
        SELECT $1, $2, $3, $4, 'paid', $5, $5, $5
        WHERE NOT EXISTS (SELECT 1 FROM sandbox_payments WHERE qr_payload = $4 AND status IN ('pending', 'paid'))
        RETURNING *`,
-      [`offline-${randomUUID()}`, fee.reference, fee.amountKzt, qrPayload, now],
+      [`offline-${randomUUID()}`, fee.reference, fee.amountTiyn, qrPayload, now],
     );
     if (received[0]) return { ok: true, payment: toPayment(received[0]) };
     return { ok: false, code: 'not_pending', detail: 'this QR is paid already' };
@@ -139,7 +140,7 @@ function toPayment(row: PaymentRow): SandboxPayment {
   return {
     id: row.id,
     reference: row.reference,
-    amountKzt: row.amount_kzt,
+    amountTiyn: Number(row.amount_tiyn),
     qrPayload: row.qr_payload,
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
@@ -153,15 +154,13 @@ const AMOUNT_TAG = '54';
 const ADDITIONAL_DATA_TAG = '62';
 const REFERENCE_LABEL = '05';
 const CURRENCY_KZT = '398';
-/** The largest amount the sandbox's integer column holds. */
-const MAX_AMOUNT_KZT = 2_147_483_647;
 
 /**
  * The fee a QR asks the sandbox merchant for, read as a bank reads it: the CRC first, then the
- * merchant, the currency, a whole amount of tenge written as encodePaymentQr writes it, and the
+ * merchant, the currency, an amount with two decimals written as encodePaymentQr writes it, and the
  * application number in the reference label.
  */
-export function readSandboxFeeQr(qrPayload: string): { ok: true; amountKzt: number; reference: string } | { ok: false; code: QrRefusal; detail: string } {
+export function readSandboxFeeQr(qrPayload: string): { ok: true; amountTiyn: number; reference: string } | { ok: false; code: QrRefusal; detail: string } {
   let tags: Map<string, string>;
   let merchant: Map<string, string>;
   let additional: Map<string, string>;
@@ -180,10 +179,11 @@ export function readSandboxFeeQr(qrPayload: string): { ok: true; amountKzt: numb
     return notOurs('not a QR of the sandbox merchant');
   }
   if (tags.get(CURRENCY_TAG) !== CURRENCY_KZT) return notOurs('not in tenge');
-  const amount = /^([1-9][0-9]{0,9})\.00$/.exec(tags.get(AMOUNT_TAG) ?? '');
-  const amountKzt = Number(amount?.[1]);
-  if (!amount || amountKzt > MAX_AMOUNT_KZT) return notOurs('no whole amount of tenge the sandbox can take');
+  // At most 9,999,999,999.99 ₸, as encodePaymentQr writes: the sandbox's bigint column holds it.
+  const amount = /^(0|[1-9][0-9]{0,9})\.([0-9]{2})$/.exec(tags.get(AMOUNT_TAG) ?? '');
+  const amountTiyn = amount ? Number(amount[1]) * 100 + Number(amount[2]) : 0;
+  if (amountTiyn === 0) return notOurs('no amount in tenge and tiyn the sandbox can take');
   const reference = additional.get(REFERENCE_LABEL);
   if (reference === undefined || !/^[A-Z0-9-]{1,25}$/.test(reference)) return notOurs('no application number as the reference');
-  return { ok: true, amountKzt, reference };
+  return { ok: true, amountTiyn, reference };
 }

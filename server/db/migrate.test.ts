@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database';
 import { migrate, migrationFiles } from './migrate';
 import { openDatabase } from './open-database';
-import { openTestDatabase, TEST_DATABASE_URL } from './test-database';
+import { openPgDatabase } from './pg-database';
+import { openPgliteDatabase } from './pglite-database';
+import { makeOwnSchema, openTestDatabase, TEST_DATABASE_URL } from './test-database';
 
 const TABLES = [
   'application_checks',
@@ -74,8 +76,8 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
   it('keep one live payment per application but allow a retry after a decline', async () => {
     const insert = (id: string, status: string) =>
       db.query(
-        `INSERT INTO payments (id, application_id, iin, service, document, amount_kzt, qr_payload, status, created_at, expires_at)
-         VALUES ($1, '6f1c1a52-8b8e-4a39-9a57-1a4b8f0c2d11', '900101300017', '13', 'passport', 34600, '', $2, now(), now())`,
+        `INSERT INTO payments (id, application_id, iin, service, document, amount_tiyn, qr_payload, status, created_at, expires_at)
+         VALUES ($1, '6f1c1a52-8b8e-4a39-9a57-1a4b8f0c2d11', '900101300017', '13', 'passport', 3460000, '', $2, now(), now())`,
         [id, status],
       );
     await insert('00000000-0000-4000-8000-000000000001', 'declined');
@@ -95,6 +97,59 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect(face!.descriptor).toEqual([0.25, -0.5]);
     const sms = (await db.query<{ sent_at: Date }>('SELECT sent_at FROM sandbox_sms')).rows[0];
     expect(new Date(sms!.sent_at).toISOString()).toBe(at.toISOString());
+  });
+});
+
+describe('0014: amounts in tiyn', () => {
+  const TIYN = '0014_amounts_in_tiyn.sql';
+  let db: Database;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    if (TEST_DATABASE_URL) {
+      const schema = await makeOwnSchema(TEST_DATABASE_URL, 'tiyn');
+      const pgDb = await openPgDatabase(schema.url);
+      db = pgDb;
+      close = async () => {
+        await pgDb.close();
+        await schema.drop();
+      };
+    } else {
+      db = await openPgliteDatabase();
+      close = () => db.close();
+    }
+    await migrate(db, { before: TIYN });
+  }, 60_000);
+  afterAll(() => close(), 60_000);
+
+  it('turns every stored amount of whole tenge into the same amount in tiyn, a packet payload too', async () => {
+    const applicationId = '6f1c1a52-8b8e-4a39-9a57-1a4b8f0c2d11';
+    await db.exec(`
+      INSERT INTO payments (id, application_id, iin, service, document, amount_kzt, qr_payload, status, created_at, expires_at)
+        VALUES ('00000000-0000-4000-8000-000000000001', '${applicationId}', '900101300017', '09', 'id_card', 865, '', 'paid', now(), now());
+      INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, centre_id, terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png)
+        VALUES ('${applicationId}', 'AAAA-BBBB-CCCC', '900101300017', '13', 'passport', 'ru', '+77010000000', 34600, 'AST-ESIL', 'T-1', now(), now(), '2026-04-01', 'pending_checks', 'h', '\\xff', '\\x89');
+      INSERT INTO terminals (terminal_id, centre_id, created_at) VALUES ('T-1', 'AST-ESIL', now());
+      INSERT INTO packets (application_id, terminal_id, seq, signature, sealed_at, received_at, payload)
+        VALUES ('${applicationId}', 'T-1', 1, 's', now(), now(), '{"application": {"number": "AAAA-BBBB-CCCC", "feeKzt": 34600, "paymentId": null}, "online": {}}');
+      INSERT INTO sandbox_payments (id, reference, amount_kzt, qr_payload, status, created_at, expires_at)
+        VALUES ('a', 'AAAA-BBBB-CCCC', 34600, '', 'paid', now(), now()), ('b', 'TOO-MUCH', 2147483647, '', 'paid', now(), now());
+    `);
+    expect(await migrate(db)).toEqual([TIYN]);
+
+    const one = async <T,>(sql: string) => (await db.query<T>(sql)).rows;
+    expect(await one('SELECT amount_tiyn FROM payments')).toEqual([{ amount_tiyn: 86_500 }]);
+    expect(await one('SELECT fee_tiyn FROM applications')).toEqual([{ fee_tiyn: 3_460_000 }]);
+    expect(await one('SELECT payload FROM packets')).toEqual([
+      { payload: { application: { number: 'AAAA-BBBB-CCCC', feeTiyn: 3_460_000, paymentId: null }, online: {} } },
+    ]);
+    // The largest a tester could pay in the sandbox still fits, as a bigint (read as text or number by the driver).
+    const sandbox = await one<{ id: string; amount_tiyn: string | number }>('SELECT id, amount_tiyn FROM sandbox_payments ORDER BY id');
+    expect(sandbox.map((r) => [r.id, Number(r.amount_tiyn)])).toEqual([
+      ['a', 3_460_000],
+      ['b', 214_748_364_700],
+    ]);
+    // A negative amount is still refused, under the column's new name.
+    await expect(db.query(`UPDATE payments SET amount_tiyn = -1`)).rejects.toThrow(/payments_amount_tiyn_check/);
   });
 });
 

@@ -9,8 +9,11 @@ export async function migrationFiles(): Promise<string[]> {
   return (await readdir(MIGRATIONS_DIR)).filter((name) => /^\d{4}_.+\.sql$/.test(name)).sort();
 }
 
-/** Applies, in order, each migration not yet recorded in `schema_migrations`; each in its own transaction. */
-export async function migrate(db: Database): Promise<string[]> {
+/**
+ * Applies, in order, each migration not yet recorded in `schema_migrations`; each in its own
+ * transaction. `before` stops at that file (tests of a migration put the data of before it first).
+ */
+export async function migrate(db: Database, options: { before?: string } = {}): Promise<string[]> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.exec(
@@ -19,6 +22,7 @@ export async function migrate(db: Database): Promise<string[]> {
   });
   const applied: string[] = [];
   for (const name of await migrationFiles()) {
+    if (options.before !== undefined && name >= options.before) break;
     const sql = await readFile(new URL(name, MIGRATIONS_DIR), 'utf8');
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

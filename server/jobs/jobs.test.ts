@@ -209,7 +209,7 @@ describe('a fee deferred for want of the year’s MRP', () => {
 
   it('is told by SMS as not approved yet, then once more with the amount when the MRP is entered, each once', async () => {
     const citizen = t.citizen('service-16');
-    const payload = offlineApplication(t, citizen, { terminalId: terminal.terminalId, centreId: terminal.centreId, lang: 'ru', feeKzt: 0 });
+    const payload = offlineApplication(t, citizen, { terminalId: terminal.terminalId, centreId: terminal.centreId, lang: 'ru', feeTiyn: 0 });
     const { id, number } = payload.application;
     expect((await postSealed(t, terminal, payload, 1)).statusCode).toBe(201);
     await t.app.jobs.drain();

@@ -74,7 +74,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two back offices on one PostgreSQL', () => 
     // The citizens pay; both back offices look again at once (the old re-check timers of two processes did).
     for (const p of awaited) {
       const orderId = randomUUID();
-      await a.app.sandbox!.payments.createInvoice({ orderId, reference: p.application.number, amountKzt: p.application.feeKzt, expiresAt: new Date(a.now().getTime() + 15 * 60_000) });
+      await a.app.sandbox!.payments.createInvoice({ orderId, reference: p.application.number, amountTiyn: p.application.feeTiyn, expiresAt: new Date(a.now().getTime() + 15 * 60_000) });
       await a.app.sandbox!.payments.settle(orderId, 'paid');
     }
     await Promise.all([

@@ -18,7 +18,8 @@ export async function currentPayment(app: FastifyInstance, record: PaymentRecord
 export function toWirePayment(record: PaymentRecord): Payment {
   return {
     paymentId: record.id,
-    amountKzt: record.amountKzt,
+    amountTiyn: record.amountTiyn,
+    ...(record.amountTiyn % 100 === 0 ? { amountKzt: record.amountTiyn / 100 } : {}),
     qrPayload: record.qrPayload,
     status: record.status,
     expiresAt: record.expiresAt.toISOString(),

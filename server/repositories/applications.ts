@@ -18,7 +18,7 @@ export interface NewApplication {
   document: string;
   lang: string;
   phone: string;
-  feeKzt: number;
+  feeTiyn: number;
   paymentId: string | null;
   centreId: string;
   terminalId: string;
@@ -74,14 +74,14 @@ const toStored = (row: Row): StoredApplication => ({
  */
 export async function insertApplication(db: Queryable, a: NewApplication, status: 'accepted' | 'pending_checks'): Promise<boolean> {
   const { rows } = await db.query(
-    `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id,
+    `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_tiyn, payment_id, centre_id,
        terminal_id, created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, liveness,
        photo_quality, review_reasons)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
        decode($17, 'base64'), decode($18, 'base64'), $19, $20, $21, ARRAY(SELECT jsonb_array_elements_text($22::jsonb)))
      ON CONFLICT DO NOTHING RETURNING id`,
     [
-      a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeKzt, a.paymentId, a.centreId,
+      a.id, a.number, a.iin, a.service, a.document, a.lang, a.phone, a.feeTiyn, a.paymentId, a.centreId,
       a.terminalId, a.createdAt, a.receivedAt, a.readyBy, status, a.bodyHash, a.photoJpegBase64, a.signaturePngBase64, a.test,
       JSON.stringify(a.liveness), JSON.stringify(a.photoQuality), JSON.stringify(a.reviewReasons ?? []),
     ],

@@ -18,7 +18,7 @@ type PayloadWithoutImages = Omit<ApplicationPayload, 'photo' | 'signaturePng'> &
 
 /**
  * An application as a packet brings it, before the checks the kiosk could not make offline
- * (`feeKzt` is the kiosk's figure until they confirm it); received when its packet was.
+ * (`feeTiyn` is the kiosk's figure until they confirm it); received when its packet was.
  */
 export type PacketApplication = Omit<NewApplication, 'receivedAt'>;
 

@@ -8,7 +8,7 @@ export interface PaymentRecord {
   iin: string;
   service: string;
   document: string;
-  amountKzt: number;
+  amountTiyn: number;
   qrPayload: string;
   status: PaymentStatus;
   createdAt: Date;
@@ -21,7 +21,7 @@ interface Row {
   iin: string;
   service: string;
   document: string;
-  amount_kzt: number;
+  amount_tiyn: number;
   qr_payload: string;
   status: PaymentStatus;
   created_at: Date;
@@ -34,7 +34,7 @@ const toRecord = (row: Row): PaymentRecord => ({
   iin: row.iin,
   service: row.service,
   document: row.document,
-  amountKzt: row.amount_kzt,
+  amountTiyn: row.amount_tiyn,
   qrPayload: row.qr_payload,
   status: row.status,
   createdAt: new Date(row.created_at),
@@ -47,9 +47,9 @@ export class PaymentsRepository {
   /** Inserts unless the application already has a live payment; either way returns the application's live payment. */
   async insertOnce(p: PaymentRecord): Promise<{ payment: PaymentRecord; created: boolean }> {
     const { rows } = await this.db.query<Row>(
-      `INSERT INTO payments (id, application_id, iin, service, document, amount_kzt, qr_payload, status, created_at, expires_at)
+      `INSERT INTO payments (id, application_id, iin, service, document, amount_tiyn, qr_payload, status, created_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (application_id) WHERE status IN ('not_required', 'pending', 'paid') DO NOTHING RETURNING *`,
-      [p.id, p.applicationId, p.iin, p.service, p.document, p.amountKzt, p.qrPayload, p.status, p.createdAt, p.expiresAt],
+      [p.id, p.applicationId, p.iin, p.service, p.document, p.amountTiyn, p.qrPayload, p.status, p.createdAt, p.expiresAt],
     );
     if (rows[0]) return { payment: toRecord(rows[0]), created: true };
     const existing = await this.findLiveByApplication(p.applicationId);

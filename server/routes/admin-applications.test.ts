@@ -119,8 +119,8 @@ describe('applications made on the dates the code once failed on', () => {
   afterAll(() => t.close(), 60_000);
 
   const moveTo = (iso: string) => t.advance((Date.parse(iso) - t.now().getTime()) / 1000);
-  async function deliver(tag: string, feeKzt: number): Promise<ApplicationReview> {
-    const payload = offlineApplication(t, t.citizen(tag), { lang: 'ru', terminalId: terminal.terminalId, centreId: terminal.centreId, feeKzt });
+  async function deliver(tag: string, feeTiyn: number): Promise<ApplicationReview> {
+    const payload = offlineApplication(t, t.citizen(tag), { lang: 'ru', terminalId: terminal.terminalId, centreId: terminal.centreId, feeTiyn });
     const response = await postSealed(t, terminal, payload, seq++);
     expect(response.statusCode, response.body).toBe(201);
     await t.app.jobs.drain();

@@ -66,11 +66,11 @@ describe('packets', () => {
     const { id, number } = payload.application;
     expect(response.json()).toEqual({ applicationId: id, number, status: 'received' });
 
-    const { rows } = await t.db.query<{ status: string; is_test: boolean; iin: string; fee_kzt: number; terminal_id: string }>(
-      'SELECT status, is_test, iin, fee_kzt, terminal_id FROM applications WHERE id = $1',
+    const { rows } = await t.db.query<{ status: string; is_test: boolean; iin: string; fee_tiyn: number; terminal_id: string }>(
+      'SELECT status, is_test, iin, fee_tiyn, terminal_id FROM applications WHERE id = $1',
       [id],
     );
-    expect(rows).toEqual([{ status: 'pending_checks', is_test: true, iin: payload.application.iin, fee_kzt: 2_500, terminal_id: 'T-200' }]);
+    expect(rows).toEqual([{ status: 'pending_checks', is_test: true, iin: payload.application.iin, fee_tiyn: 250_000, terminal_id: 'T-200' }]);
     const images = await t.app.applications.images(id);
     expect(Buffer.from(images!.photoJpeg).toString('base64')).toBe(TINY_JPEG_BASE64);
     expect(Buffer.from(images!.signaturePng).toString('base64')).toBe(TINY_PNG_BASE64);

@@ -89,7 +89,7 @@ const packetRoutes: FastifyPluginAsync = async (app) => {
           document: a.document,
           lang: a.lang,
           phone: a.phone,
-          feeKzt: a.feeKzt,
+          feeTiyn: a.feeTiyn,
           paymentId: a.paymentId,
           centreId: a.centreId,
           terminalId: a.terminalId,

@@ -15,7 +15,7 @@ describe('payments', () => {
   const create = (payload: object) => t.asTerminal({ method: 'POST', url: '/api/v1/payments', payload });
   const read = (id: string) => t.asTerminal({ method: 'GET', url: `/api/v1/payments/${id}` });
   const tariff = (service: '09' | '13', document: 'id_card' | 'passport', lost = 0) =>
-    feeFor({ service, document, on: '2026-03-02', lostIdCardsThisYear: lost }).amountKzt;
+    feeFor({ service, document, on: '2026-03-02', lostIdCardsThisYear: lost }).amountTiyn;
   const identified = async (tag: string) => (await identifyCitizen(t, t.citizen(tag))).identityToken;
 
   it('creates a pending QR payment for the tariff, with the application number as reference', async () => {
@@ -23,8 +23,10 @@ describe('payments', () => {
     const applicationId = randomUUID();
     const response = await create({ applicationId, identityToken, service: '13', document: 'passport' });
     expect(response.statusCode).toBe(201);
-    const payment = response.json() as { paymentId: string; amountKzt: number; qrPayload: string; status: string; expiresAt: string };
-    expect(payment).toMatchObject({ amountKzt: tariff('13', 'passport'), status: 'pending' });
+    const payment = response.json() as { paymentId: string; amountTiyn: number; amountKzt?: number; qrPayload: string; status: string; expiresAt: string };
+    expect(payment).toMatchObject({ amountTiyn: tariff('13', 'passport'), status: 'pending' });
+    expect(payment.amountTiyn).toBe(3_460_000);
+    // For kiosks of before the tiyn until they reload: the same whole amount in tenge.
     expect(payment.amountKzt).toBe(34_600);
     expect(new Date(payment.expiresAt).getTime() - t.now().getTime()).toBe(15 * 60 * 1000);
     const qr = parseEmvQr(payment.qrPayload);
@@ -38,16 +40,16 @@ describe('payments', () => {
 
   it('charges 1 MRP for a third lost ID card and 0.2 MRP for a first', async () => {
     const repeated = await create({ applicationId: randomUUID(), identityToken: await identified('service-09-lost-repeatedly'), service: '09', document: 'id_card' });
-    expect(repeated.json()).toMatchObject({ amountKzt: tariff('09', 'id_card', 3) });
+    expect(repeated.json()).toMatchObject({ amountTiyn: tariff('09', 'id_card', 3) });
     const first = await create({ applicationId: randomUUID(), identityToken: await identified('service-09'), service: '09', document: 'id_card' });
-    expect(first.json()).toMatchObject({ amountKzt: tariff('09', 'id_card') });
+    expect(first.json()).toMatchObject({ amountTiyn: tariff('09', 'id_card') });
     expect(tariff('09', 'id_card', 3)).toBeGreaterThan(tariff('09', 'id_card'));
   });
 
   it('needs no payment for an ID card replaced on expiry', async () => {
     const response = await create({ applicationId: randomUUID(), identityToken: await identified('service-18'), service: '18', document: 'id_card' });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ amountKzt: 0, qrPayload: '', status: 'not_required' });
+    expect(response.json()).toMatchObject({ amountTiyn: 0, qrPayload: '', status: 'not_required' });
   });
 
   it('follows the sandbox gateway: paid, declined', async () => {
@@ -127,6 +129,17 @@ describe('payments in a year whose MRP is not entered', () => {
     await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 4500, 'test')");
     const charged = await create(body);
     expect(charged.statusCode).toBe(201);
-    expect(charged.json()).toMatchObject({ amountKzt: 900, status: 'pending' });
+    expect(charged.json()).toMatchObject({ amountTiyn: 90_000, status: 'pending' });
+  });
+
+  it('charges to the tiyn when 0.2 MRP has them, and then gives no whole-tenge amount to kiosks of before the tiyn', async () => {
+    await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 3932, 'test') ON CONFLICT (year) DO UPDATE SET mrp_kzt = 3932");
+    const { identityToken } = await identifyCitizen(t, t.citizen('service-07'));
+    const charged = await create({ applicationId: randomUUID(), identityToken, service: '07', document: 'id_card' });
+    expect(charged.statusCode).toBe(201);
+    const payment = charged.json() as { amountTiyn: number; qrPayload: string };
+    expect(payment).toMatchObject({ amountTiyn: 78_640, status: 'pending' });
+    expect(payment).not.toHaveProperty('amountKzt');
+    expect(parseEmvQr(payment.qrPayload).get('54')).toBe('786.40');
   });
 });

@@ -47,7 +47,7 @@ const paymentRoutes: FastifyPluginAsync = async (app) => {
       const fee = quoteFee({ service, document, on: today, lostIdCardsThisYear: person.lostIdCardsThisYear }, await mrpByYear(app.db));
       // The year's MRP is not entered yet: no invoice can be made, but the citizen is not refused.
       // The kiosk goes on with the fee deferred; the application's checks settle it once the MRP is there.
-      if (fee.amountKzt === null) return reply.code(422).send({ code: 'fee_unknown', detail: `no MRP entered for ${fee.year}` });
+      if (fee.amountTiyn === null) return reply.code(422).send({ code: 'fee_unknown', detail: `no MRP entered for ${fee.year}` });
 
       const now = app.clock();
       const record: PaymentRecord = {
@@ -56,20 +56,20 @@ const paymentRoutes: FastifyPluginAsync = async (app) => {
         iin: identity.iin,
         service,
         document,
-        amountKzt: 0,
+        amountTiyn: 0,
         qrPayload: '',
         status: 'not_required',
         createdAt: now,
         expiresAt: now,
       };
       if (!fee.exempt) {
-        record.amountKzt = fee.amountKzt;
+        record.amountTiyn = fee.amountTiyn;
         record.status = 'pending';
         record.expiresAt = new Date(now.getTime() + PAYMENT_LIFETIME_S * 1000);
         const invoice = await app.paymentGateway.createInvoice({
           orderId: record.id,
           reference: applicationNumber(applicationId),
-          amountKzt: fee.amountKzt,
+          amountTiyn: fee.amountTiyn,
           expiresAt: record.expiresAt,
         });
         record.qrPayload = invoice.qrPayload;

@@ -67,7 +67,7 @@ describe('sandbox tester pages', () => {
     });
     expect(pressed.statusCode, pressed.body).toBe(303);
     expect(pressed.headers.location).toBe('/sandbox/payments');
-    expect(await t.app.paymentGateway.findByReference('KZ-PAGE-1')).toEqual([{ status: 'paid', amountKzt: 865 }]);
+    expect(await t.app.paymentGateway.findByReference('KZ-PAGE-1')).toEqual([{ status: 'paid', amountTiyn: 86_500 }]);
     expect((await t.app.inject({ method: 'GET', url: '/sandbox/payments' })).body).toContain('KZ-PAGE-1');
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { refuseCrossSiteChanges } from './cross-site';
+import { formatTiyn } from '../../src/domain/fees';
 import { isStorableText } from '../../src/protocol/formats';
 import type { QrPayment } from '../adapters/sandbox-payments';
 import { PaymentParams, requireSandbox, SETTLEMENTS } from './sandbox';
@@ -54,7 +55,7 @@ const sandboxPages: FastifyPluginAsync = async (app) => {
                 .map(([action, label]) => `<form method="post" action="/sandbox/payments/${encodeURIComponent(p.id)}/${action}"><button>${label}</button></form>`)
                 .join('')
             : '';
-        return `<tr><td>${escapeHtml(p.reference)}</td><td>${p.amountKzt} ₸</td><td class="${escapeHtml(p.status)}">${escapeHtml(p.status)}</td><td>${escapeHtml(p.expiresAt)}</td><td>${buttons}</td></tr>`;
+        return `<tr><td>${escapeHtml(p.reference)}</td><td>${escapeHtml(formatTiyn(p.amountTiyn, 'en'))}</td><td class="${escapeHtml(p.status)}">${escapeHtml(p.status)}</td><td>${escapeHtml(p.expiresAt)}</td><td>${buttons}</td></tr>`;
       })
       .join('');
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(

@@ -155,8 +155,8 @@ describe('sandbox self-enrolment and QRs paid from the phone', () => {
   it('an application made offline on a self-enrolled kiosk: packet taken, fee awaited, QR paid from the phone, accepted', async () => {
     const { db, enrolled } = await newKiosk();
     const payload = offlineApplication(t, t.citizen('service-13'), { terminalId: enrolled.terminalId, centreId: enrolled.centreId });
-    const { number, feeKzt } = payload.application;
-    expect(feeKzt).toBeGreaterThan(0);
+    const { number, feeTiyn } = payload.application;
+    expect(feeTiyn).toBeGreaterThan(0);
     const packet = await sealApplication(db, payload, t.now);
     const received = await t.app.inject({ method: 'POST', url: '/api/v1/packets', payload: packet });
     expect(received.statusCode, received.body).toBe(201);
@@ -166,11 +166,11 @@ describe('sandbox self-enrolment and QRs paid from the phone', () => {
     expect(before.outcomes.find((o) => o.check === 'payment')).toMatchObject({ outcome: 'pending', detail: 'reference' });
 
     // The QR the kiosk showed offline, as the citizen's bank reads it.
-    const qrPayload = encodePaymentQr({ amountKzt: feeKzt, reference: number });
+    const qrPayload = encodePaymentQr({ amountTiyn: feeTiyn, reference: number });
     const paid = await payQr(qrPayload);
     expect(paid.statusCode, paid.body).toBe(200);
-    expect(paid.json()).toMatchObject({ reference: number, amountKzt: feeKzt, qrPayload, status: 'paid' });
-    expect(await t.app.paymentGateway.findByReference(number)).toEqual([{ status: 'paid', amountKzt: feeKzt }]);
+    expect(paid.json()).toMatchObject({ reference: number, amountTiyn: feeTiyn, qrPayload, status: 'paid' });
+    expect(await t.app.paymentGateway.findByReference(number)).toEqual([{ status: 'paid', amountTiyn: feeTiyn }]);
 
     const after = await settleApplication(payload, t.app);
     expect(after.outcomes.find((o) => o.check === 'payment')).toMatchObject({ outcome: 'passed', detail: 'reference' });

@@ -25,7 +25,7 @@ const PaymentsQuery = Type.Object(
 const SandboxPayment = Type.Object({
   id: Type.String(),
   reference: Type.String(),
-  amountKzt: Type.Integer(),
+  amountTiyn: Type.Integer(),
   qrPayload: Type.String(),
   status: Type.String(),
   createdAt: Type.String(),

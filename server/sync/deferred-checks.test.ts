@@ -140,9 +140,9 @@ describe('deferred checks on the sandbox state systems', () => {
     it('needs none for an exempt fee, and refuses a fee that is not the tariff of the day', async () => {
       expect(await outcomeOf('payment', offlinePayload(t.citizen('service-18')))).toMatchObject({ outcome: 'passed', detail: 'exempt' });
       const citizen = t.citizen('service-09-lost-repeatedly');
-      const ordinaryFee = feeFor({ service: '09', document: 'id_card', on: '2026-03-02', lostIdCardsThisYear: 0 }).amountKzt;
-      expect(await outcomeOf('payment', offlinePayload(citizen, { feeKzt: ordinaryFee }))).toMatchObject({ outcome: 'failed', code: 'fee_mismatch' });
-      expect(await outcomeOf('payment', offlinePayload(t.citizen('service-18'), { feeKzt: 865 }))).toMatchObject({ outcome: 'failed', code: 'fee_mismatch' });
+      const ordinaryFee = feeFor({ service: '09', document: 'id_card', on: '2026-03-02', lostIdCardsThisYear: 0 }).amountTiyn;
+      expect(await outcomeOf('payment', offlinePayload(citizen, { feeTiyn: ordinaryFee }))).toMatchObject({ outcome: 'failed', code: 'fee_mismatch' });
+      expect(await outcomeOf('payment', offlinePayload(t.citizen('service-18'), { feeTiyn: 86_500 }))).toMatchObject({ outcome: 'failed', code: 'fee_mismatch' });
     });
 
     it('follows a payment the kiosk created online: paid, still pending, declined', async () => {
@@ -182,8 +182,8 @@ describe('deferred checks on the sandbox state systems', () => {
       const gateway = t.app.sandbox!.payments;
       const received = async (payload: ApplicationPayload, outcome: 'paid' | 'declined') => {
         const orderId = randomUUID();
-        const { number, feeKzt } = payload.application;
-        await gateway.createInvoice({ orderId, reference: number, amountKzt: feeKzt, expiresAt: new Date(TEST_START.getTime() + 3600_000) });
+        const { number, feeTiyn } = payload.application;
+        await gateway.createInvoice({ orderId, reference: number, amountTiyn: feeTiyn, expiresAt: new Date(TEST_START.getTime() + 3600_000) });
         await gateway.settle(orderId, outcome);
       };
 
@@ -204,7 +204,7 @@ describe('deferred checks on the sandbox state systems', () => {
       const citizen = t.citizen('service-16');
       expect(citizen.example.document).toBe('passport');
       // The kiosk knew no 2027 MRP either: it sent 0 and no payment (Payment.svelte, fee_deferred).
-      const deferred = offlinePayload(citizen, { createdAt: JANUARY_2027, feeKzt: 0 });
+      const deferred = offlinePayload(citizen, { createdAt: JANUARY_2027, feeTiyn: 0 });
       const waiting = await runDeferredChecks(deferred, ctx);
       expect(waiting.find((o) => o.check === 'payment')).toEqual({ check: 'payment', outcome: 'pending', code: 'fee_unknown', detail: 'no MRP entered for 2027' });
       expect(applicationStatusAfter(waiting)).toBe('pending_checks');
@@ -214,29 +214,29 @@ describe('deferred checks on the sandbox state systems', () => {
       await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 4500, 'test')");
       try {
         const due = await outcomeOf('payment', deferred);
-        expect(due).toMatchObject({ outcome: 'pending', code: 'fee_due', amountKzt: 8 * 4500 });
+        expect(due).toMatchObject({ outcome: 'pending', code: 'fee_due', amountTiyn: 8 * 4500 * 100 });
         expect(citizenMessage([due], 'ru', deferred.application.number)).toContain(`36\u00a0000\u00a0₸`);
         expect(citizenMessage([due], 'kk', deferred.application.number)).toContain(deferred.application.number);
 
         // Paid by the application number, as the SMS says: accepted.
         const orderId = randomUUID();
         const gateway = t.app.sandbox!.payments;
-        await gateway.createInvoice({ orderId, reference: deferred.application.number, amountKzt: 36_000, expiresAt: new Date('2027-01-05T00:00:00Z') });
+        await gateway.createInvoice({ orderId, reference: deferred.application.number, amountTiyn: 3_600_000, expiresAt: new Date('2027-01-05T00:00:00Z') });
         await gateway.settle(orderId, 'paid');
         expect(await outcomeOf('payment', deferred)).toMatchObject({ outcome: 'passed', detail: 'reference' });
 
         // A kiosk that knew the figure sent it: judged against the back office's as any fee.
-        expect(await outcomeOf('payment', offlinePayload(citizen, { createdAt: JANUARY_2027, feeKzt: 36_000 }))).toMatchObject({ code: 'payment_awaited' });
-        expect(await outcomeOf('payment', offlinePayload(citizen, { createdAt: JANUARY_2027, feeKzt: 34_600 }))).toMatchObject({ code: 'fee_mismatch' });
+        expect(await outcomeOf('payment', offlinePayload(citizen, { createdAt: JANUARY_2027, feeTiyn: 3_600_000 }))).toMatchObject({ code: 'payment_awaited' });
+        expect(await outcomeOf('payment', offlinePayload(citizen, { createdAt: JANUARY_2027, feeTiyn: 3_460_000 }))).toMatchObject({ code: 'fee_mismatch' });
       } finally {
         await t.db.query('DELETE FROM mrp_by_year WHERE year = 2027');
       }
     });
 
     it('waits for the MRP whatever the kiosk sent, and never defers an exempt fee', async () => {
-      const knewIt = offlinePayload(t.citizen('service-16'), { createdAt: JANUARY_2027, feeKzt: 36_000 });
+      const knewIt = offlinePayload(t.citizen('service-16'), { createdAt: JANUARY_2027, feeTiyn: 3_600_000 });
       expect(await outcomeOf('payment', knewIt)).toMatchObject({ outcome: 'pending', code: 'fee_unknown' });
-      const exempt = offlinePayload(t.citizen('service-18'), { createdAt: JANUARY_2027, feeKzt: 0 });
+      const exempt = offlinePayload(t.citizen('service-18'), { createdAt: JANUARY_2027, feeTiyn: 0 });
       expect(await outcomeOf('payment', exempt)).toMatchObject({ outcome: 'passed', detail: 'exempt' });
     });
   });
@@ -294,17 +294,17 @@ describe('status after the checks', () => {
 });
 
 describe('a payment by reference', () => {
-  const paid = (amountKzt: number) => ({ status: 'paid' as const, amountKzt });
+  const paid = (amountTiyn: number) => ({ status: 'paid' as const, amountTiyn });
 
   it('passes on one payment of the full fee, even after a declined try', () => {
-    expect(referencePaymentOutcome([{ status: 'declined', amountKzt: 865 }, paid(865)], 865)).toMatchObject({ outcome: 'passed' });
+    expect(referencePaymentOutcome([{ status: 'declined', amountTiyn: 86_500 }, paid(86_500)], 86_500)).toMatchObject({ outcome: 'passed' });
   });
 
   it('refuses money of another amount, waits while nothing or something pending came, refuses what expired', () => {
     expect(referencePaymentOutcome([paid(500)], 865)).toMatchObject({ outcome: 'failed', code: 'payment_mismatch' });
     expect(referencePaymentOutcome([], 865)).toMatchObject({ outcome: 'pending', code: 'payment_awaited' });
-    expect(referencePaymentOutcome([{ status: 'declined', amountKzt: 865 }, { status: 'pending', amountKzt: 865 }], 865)).toMatchObject({ outcome: 'pending' });
-    expect(referencePaymentOutcome([{ status: 'expired', amountKzt: 865 }], 865)).toMatchObject({ outcome: 'failed', code: 'payment_expired' });
+    expect(referencePaymentOutcome([{ status: 'declined', amountTiyn: 86_500 }, { status: 'pending', amountTiyn: 86_500 }], 86_500)).toMatchObject({ outcome: 'pending' });
+    expect(referencePaymentOutcome([{ status: 'expired', amountTiyn: 86_500 }], 86_500)).toMatchObject({ outcome: 'failed', code: 'payment_expired' });
   });
 });
 
@@ -340,11 +340,13 @@ describe('the SMS to the citizen', () => {
     expect(citizenMessage(waiting, 'kk', number)).toBe(
       'AB12-CD34-EF56 өтініші алынды. Осы жылғы баж мөлшері әлі бекітілмеген: сомасы мен төлеу тәсілін SMS арқылы жібереміз.',
     );
-    const due = [...allPassed.slice(0, 3), { ...of('payment', 'pending', 'fee_due'), amountKzt: 900 }];
+    const due = [...allPassed.slice(0, 3), { ...of('payment', 'pending', 'fee_due'), amountTiyn: 78_640 }];
     expect(citizenMessage(due, 'ru', number)).toBe(
-      'Госпошлина по заявлению AB12-CD34-EF56: 900\u00a0₸. Оплатите в приложении банка (госпошлина, номер заявления AB12-CD34-EF56). После оплаты заявление будет принято.',
+      'Госпошлина по заявлению AB12-CD34-EF56: 786,40\u00a0₸. Оплатите в приложении банка (госпошлина, номер заявления AB12-CD34-EF56). После оплаты заявление будет принято.',
     );
-    expect(citizenMessage(due, 'kk', number)).toContain('900\u00a0₸');
+    expect(citizenMessage(due, 'kk', number)).toContain('786,40\u00a0₸');
+    const whole = [...allPassed.slice(0, 3), { ...of('payment', 'pending', 'fee_due'), amountTiyn: 90_000 }];
+    expect(citizenMessage(whole, 'ru', number)).toContain(': 900\u00a0₸.');
   });
 
   it('writes to an English session in Russian', () => {

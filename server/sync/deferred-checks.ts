@@ -37,7 +37,7 @@ export interface CheckOutcome {
   /** For the back office's audit: how the outcome was reached ('online_token', 'exempt', …). */
   detail?: string;
   /** 'fee_due': the amount the citizen is told by SMS. */
-  amountKzt?: number;
+  amountTiyn?: number;
 }
 
 export type DeferredStatus = 'accepted' | 'rejected' | 'pending_checks';
@@ -45,7 +45,7 @@ export type DeferredStatus = 'accepted' | 'rejected' | 'pending_checks';
 /** A payment the acquirer received for a reference, whichever QR it came from. */
 export interface ReferencePayment {
   status: GatewayPaymentStatus;
-  amountKzt: number;
+  amountTiyn: number;
 }
 
 export interface DeferredContext {
@@ -176,25 +176,25 @@ async function paymentOutcome(person: RegistryPerson | null, application: Applic
     if (error instanceof DomainError) return failed('payment', error.code);
     throw error;
   }
-  if (fee.exempt) return fee.amountKzt === application.feeKzt ? passed('payment', 'exempt') : failed('payment', 'fee_mismatch', `tariff 0, kiosk ${application.feeKzt}`);
+  if (fee.exempt) return fee.amountTiyn === application.feeTiyn ? passed('payment', 'exempt') : failed('payment', 'fee_mismatch', `tariff 0 tiyn, kiosk ${application.feeTiyn} tiyn`);
   // Neither the kiosk's figure nor a payment can be judged before the year's MRP is entered: wait for it.
-  if (fee.amountKzt === null) return feeUnknown(fee);
+  if (fee.amountTiyn === null) return feeUnknown(fee);
   // 0 for a fee that is not exempt, with no payment: the kiosk knew no MRP for the year and deferred
   // the fee (src/steps/Payment.svelte). The citizen pays it by the application number, told by SMS.
-  if (application.feeKzt === 0 && application.paymentId === null) return deferredFeeOutcome(await ctx.payments.byReference(application.number), fee.amountKzt);
-  if (fee.amountKzt !== application.feeKzt) return failed('payment', 'fee_mismatch', `tariff ${fee.amountKzt}, kiosk ${application.feeKzt}`);
+  if (application.feeTiyn === 0 && application.paymentId === null) return deferredFeeOutcome(await ctx.payments.byReference(application.number), fee.amountTiyn);
+  if (fee.amountTiyn !== application.feeTiyn) return failed('payment', 'fee_mismatch', `tariff ${fee.amountTiyn} tiyn, kiosk ${application.feeTiyn} tiyn`);
 
-  if (application.paymentId === null) return referencePaymentOutcome(await ctx.payments.byReference(application.number), fee.amountKzt);
+  if (application.paymentId === null) return referencePaymentOutcome(await ctx.payments.byReference(application.number), fee.amountTiyn);
   const record = await ctx.payments.findById(application.paymentId);
   if (!record || record.applicationId !== application.id) return failed('payment', 'payment_missing');
-  if (record.amountKzt !== fee.amountKzt) return failed('payment', 'payment_mismatch');
+  if (record.amountTiyn !== fee.amountTiyn) return failed('payment', 'payment_mismatch');
   return gatewayOutcome((await ctx.payments.current(record)).status, 'payment_id');
 }
 
 /** As referencePaymentOutcome; while nothing is paid the citizen is told the amount (code 'fee_due'). */
-function deferredFeeOutcome(received: readonly ReferencePayment[], feeKzt: number): CheckOutcome {
-  const outcome = referencePaymentOutcome(received, feeKzt);
-  return outcome.code === 'payment_awaited' ? { ...outcome, code: 'fee_due', detail: 'deferred_fee', amountKzt: feeKzt } : outcome;
+function deferredFeeOutcome(received: readonly ReferencePayment[], feeTiyn: number): CheckOutcome {
+  const outcome = referencePaymentOutcome(received, feeTiyn);
+  return outcome.code === 'payment_awaited' ? { ...outcome, code: 'fee_due', detail: 'deferred_fee', amountTiyn: feeTiyn } : outcome;
 }
 
 function gatewayOutcome(status: GatewayPaymentStatus | 'not_required', via: string): CheckOutcome {
@@ -217,9 +217,9 @@ function gatewayOutcome(status: GatewayPaymentStatus | 'not_required', via: stri
  * behind it, so nothing yet received means the citizen may still pay. One payment of the full fee
  * settles it; money received for another amount is for a person to sort out, not to be accepted.
  */
-export function referencePaymentOutcome(received: readonly ReferencePayment[], feeKzt: number): CheckOutcome {
+export function referencePaymentOutcome(received: readonly ReferencePayment[], feeTiyn: number): CheckOutcome {
   const via = 'reference';
-  if (received.some((p) => p.status === 'paid' && p.amountKzt === feeKzt)) return passed('payment', via);
+  if (received.some((p) => p.status === 'paid' && p.amountTiyn === feeTiyn)) return passed('payment', via);
   if (received.some((p) => p.status === 'paid')) return failed('payment', 'payment_mismatch', via);
   if (received.length === 0 || received.some((p) => p.status === 'pending')) return awaitingPayment(via);
   return gatewayOutcome(received.some((p) => p.status === 'declined') ? 'declined' : 'expired', via);

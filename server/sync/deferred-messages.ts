@@ -1,4 +1,4 @@
-import { formatTenge } from '../../src/domain/fees';
+import { formatTiyn } from '../../src/domain/fees';
 import type { Lang } from '../../src/protocol/common';
 import type { CheckOutcome, DeferredCheck } from './deferred-checks';
 
@@ -70,6 +70,6 @@ export function citizenMessage(outcomes: readonly CheckOutcome[], lang: Lang, nu
   const pending = outcomes.find((o) => o.outcome === 'pending');
   if (!pending) return texts.accepted(number);
   if (pending.code === 'fee_unknown') return texts.feeUnknown(number);
-  if (pending.code === 'fee_due' && pending.amountKzt !== undefined) return texts.feeDue(number, formatTenge(pending.amountKzt, 'ru'));
+  if (pending.code === 'fee_due' && pending.amountTiyn !== undefined) return texts.feeDue(number, formatTiyn(pending.amountTiyn, 'ru'));
   return texts.awaitingPayment(number);
 }

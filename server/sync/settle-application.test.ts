@@ -71,7 +71,7 @@ describe('a packet made offline, settled by its jobs', () => {
   it('a fee paid later, on the QR the kiosk made offline: the re-check job accepts it and tells the citizen once', async () => {
     const citizen = t.citizen('service-09');
     const payload = offline(citizen);
-    const { id, number, feeKzt } = payload.application;
+    const { id, number, feeTiyn } = payload.application;
     expect(await deliver(payload)).toBe('pending_checks');
     const told = async () => (await sms(citizen.phoneToType)).messages.filter((m) => m.text.includes(number)).length;
     expect(await told()).toBe(1); // on arrival: the fee is awaited
@@ -89,7 +89,7 @@ describe('a packet made offline, settled by its jobs', () => {
     // The citizen pays on their phone: the gateway has a payment under the application number.
     const sandbox = t.app.sandbox!.payments;
     const orderId = randomUUID();
-    await sandbox.createInvoice({ orderId, reference: number, amountKzt: feeKzt, expiresAt: new Date(t.now().getTime() + 15 * 60_000) });
+    await sandbox.createInvoice({ orderId, reference: number, amountTiyn: feeTiyn, expiresAt: new Date(t.now().getTime() + 15 * 60_000) });
     await sandbox.settle(orderId, 'paid');
 
     await t.app.jobs.drain({ delayed: true });
@@ -115,7 +115,7 @@ describe('a packet made offline, settled by its jobs', () => {
   it('a fee not yet paid: the application waits, pending the payment, and the tracking page says so', async () => {
     const citizen = t.citizen('service-13');
     const payload = offline(citizen);
-    expect(payload.application.feeKzt).toBeGreaterThan(0);
+    expect(payload.application.feeTiyn).toBeGreaterThan(0);
     expect(await deliver(payload)).toBe('pending_checks');
     const payment = (await t.app.applicationChecks.list(payload.application.id)).find((c) => c.check === 'payment');
     expect(payment).toMatchObject({ outcome: 'pending' });

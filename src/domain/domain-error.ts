@@ -6,6 +6,8 @@ export type DomainErrorCode =
   | 'invalid_date'
   | 'invalid_phone'
   | 'invalid_amount'
+  | 'invalid_mrp'
+  | 'invalid_tariff'
   | 'invalid_reference'
   | 'invalid_merchant'
   | 'invalid_uuid'

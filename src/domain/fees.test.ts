@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceCode } from '../protocol';
-import { MRP_BY_YEAR, TARIFF, feeFor, formatTenge, quoteFee } from './fees';
+import { MRP_BY_YEAR, TARIFF, feeFor, formatTiyn, mrpShareInTiyn, quoteFee } from './fees';
 
 const ON = '2026-11-25';
 const NBSP = '\u00a0';
@@ -11,7 +11,7 @@ describe('feeFor', () => {
       expect(feeFor({ service, document: 'id_card', on: ON, lostIdCardsThisYear: 0 })).toEqual({
         exempt: false,
         mrp: 0.2,
-        amountKzt: 865,
+        amountTiyn: 86_500,
         rule: 'id_card@2026-01-01',
       });
     }
@@ -22,7 +22,7 @@ describe('feeFor', () => {
       expect(feeFor({ service, document: 'passport', on: ON, lostIdCardsThisYear: 5 })).toEqual({
         exempt: false,
         mrp: 8,
-        amountKzt: 34_600,
+        amountTiyn: 3_460_000,
         rule: 'passport_adult_36@2026-01-01',
       });
     }
@@ -32,17 +32,17 @@ describe('feeFor', () => {
     expect(feeFor({ service: '18', document: 'id_card', on: ON, lostIdCardsThisYear: 3 })).toEqual({
       exempt: true,
       mrp: 0,
-      amountKzt: 0,
+      amountTiyn: 0,
       rule: 'id_card_on_expiry@2026-01-01',
     });
   });
 
   it('charges 1 MRP for an ID card lost more than twice in a year', () => {
-    expect(feeFor({ service: '09', document: 'id_card', on: ON, lostIdCardsThisYear: 2 }).amountKzt).toBe(865);
+    expect(feeFor({ service: '09', document: 'id_card', on: ON, lostIdCardsThisYear: 2 }).amountTiyn).toBe(86_500);
     expect(feeFor({ service: '09', document: 'id_card', on: ON, lostIdCardsThisYear: 3 })).toEqual({
       exempt: false,
       mrp: 1,
-      amountKzt: 4325,
+      amountTiyn: 432_500,
       rule: 'id_card_lost_repeatedly@2026-01-01',
     });
   });
@@ -54,7 +54,7 @@ describe('feeFor', () => {
   });
 
   it('takes the tariff in force on the day, from its first day', () => {
-    expect(feeFor({ service: '07', document: 'id_card', on: '2026-01-01', lostIdCardsThisYear: 0 }).amountKzt).toBe(865);
+    expect(feeFor({ service: '07', document: 'id_card', on: '2026-01-01', lostIdCardsThisYear: 0 }).amountTiyn).toBe(86_500);
     expect(() => feeFor({ service: '07', document: 'id_card', on: '2025-12-31', lostIdCardsThisYear: 0 })).toThrow(/no_tariff/);
   });
 
@@ -62,7 +62,7 @@ describe('feeFor', () => {
     expect(quoteFee({ service: '07', document: 'passport', on: '2027-01-04', lostIdCardsThisYear: 0 })).toEqual({
       exempt: false,
       mrp: 8,
-      amountKzt: null,
+      amountTiyn: null,
       rule: 'passport_adult_36@2026-01-01',
       year: 2027,
     });
@@ -72,17 +72,23 @@ describe('feeFor', () => {
 
   it('takes the MRP from the table it is given: the back office enters a new year as data', () => {
     const with2027 = { ...MRP_BY_YEAR, 2027: 4500 };
-    expect(quoteFee({ service: '07', document: 'id_card', on: '2027-01-04', lostIdCardsThisYear: 0 }, with2027).amountKzt).toBe(900);
-    expect(quoteFee({ service: '07', document: 'id_card', on: '2026-06-01', lostIdCardsThisYear: 0 }, {}).amountKzt).toBeNull();
+    expect(quoteFee({ service: '07', document: 'id_card', on: '2027-01-04', lostIdCardsThisYear: 0 }, with2027).amountTiyn).toBe(90_000);
+    expect(quoteFee({ service: '07', document: 'id_card', on: '2026-06-01', lostIdCardsThisYear: 0 }, {}).amountTiyn).toBeNull();
   });
 
   it('never defers an exempt fee: nothing is due whatever the MRP', () => {
     expect(quoteFee({ service: '18', document: 'id_card', on: '2027-01-04', lostIdCardsThisYear: 0 })).toEqual({
       exempt: true,
       mrp: 0,
-      amountKzt: 0,
+      amountTiyn: 0,
       rule: 'id_card_on_expiry@2026-01-01',
     });
+  });
+
+  it('keeps the tiyn of an MRP that is not a multiple of 5: 0.2 × 3,932 ₸ is 786.40 ₸', () => {
+    const mrpOf2025In2027 = { ...MRP_BY_YEAR, 2027: 3932 };
+    expect(quoteFee({ service: '07', document: 'id_card', on: '2027-01-04', lostIdCardsThisYear: 0 }, mrpOf2025In2027).amountTiyn).toBe(78_640);
+    expect(quoteFee({ service: '07', document: 'passport', on: '2027-01-04', lostIdCardsThisYear: 0 }, mrpOf2025In2027).amountTiyn).toBe(3_145_600);
   });
 
   it('rejects a malformed date', () => {
@@ -97,26 +103,59 @@ describe('feeFor', () => {
   });
 });
 
-describe('formatTenge', () => {
-  it('groups thousands with a no-break space in Kazakh and Russian', () => {
-    expect(formatTenge(34_600, 'ru')).toBe(`34${NBSP}600${NBSP}₸`);
-    expect(formatTenge(34_600, 'kk')).toBe(`34${NBSP}600${NBSP}₸`);
-    expect(formatTenge(1_234_567, 'ru')).toBe(`1${NBSP}234${NBSP}567${NBSP}₸`);
+describe('mrpShareInTiyn', () => {
+  it('takes a share of the MRP to the tiyn, with no float noise', () => {
+    expect(mrpShareInTiyn(0.2, MRP_BY_YEAR[2024]!)).toBe(73_840); // 738.40 ₸
+    expect(mrpShareInTiyn(0.2, MRP_BY_YEAR[2025]!)).toBe(78_640); // 786.40 ₸, where 0.2 × 3932 × 100 is 78640.00000000001
+    expect(mrpShareInTiyn(0.2, MRP_BY_YEAR[2026]!)).toBe(86_500); // 865 ₸, whole
+    expect(mrpShareInTiyn(8, 3932)).toBe(3_145_600);
+    expect(mrpShareInTiyn(0, 3932)).toBe(0);
   });
 
-  it('groups with commas in English', () => {
-    expect(formatTenge(34_600, 'en')).toBe(`34,600${NBSP}₸`);
+  it('rounds half a tiyn up, as a cashier would', () => {
+    expect(mrpShareInTiyn(0.005, 3933)).toBe(1967); // 19.665 ₸
+    expect(mrpShareInTiyn(0.001, 3932)).toBe(393); // 3.932 ₸
+  });
+
+  it('refuses a share finer than a thousandth, or an MRP that is not whole positive tenge', () => {
+    expect(() => mrpShareInTiyn(0.0005, 3932)).toThrow(/invalid_tariff/);
+    expect(() => mrpShareInTiyn(-0.2, 3932)).toThrow(/invalid_tariff/);
+    expect(() => mrpShareInTiyn(0.2, 3932.5)).toThrow(/invalid_mrp/);
+    expect(() => mrpShareInTiyn(0.2, 0)).toThrow(/invalid_mrp/);
+  });
+});
+
+describe('formatTiyn', () => {
+  it('writes whole tenge without decimals, grouped with a no-break space in Kazakh and Russian', () => {
+    expect(formatTiyn(3_460_000, 'ru')).toBe(`34${NBSP}600${NBSP}₸`);
+    expect(formatTiyn(3_460_000, 'kk')).toBe(`34${NBSP}600${NBSP}₸`);
+    expect(formatTiyn(123_456_700, 'ru')).toBe(`1${NBSP}234${NBSP}567${NBSP}₸`);
+    expect(formatTiyn(86_500, 'ru')).toBe(`865${NBSP}₸`);
+  });
+
+  it('writes tiyn as two decimals after a comma in Kazakh and Russian', () => {
+    expect(formatTiyn(78_640, 'ru')).toBe(`786,40${NBSP}₸`);
+    expect(formatTiyn(78_640, 'kk')).toBe(`786,40${NBSP}₸`);
+    expect(formatTiyn(73_840, 'kk')).toBe(`738,40${NBSP}₸`);
+    expect(formatTiyn(3_145_605, 'ru')).toBe(`31${NBSP}456,05${NBSP}₸`);
+  });
+
+  it('groups with commas and writes tiyn after a dot in English', () => {
+    expect(formatTiyn(3_460_000, 'en')).toBe(`34,600${NBSP}₸`);
+    expect(formatTiyn(78_640, 'en')).toBe(`786.40${NBSP}₸`);
+    expect(formatTiyn(123_456_701, 'en')).toBe(`1,234,567.01${NBSP}₸`);
+    expect(formatTiyn(86_500, 'en')).toBe(`865${NBSP}₸`);
   });
 
   it('leaves small amounts ungrouped', () => {
-    expect(formatTenge(0, 'ru')).toBe(`0${NBSP}₸`);
-    expect(formatTenge(865, 'ru')).toBe(`865${NBSP}₸`);
-    expect(formatTenge(1000, 'ru')).toBe(`1${NBSP}000${NBSP}₸`);
+    expect(formatTiyn(0, 'ru')).toBe(`0${NBSP}₸`);
+    expect(formatTiyn(5, 'ru')).toBe(`0,05${NBSP}₸`);
+    expect(formatTiyn(100_000, 'ru')).toBe(`1${NBSP}000${NBSP}₸`);
   });
 
-  it('refuses fractions and negatives', () => {
-    expect(() => formatTenge(865.5, 'ru')).toThrow(/invalid_amount/);
-    expect(() => formatTenge(-1, 'ru')).toThrow(/invalid_amount/);
-    expect(() => formatTenge(Number.NaN, 'ru')).toThrow(/invalid_amount/);
+  it('refuses fractions of a tiyn and negatives', () => {
+    expect(() => formatTiyn(86_500.5, 'ru')).toThrow(/invalid_amount/);
+    expect(() => formatTiyn(-1, 'ru')).toThrow(/invalid_amount/);
+    expect(() => formatTiyn(Number.NaN, 'ru')).toThrow(/invalid_amount/);
   });
 });

@@ -37,7 +37,8 @@ export const TARIFF: readonly TariffRow[] = [
 export interface Fee {
   exempt: boolean;
   mrp: number;
-  amountKzt: number; // integer tenge, rounded
+  /** Integer tiyn (1 ₸ = 100 tiyn): 0.2 MRP of 3,932 ₸ is 78,640 tiyn, 786.40 ₸, which whole tenge would lose. */
+  amountTiyn: number;
   rule: string; // "<rule>@<from>": the row applied, stable for audits
 }
 
@@ -67,7 +68,7 @@ function ruleFor(input: FeeInput): TariffRule {
 export interface DeferredFee {
   exempt: false;
   mrp: number;
-  amountKzt: null;
+  amountTiyn: null;
   rule: string;
   /** The year whose MRP is awaited. */
   year: number;
@@ -89,28 +90,52 @@ export function quoteFee(input: FeeInput, mrpByYear: MrpByYear = MRP_BY_YEAR): F
   const { year } = parseIsoDate(input.on);
   const row = tariffRow(input, ruleFor(input));
   const rule = `${row.rule}@${row.from}`;
-  if (row.mrp === 0) return { exempt: true, mrp: 0, amountKzt: 0, rule };
+  if (row.mrp === 0) return { exempt: true, mrp: 0, amountTiyn: 0, rule };
   const mrpValue = mrpByYear[year];
-  if (mrpValue === undefined) return { exempt: false, mrp: row.mrp, amountKzt: null, rule, year };
-  return { exempt: false, mrp: row.mrp, amountKzt: Math.round(row.mrp * mrpValue), rule };
+  if (mrpValue === undefined) return { exempt: false, mrp: row.mrp, amountTiyn: null, rule, year };
+  return { exempt: false, mrp: row.mrp, amountTiyn: mrpShareInTiyn(row.mrp, mrpValue), rule };
+}
+
+/** Tariff rows name MRP shares to a thousandth at most (0.2, 0.5, 1, 8): a finer one is a data error. */
+const MRP_SHARE_SCALE = 1000;
+
+/**
+ * `share` × `mrpKzt` in tiyn, in integers: the share in thousandths times the MRP in whole tenge is
+ * exact, so no float noise decides a tiyn (0.2 × 3,932 × 100 is 78,640.00000000001 in floats). A
+ * result between two tiyn (not possible with today's shares) is rounded half up, as a cashier would.
+ */
+export function mrpShareInTiyn(share: number, mrpKzt: number): number {
+  const thousandths = Math.round(share * MRP_SHARE_SCALE);
+  if (!Number.isSafeInteger(mrpKzt) || mrpKzt <= 0) throw new DomainError('invalid_mrp', `the MRP must be a positive whole number of tenge, got ${mrpKzt}`);
+  if (thousandths < 0 || thousandths / MRP_SHARE_SCALE !== share) {
+    throw new DomainError('invalid_tariff', `a tariff share must be a non-negative multiple of 0.001 MRP, got ${share}`);
+  }
+  // thousandths × tenge × 100 tiyn / 1000 = thousandths × tenge / 10: an integer ending in 5 divided
+  // by 10 is exactly n.5 in binary, so Math.round sees a true half and never a float's near miss.
+  return Math.round((thousandths * mrpKzt) / 10);
 }
 
 /** The fee of a day whose MRP is known: for tests and tools that name the day; the journey uses quoteFee. */
 export function feeFor(input: FeeInput, mrpByYear: MrpByYear = MRP_BY_YEAR): Fee {
   const fee = quoteFee(input, mrpByYear);
-  if (fee.amountKzt === null) throw new DomainError('no_mrp_for_year', `no MRP known for ${fee.year}`);
+  if (fee.amountTiyn === null) throw new DomainError('no_mrp_for_year', `no MRP known for ${fee.year}`);
   return fee;
 }
 
 const NBSP = '\u00a0';
+const TIYN_PER_TENGE = 100;
 
 /**
- * "34 600 ₸". Groups are separated by a no-break space, which, unlike the narrow one, is in the
- * code pages receipt printers have (cp866, windows-1251). English groups with commas.
+ * An amount of integer tiyn as people read it: "34 600 ₸" when whole, "786,40 ₸" with tiyn (two
+ * digits, never "786,4"). Groups are separated by a no-break space, which, unlike the narrow one, is
+ * in the code pages receipt printers have (cp866, windows-1251). English groups with commas and
+ * writes the tiyn after a dot: "34,600 ₸", "786.40 ₸".
  */
-export function formatTenge(amount: number, lang: 'kk' | 'ru' | 'en'): string {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new DomainError('invalid_amount', `not a whole non-negative tenge amount: ${amount}`);
-  const separator = lang === 'en' ? ',' : NBSP;
-  const grouped = String(amount).replace(/\B(?=(\d{3})+$)/g, separator);
-  return `${grouped}${NBSP}₸`;
+export function formatTiyn(amountTiyn: number, lang: 'kk' | 'ru' | 'en'): string {
+  if (!Number.isSafeInteger(amountTiyn) || amountTiyn < 0) throw new DomainError('invalid_amount', `not a whole non-negative number of tiyn: ${amountTiyn}`);
+  const tenge = Math.floor(amountTiyn / TIYN_PER_TENGE);
+  const tiyn = amountTiyn % TIYN_PER_TENGE;
+  const grouped = String(tenge).replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : NBSP);
+  const decimals = tiyn === 0 ? '' : `${lang === 'en' ? '.' : ','}${String(tiyn).padStart(2, '0')}`;
+  return `${grouped}${decimals}${NBSP}₸`;
 }

@@ -79,6 +79,20 @@ describe('encodePaymentQr', () => {
 
   it('writes amounts with two decimals', () => {
     expect(parseEmvQr(encodePaymentQr({ amountKzt: 34_600, reference: 'A' })).get('54')).toBe('34600.00');
+    expect(parseEmvQr(encodePaymentQr({ amountKzt: 0.05, reference: 'A' })).get('54')).toBe('0.05');
+  });
+
+  it('keeps the tiyn of 0.2 MRP of 3,932 ₸ in tag 54, with a CRC that still checks out', () => {
+    const withTiyn = encodePaymentQr({ amountKzt: 786.4, reference: '7K3M-9QXA-2BCD' });
+    expect(withTiyn).toBe(payload.slice(0, -4).replace('5406865.00', '5406786.40') + withTiyn.slice(-4));
+    expect(parseEmvQr(withTiyn).get('54')).toBe('786.40');
+    expect(withTiyn.slice(-4)).toBe(crc16CcittFalse(withTiyn.slice(0, -4)).toString(16).toUpperCase().padStart(4, '0'));
+    expect(parseEmvQr(encodePaymentQr({ amountKzt: 738.4, reference: 'A' })).get('54')).toBe('738.40');
+  });
+
+  it('takes the amount in integer tiyn as fees are kept, to the same payload', () => {
+    expect(encodePaymentQr({ amountTiyn: 78_640, reference: 'A' })).toBe(encodePaymentQr({ amountKzt: 786.4, reference: 'A' }));
+    expect(encodePaymentQr({ amountTiyn: 86_500, reference: 'A' })).toBe(encodePaymentQr({ amountKzt: 865, reference: 'A' }));
   });
 
   it('names the default merchant as a sandbox', () => {
@@ -93,11 +107,18 @@ describe('encodePaymentQr', () => {
     expect(parseTlv(tags.get('26')!).get('01')).toBe('123456789012');
   });
 
-  it('refuses amounts that are not positive whole tenge', () => {
-    for (const amountKzt of [0, -865, 865.5, Number.NaN, 1e10]) {
+  it('refuses amounts that are not positive tenge with at most two decimals', () => {
+    for (const amountKzt of [0, -865, 786.401, 865.005, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY, 1e10]) {
       expect(codeOf(() => encodePaymentQr({ amountKzt, reference: 'A' }))).toBe('invalid_amount');
     }
-    expect(codeOf(() => encodePaymentQr({ amountKzt: 9_999_999_999, reference: 'A' }))).toBeUndefined();
+    expect(codeOf(() => encodePaymentQr({ amountKzt: 9_999_999_999.99, reference: 'A' }))).toBeUndefined();
+    expect(parseEmvQr(encodePaymentQr({ amountKzt: 9_999_999_999.99, reference: 'A' })).get('54')).toBe('9999999999.99');
+  });
+
+  it('refuses tiyn that are not a positive whole number', () => {
+    for (const amountTiyn of [0, -1, 78_640.5, Number.NaN, 1e12]) {
+      expect(codeOf(() => encodePaymentQr({ amountTiyn, reference: 'A' }))).toBe('invalid_amount');
+    }
   });
 
   it('refuses references outside A–Z, 0–9 and "-", or longer than 25', () => {

@@ -38,7 +38,7 @@ const DYNAMIC = '12'; // one QR per payment, as opposed to '11', a QR printed on
 const MCC_GOVERNMENT_SERVICES = '9311'; // government services, tax payments
 const CURRENCY_KZT = '398'; // ISO 4217 numeric
 const REFERENCE_LABEL = '05';
-const MAX_AMOUNT_KZT = 9_999_999_999; // with ".00" that is tag 54's 13 characters
+const MAX_AMOUNT_TIYN = 999_999_999_999; // 9,999,999,999.99 ₸: tag 54's 13 characters
 const REFERENCE = /^[A-Z0-9-]{1,25}$/;
 const LATIN_TEXT = /^[A-Za-z0-9 .,'-]+$/;
 
@@ -73,14 +73,40 @@ function validateMerchant(merchant: Merchant): void {
   if (problems.length > 0) throw new DomainError('invalid_merchant', `bad merchant ${problems.join(', ')}`);
 }
 
+/** An amount in tenge with at most two decimals (786.4, 865), or in integer tiyn as the fee is kept. */
+export type QrAmount = { amountKzt: number } | { amountTiyn: number };
+
 /**
- * The payload for one fee. The amount is written with two decimals: KZT's minor unit is 2 and
- * EMVCo asks the decimals to match it. The reference (the application number) goes in the
- * additional data's reference label, which banks show and pass back to the acquirer.
+ * The amount in integer tiyn. Tenge are taken only when they are exactly a number of tiyn: 786.4 is
+ * 78,640 tiyn, but 786.401, or 0.1 + 0.2 (float noise, 0.30000000000000004), is refused rather than
+ * rounded into a QR that charges what nobody computed.
  */
-export function encodePaymentQr(payment: { amountKzt: number; reference: string }, merchant: Merchant = SANDBOX_MERCHANT): string {
-  if (!Number.isSafeInteger(payment.amountKzt) || payment.amountKzt <= 0 || payment.amountKzt > MAX_AMOUNT_KZT) {
-    throw new DomainError('invalid_amount', `the amount must be a positive whole number of tenge, got ${payment.amountKzt}`);
+function qrAmountTiyn(amount: QrAmount): number {
+  if ('amountTiyn' in amount) {
+    if (!Number.isSafeInteger(amount.amountTiyn)) throw new DomainError('invalid_amount', `the amount must be a whole number of tiyn, got ${amount.amountTiyn}`);
+    return amount.amountTiyn;
+  }
+  const tiyn = Math.round(amount.amountKzt * 100);
+  // A decimal of at most two places divided back is the very double it was written as; anything else is not.
+  if (!Number.isFinite(amount.amountKzt) || tiyn / 100 !== amount.amountKzt) {
+    throw new DomainError('invalid_amount', `the amount must be tenge with at most two decimals, got ${amount.amountKzt}`);
+  }
+  return tiyn;
+}
+
+/** Tag 54: KZT's minor unit is 2, and EMVCo asks the decimals to match it: "786.40", "865.00". */
+function tag54(tiyn: number): string {
+  return `${Math.floor(tiyn / 100)}.${String(tiyn % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The payload for one fee. The reference (the application number) goes in the additional data's
+ * reference label, which banks show and pass back to the acquirer.
+ */
+export function encodePaymentQr(payment: QrAmount & { reference: string }, merchant: Merchant = SANDBOX_MERCHANT): string {
+  const tiyn = qrAmountTiyn(payment);
+  if (tiyn <= 0 || tiyn > MAX_AMOUNT_TIYN) {
+    throw new DomainError('invalid_amount', `the amount must be above 0 and at most 9,999,999,999.99 tenge, got ${tiyn} tiyn`);
   }
   if (!REFERENCE.test(payment.reference)) {
     throw new DomainError('invalid_reference', `the reference must be 1–25 of A–Z, 0–9 and "-", got ${JSON.stringify(payment.reference)}`);
@@ -92,7 +118,7 @@ export function encodePaymentQr(payment: { amountKzt: number; reference: string 
     tlv(TAG.merchantAccount, tlv('00', merchant.guid) + tlv('01', merchant.account)),
     tlv(TAG.mcc, MCC_GOVERNMENT_SERVICES),
     tlv(TAG.currency, CURRENCY_KZT),
-    tlv(TAG.amount, `${payment.amountKzt}.00`),
+    tlv(TAG.amount, tag54(tiyn)),
     tlv(TAG.country, 'KZ'),
     tlv(TAG.merchantName, merchant.name),
     tlv(TAG.merchantCity, merchant.city),

@@ -8,7 +8,8 @@ const INPUT: ReceiptInput = {
   maskedName: 'Айгерим Б***** К.',
   service: '04',
   document: 'id_card',
-  feeKzt: 865,
+  feeTiyn: 86_500,
+  lang: 'ru',
   paidAt: '2026-11-25T09:07:30Z',
   createdAt: '2026-11-25T09:03:12.345Z',
   centre: 'ЦОН Есильского района',
@@ -47,7 +48,7 @@ describe('formatAlmatyDateTime', () => {
 });
 
 describe('buildReceipt', () => {
-  it('lays out the rows with language-neutral values', () => {
+  it('lays out the rows: codes for the service and document, the fee as the receipt\'s language writes money', () => {
     const receipt = buildReceipt(INPUT);
     expect(receipt.number).toBe('28T5-CY4T-QKFF');
     expect(receipt.trackingUrl).toBe(INPUT.trackingUrl);
@@ -66,8 +67,15 @@ describe('buildReceipt', () => {
 
   it('shows an unpaid or exempt fee as the amount alone', () => {
     const fee = (input: ReceiptInput) => buildReceipt(input).rows.find((row) => row.label === 'fee')?.value;
-    expect(fee({ ...INPUT, paidAt: null, feeKzt: 34_600 })).toBe(`34${NBSP}600${NBSP}₸`);
-    expect(fee({ ...INPUT, paidAt: null, feeKzt: 0 })).toBe(`0${NBSP}₸`);
+    expect(fee({ ...INPUT, paidAt: null, feeTiyn: 3_460_000 })).toBe(`34${NBSP}600${NBSP}₸`);
+    expect(fee({ ...INPUT, paidAt: null, feeTiyn: 0 })).toBe(`0${NBSP}₸`);
+  });
+
+  it('prints the tiyn of a fee that has them, in the receipt\'s language', () => {
+    const fee = (input: ReceiptInput) => buildReceipt(input).rows.find((row) => row.label === 'fee')?.value;
+    expect(fee({ ...INPUT, feeTiyn: 78_640 })).toBe(`786,40${NBSP}₸ · 25.11.2026 14:07`);
+    expect(fee({ ...INPUT, paidAt: null, feeTiyn: 78_640, lang: 'kk' })).toBe(`786,40${NBSP}₸`);
+    expect(fee({ ...INPUT, paidAt: null, feeTiyn: 3_460_050, lang: 'en' })).toBe(`34,600.50${NBSP}₸`);
   });
 });
 
@@ -97,7 +105,7 @@ describe('formatRows', () => {
   });
 
   it('keeps the amount with its grouping together when wrapping', () => {
-    const lines = formatReceiptText(buildReceipt({ ...INPUT, feeKzt: 34_600 }), LABELS_RU, 16);
+    const lines = formatReceiptText(buildReceipt({ ...INPUT, feeTiyn: 3_460_000 }), LABELS_RU, 16);
     const at = lines.indexOf('Госпошлина');
     expect(lines.slice(at + 1, at + 3)).toEqual([`      34${NBSP}600${NBSP}₸ ·`, '25.11.2026 14:07']);
   });

@@ -1,10 +1,10 @@
 // The расписка: what is printed for the citizen. Values are language-neutral; the kiosk
 // translates the labels and the service and document names (the values of those two rows are
 // the codes 'service' → '04', 'document' → 'id_card').
-import type { DocumentKind, ServiceCode } from '../protocol';
+import type { DocumentKind, Lang, ServiceCode } from '../protocol';
 import { DomainError } from './domain-error';
 import { KAZAKHSTAN_OFFSET_MS, parseIsoDate } from './dates';
-import { formatTenge } from './fees';
+import { formatTiyn } from './fees';
 
 export type ReceiptLabel = 'number' | 'name' | 'service' | 'document' | 'fee' | 'date' | 'centre' | 'terminal' | 'readyBy';
 
@@ -13,7 +13,9 @@ export interface ReceiptInput {
   maskedName: string;
   service: ServiceCode;
   document: DocumentKind;
-  feeKzt: number;
+  /** Integer tiyn, shown as the receipt's language writes money ("786,40 ₸", "786.40 ₸"). */
+  feeTiyn: number;
+  lang: Lang;
   paidAt: string | null; // ISO date-time
   createdAt: string; // ISO date-time
   centre: string;
@@ -51,7 +53,7 @@ function formatDate(date: string): string {
  * the amount alone; the kiosk marks such a receipt provisional.
  */
 function feeValue(input: ReceiptInput): string {
-  const amount = formatTenge(input.feeKzt, 'ru');
+  const amount = formatTiyn(input.feeTiyn, input.lang);
   return input.paidAt === null ? amount : `${amount} · ${formatAlmatyDateTime(input.paidAt)}`;
 }
 

@@ -29,7 +29,7 @@ function onlineSession(): SessionData {
     photoJpeg: TINY_JPEG_BASE64,
     photoQuality: PASSED_PHOTO_QUALITY,
     signaturePng: TINY_PNG_BASE64,
-    payment: { paymentId: 'pay-7f3a', amountKzt: 865, status: 'paid' },
+    payment: { paymentId: 'pay-7f3a', amountTiyn: 86_500, status: 'paid' },
     application: { id: ID, number: applicationNumber(ID), createdAt: '2026-03-02T05:15:30.123Z' },
   };
 }
@@ -41,7 +41,7 @@ function offlineSession(): SessionData {
     citizen: null,
     phoneToken: null,
     identityToken: null,
-    payment: { paymentId: null, amountKzt: 865, status: 'deferred' },
+    payment: { paymentId: null, amountTiyn: 86_500, status: 'deferred' },
     offlineSteps: ['iin', 'phone', 'identify', 'payment'],
   };
 }
@@ -68,7 +68,7 @@ describe('applicationPayload', () => {
       terminalId: 'SBX-ABCD2345',
       test: false,
       createdAt: '2026-03-02T05:15:30.123Z',
-      feeKzt: 865,
+      feeTiyn: 86_500,
       paymentId: 'pay-7f3a',
     });
     expect(payload.online).toEqual({ phoneToken: 'phone-token-1', identityToken: 'identity-token-1' });
@@ -85,18 +85,18 @@ describe('applicationPayload', () => {
     const payload = valid(applicationPayload(offlineSession(), TERMINAL, false));
     expect(payload.online).toEqual({ phoneToken: null, identityToken: null });
     expect(payload.application.paymentId).toBeNull();
-    expect(payload.application.feeKzt).toBe(865);
+    expect(payload.application.feeTiyn).toBe(86_500);
   });
 
   it('names no payment for an exempt fee, even if the gateway answered with an id', () => {
-    const exempt: SessionData = { ...onlineSession(), service: '18', payment: { paymentId: 'pay-exempt', amountKzt: 0, status: 'not_required' } };
+    const exempt: SessionData = { ...onlineSession(), service: '18', payment: { paymentId: 'pay-exempt', amountTiyn: 0, status: 'not_required' } };
     const payload = valid(applicationPayload(exempt, TERMINAL, false));
     expect(payload.application.paymentId).toBeNull();
-    expect(payload.application.feeKzt).toBe(0);
+    expect(payload.application.feeTiyn).toBe(0);
   });
 
   it('keeps the gateway payment id of a payment made online whose status the kiosk lost with the link', () => {
-    const lost: SessionData = { ...onlineSession(), payment: { paymentId: 'pay-7f3a', amountKzt: 865, status: 'deferred' } };
+    const lost: SessionData = { ...onlineSession(), payment: { paymentId: 'pay-7f3a', amountTiyn: 86_500, status: 'deferred' } };
     expect(valid(applicationPayload(lost, TERMINAL, false)).application.paymentId).toBe('pay-7f3a');
   });
 

@@ -24,7 +24,7 @@ export function applicationPayload(data: SessionData, terminal: TerminalIdentity
       terminalId: terminal.terminalId,
       test,
       createdAt: application.createdAt,
-      feeKzt: payment.amountKzt,
+      feeTiyn: payment.amountTiyn,
       paymentId: payment.status === 'not_required' ? null : payment.paymentId,
     },
     online: { phoneToken: data.phoneToken, identityToken: data.identityToken },

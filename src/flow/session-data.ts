@@ -30,10 +30,10 @@ export interface SessionData {
   /**
    * `deferred`: the citizen was shown the QR but the kiosk could not learn whether it was paid (no
    * network); the back office reconciles it by the payment id or the application number.
-   * `fee_deferred`: the year's MRP is not known yet (amountKzt 0, no QR); the back office sends
+   * `fee_deferred`: the year's MRP is not known yet (amountTiyn 0, no QR); amounts are integer tiyn (86,500 is 865 ₸); the back office sends
    * the fee by SMS once it is, and takes it by the application number.
    */
-  payment: { paymentId: string | null; amountKzt: number; status: PaymentStatus | 'deferred' | 'fee_deferred' } | null;
+  payment: { paymentId: string | null; amountTiyn: number; status: PaymentStatus | 'deferred' | 'fee_deferred' } | null;
   application: { id: string; number: string; createdAt: string } | null;
   /** What a scanned e-application filled in that the citizen still confirms on its step (the IIN). */
   prefill: { iin: string } | null;

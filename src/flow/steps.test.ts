@@ -18,7 +18,7 @@ function completed(): SessionData {
     photoJpeg: 'x',
     signaturePng: 'y',
     application: { id: '1', number: 'A', createdAt: '2026-11-25T10:00:00Z' },
-    payment: { paymentId: null, amountKzt: 0, status: 'not_required' },
+    payment: { paymentId: null, amountTiyn: 0, status: 'not_required' },
     sealed: { readyBy: '2026-12-16', pendingChecks: [] },
   };
 }
@@ -38,7 +38,7 @@ describe('the journey table', () => {
   it('refuses to show a step whose inputs are missing', () => {
     const data = { ...completed(), phoneToken: null };
     expect(() => nextStep('phone', data)).toThrow(StepGuardError);
-    const unpaid = { ...completed(), payment: { paymentId: 'p1', amountKzt: 865, status: 'pending' as const } };
+    const unpaid = { ...completed(), payment: { paymentId: 'p1', amountTiyn: 86_500, status: 'pending' as const } };
     expect(() => nextStep('payment', unpaid)).toThrow(StepGuardError);
   });
 
@@ -48,7 +48,7 @@ describe('the journey table', () => {
       citizen: null,
       phoneToken: null,
       identityToken: null,
-      payment: { paymentId: null, amountKzt: 865, status: 'deferred' },
+      payment: { paymentId: null, amountTiyn: 86_500, status: 'deferred' },
       offlineSteps: ['iin', 'phone', 'identify', 'payment'],
     };
     const walked: StepId[] = ['language'];

@@ -86,11 +86,12 @@ export type DeferredCheck = (typeof DEFERRED_CHECKS)[number];
 export const PACKET_VERSION = 1;
 
 /**
- * The most a fee may be, in tenge: far above any fee of the tariff (a passport is 8 MRP, about
- * 35,000 ₸ in 2026) and far below what the `integer` column holds, so a fee the kiosk shows is
- * never refused for its size and an absurd one never reaches the database.
+ * The most a fee may be, in tiyn (1,000,000 ₸): far above any fee of the tariff (a passport is 8
+ * MRP, about 35,000 ₸ in 2026) and far below what the `integer` column holds (2³¹ tiyn is about
+ * 21 million ₸), so a fee the kiosk shows is never refused for its size and an absurd one never
+ * reaches the database.
  */
-export const MAX_FEE_KZT = 1_000_000;
+export const MAX_FEE_TIYN = 100_000_000;
 
 /** What is sealed: one finished application, everything the back office needs to finish it. */
 export const ApplicationPayload = Type.Object(
@@ -109,8 +110,12 @@ export const ApplicationPayload = Type.Object(
         /** Made on a terminal with the test device profile. */
         test: Type.Boolean(),
         createdAt: IsoDateTime,
-        /** The fee the kiosk showed (the tariff of the day); the back office checks it. */
-        feeKzt: Type.Integer({ minimum: 0, maximum: MAX_FEE_KZT }),
+        /**
+         * The fee the kiosk showed (the tariff of the day), in integer tiyn; the back office checks
+         * it. Kiosks before the tiyn sent `feeKzt` in whole tenge: server/sync/payload-check.ts
+         * reads such a packet as `feeTiyn` = 100 × `feeKzt` (docs/api.md, "Money").
+         */
+        feeTiyn: Type.Integer({ minimum: 0, maximum: MAX_FEE_TIYN }),
         /** The gateway's payment id when the kiosk created the payment online; null when exempt or offline (paid by the QR's reference). */
         paymentId: Type.Union([Text({ maxLength: 64 }), Type.Null()]),
       },

@@ -19,7 +19,15 @@ export type PaymentStatus = Static<typeof PaymentStatus>;
 
 export const Payment = Type.Object({
   paymentId: Type.String(),
-  amountKzt: Type.Integer({ minimum: 0 }),
+  /** Integer tiyn: 78,640 is 786.40 ₸. */
+  amountTiyn: Type.Integer({ minimum: 0 }),
+  /**
+   * Deprecated: for kiosks of before the tiyn, until they take the new version (AppUpdate asks every
+   * hour). The amount in whole tenge, present only when it is whole: such a kiosk cannot show nor
+   * seal 786.40 ₸, so it refuses that answer (bad_response) rather than charge or report 786 ₸.
+   * Remove once no kiosk of before the tiyn is left (docs/api.md, "Money").
+   */
+  amountKzt: Type.Optional(Type.Integer({ minimum: 0 })),
   /** EMVCo merchant-presented QR payload; empty when no fee is due. */
   qrPayload: Type.String(),
   status: PaymentStatus,

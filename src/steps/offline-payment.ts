@@ -5,7 +5,7 @@ import type { DocumentKind, ServiceCode } from '../protocol';
 
 export interface OfflinePayment {
   /** Null when the year's MRP is not known to this kiosk: the fee is deferred and sent by SMS. */
-  amountKzt: number | null;
+  amountTiyn: number | null;
   /** Empty when no fee is due or it is deferred. */
   qrPayload: string;
 }
@@ -29,6 +29,6 @@ export function offlinePayment(input: {
     on: kazakhstanDate(new Date(input.createdAt)),
     lostIdCardsThisYear: input.lostIdCardsThisYear ?? 0,
   });
-  if (fee.amountKzt === null || fee.amountKzt === 0) return { amountKzt: fee.amountKzt, qrPayload: '' };
-  return { amountKzt: fee.amountKzt, qrPayload: encodePaymentQr({ amountKzt: fee.amountKzt, reference: input.number }) };
+  if (fee.amountTiyn === null || fee.amountTiyn === 0) return { amountTiyn: fee.amountTiyn, qrPayload: '' };
+  return { amountTiyn: fee.amountTiyn, qrPayload: encodePaymentQr({ amountTiyn: fee.amountTiyn, reference: input.number }) };
 }

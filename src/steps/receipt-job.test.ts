@@ -23,7 +23,7 @@ function sealedSession(lang: Lang, change: Partial<SessionData> = {}): SessionDa
     iin: IIN,
     citizen: { maskedName: 'БЕКОВА А. К.', lostIdCardsThisYear: 0 },
     phone: '+77011234567',
-    payment: { paymentId: 'pay-1', amountKzt: 865, status: 'paid' },
+    payment: { paymentId: 'pay-1', amountTiyn: 86_500, status: 'paid' },
     application: { id: ID, number: NUMBER, createdAt: '2026-03-02T05:15:30.123Z' },
     sealed: { readyBy: '2026-03-23', pendingChecks: [] },
     ...change,
@@ -54,7 +54,7 @@ describe('receiptJob', () => {
 
   it.each(['ru', 'kk'] as const)('marks a receipt provisional in %s, one line per check still to come', (lang) => {
     const session = sealedSession(lang, {
-      payment: { paymentId: null, amountKzt: 865, status: 'deferred' },
+      payment: { paymentId: null, amountTiyn: 86_500, status: 'deferred' },
       sealed: { readyBy: '2026-03-23', pendingChecks: [...DEFERRED_CHECKS] },
     });
     const job = receiptJob(session, TERMINAL, TRACKING);
@@ -156,7 +156,7 @@ describe('a fee deferred for want of the year\'s MRP', () => {
   // 2027-01-04, 10:00 in Astana, online: the back office answered fee_unknown.
   const JANUARY_2027 = { id: ID, number: NUMBER, createdAt: '2027-01-04T05:00:00.000Z' };
   const deferred = (lang: Lang) =>
-    sealedSession(lang, { application: JANUARY_2027, payment: { paymentId: null, amountKzt: 0, status: 'fee_deferred' }, sealed: null });
+    sealedSession(lang, { application: JANUARY_2027, payment: { paymentId: null, amountTiyn: 0, status: 'fee_deferred' }, sealed: null });
 
   it('leaves the payment to be checked, even on a journey made online', () => {
     expect(sealedFacts(deferred('ru')).pendingChecks).toEqual(['payment']);

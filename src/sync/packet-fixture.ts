@@ -77,7 +77,7 @@ export function makeApplicationPayload(application: Partial<ApplicationPayload['
       terminalId: 'KSK-ALA-0001',
       test: true,
       createdAt: '2026-03-02T10:15:30.123+05:00',
-      feeKzt: 2_500,
+      feeTiyn: 250_000,
       paymentId: null,
       ...application,
     },

@@ -36,7 +36,7 @@ function receiptIn(lang: Lang): PrintableReceipt {
     iin: '880415300127',
     citizen: null,
     phone: '+77011234567',
-    payment: { paymentId: null, amountKzt: 865, status: 'deferred' },
+    payment: { paymentId: null, amountTiyn: 86_500, status: 'deferred' },
     application: { id: '0f4c1b7e-2d3a-4b6c-9e8f-1a2b3c4d5e6f', number: NUMBER, createdAt: '2026-03-02T05:15:30.123Z' },
     sealed: { readyBy: '2026-03-23', pendingChecks: [...DEFERRED_CHECKS] },
   };
