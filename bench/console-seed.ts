@@ -34,7 +34,7 @@ export async function seedApplications(db: Queryable, count: number): Promise<vo
     [count, SEED_FROM, SEED_TO],
   );
   await db.query(
-    `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, payment_id, centre_id, terminal_id,
+    `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_tiyn, payment_id, centre_id, terminal_id,
        created_at, received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test, review_reasons)
      SELECT md5('app' || i)::uuid,
        substr(s, 1, 4) || '-' || substr(s, 5, 4) || '-' || substr(s, 9, 4),

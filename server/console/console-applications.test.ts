@@ -69,7 +69,7 @@ async function seed(db: Database): Promise<void> {
   let seq = 0;
   for (const f of ALL) {
     await db.query(
-      `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_kzt, centre_id, terminal_id, created_at,
+      `INSERT INTO applications (id, number, iin, service, document, lang, phone, fee_tiyn, centre_id, terminal_id, created_at,
          received_at, ready_by, status, body_hash, photo_jpeg, signature_png, is_test)
        VALUES ($1, $2, '900101300017', $3, $4, 'ru', '+77010000017', 0, $5, $6, $7, $7, '2026-03-20', $8, 'h', '\\xff', '\\x89', $9)`,
       [f.id, f.number, f.service, f.document, f.centre, f.terminal, f.createdAt, f.status, f.test],
@@ -181,8 +181,8 @@ describe(`the console's applications on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PG
     const events = new ApplicationEventsRepository(db);
     await events.append({ applicationId: f.id, at: new Date('2026-03-01T10:00:00Z'), kind: 'received', fromStatus: null, toStatus: 'pending_checks', actor: 'system' });
     await db.query(
-      `INSERT INTO payments (id, application_id, iin, service, document, amount_kzt, qr_payload, status, created_at, expires_at)
-       VALUES ('00000000-0000-4000-8000-00000000a001', $1, '900101300017', $2, $3, 865, 'qr', 'pending', '2026-03-01T10:00:00Z', '2026-03-01T10:15:00Z')`,
+      `INSERT INTO payments (id, application_id, iin, service, document, amount_tiyn, qr_payload, status, created_at, expires_at)
+       VALUES ('00000000-0000-4000-8000-00000000a001', $1, '900101300017', $2, $3, 86500, 'qr', 'pending', '2026-03-01T10:00:00Z', '2026-03-01T10:15:00Z')`,
       [f.id, f.service, f.document],
     );
     await db.query(
@@ -198,7 +198,7 @@ describe(`the console's applications on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PG
     expect(await repo.detailByNumber('all', 'NONE-0000-AAAA')).toBeNull();
 
     const detail = await repo.detailByNumber([f.centre], f.number);
-    expect(detail).toMatchObject({ id: f.id, number: f.number, status: 'pending_checks', channel: 'offline', centreId: f.centre, feeKzt: 0 });
+    expect(detail).toMatchObject({ id: f.id, number: f.number, status: 'pending_checks', channel: 'offline', centreId: f.centre, feeTiyn: 0 });
     expect(detail!.checks.map((c) => [c.check, c.outcome, c.code, c.detail])).toEqual([
       ['registry', 'passed', null, null],
       ['phone', 'passed', null, 'online_token'],
@@ -207,7 +207,7 @@ describe(`the console's applications on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PG
     ]);
     expect(detail!.faceMatch).toEqual({ threshold: 0.45, distance: null });
     expect(detail!.payments).toEqual([
-      { id: '00000000-0000-4000-8000-00000000a001', amountKzt: 865, status: 'pending', createdAt: '2026-03-01T10:00:00.000Z', expiresAt: '2026-03-01T10:15:00.000Z' },
+      { id: '00000000-0000-4000-8000-00000000a001', amountTiyn: 86500, status: 'pending', createdAt: '2026-03-01T10:00:00.000Z', expiresAt: '2026-03-01T10:15:00.000Z' },
     ]);
     expect(detail!.sms).toEqual([
       { outcome: 'payment_awaited', phoneMasked: '********0017', text: 'Оплатите пошлину', createdAt: '2026-03-01T10:01:00.000Z', sentAt: '2026-03-01T10:01:05.000Z', attempts: 1 },

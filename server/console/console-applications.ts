@@ -42,7 +42,7 @@ interface DetailRow {
   service: ServiceCode;
   document: DocumentKind;
   lang: Lang;
-  fee_kzt: number;
+  fee_tiyn: number;
   offline: boolean;
   is_test: boolean;
   review_reasons: string[];
@@ -105,7 +105,7 @@ export class ConsoleApplicationsRepository {
     }
     const { rows } = await this.db.query<DetailRow>(
       `SELECT a.id, a.number, a.status, ${CREATED_KEY} AS created_key, a.received_at, a.ready_by::text AS ready_by,
-         a.centre_id, a.terminal_id, a.service, a.document, a.lang, a.fee_kzt, a.is_test, a.review_reasons, a.liveness,
+         a.centre_id, a.terminal_id, a.service, a.document, a.lang, a.fee_tiyn, a.is_test, a.review_reasons, a.liveness,
          o.made_offline IS NOT NULL AS offline
        FROM applications a ${MADE_OFFLINE_JOIN} WHERE ${match} ${inScope}`,
       params,
@@ -125,7 +125,7 @@ export class ConsoleApplicationsRepository {
       service: a.service,
       document: a.document,
       lang: a.lang,
-      feeKzt: a.fee_kzt,
+      feeTiyn: a.fee_tiyn,
       channel: a.offline ? 'offline' : 'online',
       test: a.is_test,
       reviewReasons: a.review_reasons,
@@ -150,11 +150,11 @@ export class ConsoleApplicationsRepository {
   }
 
   private async payments(id: string): Promise<ApplicationDetail['payments']> {
-    const { rows } = await this.db.query<{ id: string; amount_kzt: number; status: string; created_at: Date; expires_at: Date }>(
-      'SELECT id, amount_kzt, status, created_at, expires_at FROM payments WHERE application_id = $1 ORDER BY created_at, id',
+    const { rows } = await this.db.query<{ id: string; amount_tiyn: number; status: string; created_at: Date; expires_at: Date }>(
+      'SELECT id, amount_tiyn, status, created_at, expires_at FROM payments WHERE application_id = $1 ORDER BY created_at, id',
       [id],
     );
-    return rows.map((r) => ({ id: r.id, amountKzt: r.amount_kzt, status: r.status, createdAt: iso(r.created_at), expiresAt: iso(r.expires_at) }));
+    return rows.map((r) => ({ id: r.id, amountTiyn: r.amount_tiyn, status: r.status, createdAt: iso(r.created_at), expiresAt: iso(r.expires_at) }));
   }
 
   private async sms(id: string): Promise<ApplicationDetail['sms']> {

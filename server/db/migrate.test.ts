@@ -134,7 +134,8 @@ describe('0014: amounts in tiyn', () => {
       INSERT INTO sandbox_payments (id, reference, amount_kzt, qr_payload, status, created_at, expires_at)
         VALUES ('a', 'AAAA-BBBB-CCCC', 34600, '', 'paid', now(), now()), ('b', 'TOO-MUCH', 2147483647, '', 'paid', now(), now());
     `);
-    expect(await migrate(db)).toEqual([TIYN]);
+    // 0014 and whatever came after it: the amounts are read below, once the schema is today's.
+    expect((await migrate(db))[0]).toBe(TIYN);
 
     const one = async <T,>(sql: string) => (await db.query<T>(sql)).rows;
     expect(await one('SELECT amount_tiyn FROM payments')).toEqual([{ amount_tiyn: 86_500 }]);

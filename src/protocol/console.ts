@@ -100,8 +100,8 @@ export const ConsoleCheck = Type.Object(
 export const ConsolePayment = Type.Object(
   {
     id: Uuid,
-    /** Whole tenge as the payments table holds it (the `tiyn` work may change the unit: read it from here only). */
-    amountKzt: Type.Integer(),
+    /** In tiyn, as every amount (docs/api.md, "Money"). */
+    amountTiyn: Type.Integer({ minimum: 0 }),
     status: Type.String(),
     createdAt: IsoDateTime,
     expiresAt: IsoDateTime,
@@ -149,7 +149,7 @@ export const ApplicationDetail = Type.Object(
     service: ServiceCode,
     document: DocumentKind,
     lang: Lang,
-    feeKzt: Type.Integer(),
+    feeTiyn: Type.Integer({ minimum: 0 }),
     channel: Channel,
     test: Type.Boolean(),
     reviewReasons: Type.Array(Type.String()),
