@@ -8,7 +8,7 @@ import { SandboxRegistry } from '../adapters/sandbox-registry';
 import { SandboxSms } from '../adapters/sandbox-sms';
 import { buildApp } from '../app';
 import { signRequest } from '../../src/sync/request-signature';
-import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, type TestApp, type TestTerminal } from '../test-support';
+import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, type TestApp, type TestTerminal } from '../test-support';
 import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
 import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
 
@@ -52,6 +52,7 @@ describe('requests made from every route schema and its edges', () => {
         paymentGateway: new SandboxPayments(t.db, t.now),
       },
       adminToken: TEST_ADMIN_TOKEN,
+      publicUrl: TEST_PUBLIC_URL,
       onRoute: productionRoutes.onRoute,
       jobs: { workers: false },
     });
