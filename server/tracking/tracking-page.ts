@@ -53,7 +53,9 @@ export function applicationPage(application: TrackedApplication, lang: Lang): st
     status === 'pending_checks' ? checksSection(application.checks, t) : '',
     todoSection(application, t),
   ];
-  return page(lang, `${t.title} ${number}`, parts.join('\n'), `/track/${encodeURIComponent(number)}`);
+  // Relative: the page is always one segment under .../track/, also behind a proxy that serves the
+  // back office under a path prefix of PUBLIC_URL.
+  return page(lang, `${t.title} ${number}`, parts.join('\n'), encodeURIComponent(number), 'page.css');
 }
 
 function checksSection(checks: readonly CheckOutcome[], t: TrackingTexts): string {
@@ -95,22 +97,22 @@ function refusal(checks: readonly CheckOutcome[], t: TrackingTexts): string {
 /** An unknown or malformed number: said plainly, with what to check. */
 export function notFoundPage(lang: Lang): string {
   const t = TRACKING_TEXTS[lang];
-  return page(lang, t.notFoundTitle, `<h1>${escapeHtml(t.notFoundTitle)}</h1><p>${escapeHtml(t.notFound)}</p><p>${escapeHtml(t.notFoundHint)}</p>`, null);
+  return page(lang, t.notFoundTitle, `<h1>${escapeHtml(t.notFoundTitle)}</h1><p>${escapeHtml(t.notFound)}</p><p>${escapeHtml(t.notFoundHint)}</p>`, null, TRACKING_STYLESHEET);
 }
 
 /** The address asked too often (ADDRESS_LIMITS.tracking); the minutes are rounded up. */
 export function tooManyPage(lang: Lang, retryAfterS: number): string {
   const t = TRACKING_TEXTS[lang];
-  return page(lang, t.tooManyTitle, `<h1>${escapeHtml(t.tooManyTitle)}</h1><p>${escapeHtml(t.tooMany(Math.max(1, Math.ceil(retryAfterS / 60))))}</p>`, null);
+  return page(lang, t.tooManyTitle, `<h1>${escapeHtml(t.tooManyTitle)}</h1><p>${escapeHtml(t.tooMany(Math.max(1, Math.ceil(retryAfterS / 60))))}</p>`, null, TRACKING_STYLESHEET);
 }
 
 /** A POST or any other method but GET: the page has nothing to change. */
 export function methodPage(lang: Lang): string {
   const t = TRACKING_TEXTS[lang];
-  return page(lang, t.methodTitle, `<h1>${escapeHtml(t.methodTitle)}</h1><p>${escapeHtml(t.method)}</p>`, null);
+  return page(lang, t.methodTitle, `<h1>${escapeHtml(t.methodTitle)}</h1><p>${escapeHtml(t.method)}</p>`, null, TRACKING_STYLESHEET);
 }
 
-/** The links to the page in each language; `path` null on pages that have no address of their own to offer. */
+/** The links to the page in each language, relative to it; `path` null on pages that have no address of their own to offer. */
 function languageLinks(current: Lang, path: string | null): string {
   if (path === null) return '';
   const links = TRACKING_LANGS.map((lang) =>
@@ -121,13 +123,14 @@ function languageLinks(current: Lang, path: string | null): string {
   return `<nav class="langs">${links.join(' ')}</nav>`;
 }
 
-function page(lang: Lang, title: string, body: string, path: string | null): string {
+/** `stylesheet`: relative on the application's page, absolute on the refusals, which may be at any depth. */
+function page(lang: Lang, title: string, body: string, path: string | null, stylesheet: string): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="${TRACKING_STYLESHEET}"></head>
+<link rel="stylesheet" href="${stylesheet}"></head>
 <body><main>
 ${languageLinks(lang, path)}
 ${body}
