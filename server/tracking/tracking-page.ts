@@ -142,7 +142,7 @@ ${body}
 export const TRACKING_CSS = `html{font:20px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111;background:#fff;-webkit-text-size-adjust:100%}
 body{margin:0}main{max-width:34rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.15rem;margin:1.25rem 0 .4rem}
-.langs{display:flex;gap:1rem;flex-wrap:wrap;font-size:1rem}.langs a{padding:.6rem 0;min-height:44px}
+.langs{display:flex;gap:1.25rem;flex-wrap:wrap;align-items:center;font-size:1rem}.langs a,.langs span{padding:.6rem 0}
 .langs [aria-current]{font-weight:bold}
 .name{font-size:1.1rem;margin:.25rem 0}
 .status{border-left:.5rem solid #1a5fb4;background:#eef4fb;padding:.75rem 1rem;font-size:1.1rem}
