@@ -43,8 +43,7 @@ function receiptIn(lang: Lang) {
       application: { id: APPLICATION_ID, number, createdAt: '2026-03-02T05:15:30.123Z' },
       sealed: { readyBy: '2026-03-23', pendingChecks: [...DEFERRED_CHECKS] },
     },
-    { terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' },
-    'https://kiosk.example.kz',
+    { terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL', publicUrl: 'https://track.example.kz' },
   );
 }
 

@@ -69,9 +69,10 @@ test('the journey prints its receipt through the WebUSB driver: KZ-1048 text, th
     }
     const number = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(new TextDecoder('latin1').decode(text))?.[0];
     expect(number, 'the application number is printed').toBeTruthy();
-    // The tracking QR is the printer's own command, carrying the tracking address.
+    // The tracking QR is the printer's own command, carrying the tracking page at the back office's
+    // public address (the sandbox's own, http://HOST:PORT), in the receipt's language.
     const qr = commands.flatMap((command) => (command.type === 'qr' ? [new TextDecoder().decode(command.params)] : [])).join('');
-    expect(qr).toContain(`/api/v1/applications/${number}`);
+    expect(qr).toContain(`${baseURL}/track/${number}?lang=ru`);
 
     await pressAction(page, 'next');
     await expectStep(page, 'done');

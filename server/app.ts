@@ -25,7 +25,9 @@ import phoneRoutes from './routes/phone';
 import sandboxRoutes from './routes/sandbox';
 import sandboxPages from './routes/sandbox-pages';
 import terminalLogRoutes from './routes/terminal-log';
+import terminalProfileRoutes from './routes/terminal-profile';
 import terminalRoutes from './routes/terminals';
+import trackingPages from './routes/tracking-page';
 import { newAdminToken } from './sync/admin-token';
 import { newBackOfficeKeys, type BackOfficeKeys } from './sync/back-office-keys';
 import { settleApplication, type DeferredChecks } from './sync/settle-application';
@@ -43,6 +45,12 @@ export interface AppOptions {
   systems?: StateSystems;
   /** The built kiosk, served at `/`. */
   staticDir?: string;
+  /**
+   * The address a citizen's phone reaches this back office at (PUBLIC_URL, server/process-config.ts):
+   * terminals get it at enrolment and put it in the receipt's QR. Required when `sandbox` is false;
+   * the sandbox's default is only for tests and benches that never print a receipt.
+   */
+  publicUrl?: string;
   /** Key of the HMAC over SMS codes; a random one per process when not given. */
   codeSecret?: Uint8Array;
   /** What terminals seal packets to; a new key per app when not given (tests). */
@@ -59,6 +67,9 @@ export interface AppOptions {
   /** Told of every route as it is registered, with its schema: the request fuzz test (server/fuzz/) reads them. */
   onRoute?: (route: RouteOptions) => void;
 }
+
+/** The sandbox's address when none is given: `npm start`'s (main.ts passes the one it listens at). */
+const SANDBOX_PUBLIC_URL = 'http://127.0.0.1:8080';
 
 /** Requests are logged by method and path only: query strings (a phone number) and bodies carry personal data. */
 const LOG_SERIALIZERS = {
@@ -89,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     codeSecret: options.codeSecret ?? randomBytes(32),
     backOfficeKeys: options.backOfficeKeys ?? (await newBackOfficeKeys()),
     adminToken: options.adminToken ?? newAdminToken(),
+    publicUrl: options.publicUrl ?? SANDBOX_PUBLIC_URL,
   });
   // Every answer's Date is the back office's clock: the time requests are judged by, which a kiosk
   // refused as stale learns (src/sync/backoffice.ts), a sandbox's BACK_OFFICE_CLOCK included.
@@ -98,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(repositories);
   if (options.sandbox === false) {
     if (!options.systems) throw new Error('buildApp: `systems` are required when the sandbox is off');
+    if (!options.publicUrl) throw new Error('buildApp: `publicUrl` is required when the sandbox is off');
     await app.register(stateSystems, { systems: options.systems });
   } else {
     await app.register(stateSystems, { sandbox: options.sandbox });
@@ -117,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await kiosk.register(phoneRoutes);
         await kiosk.register(identifyRoutes);
         await kiosk.register(paymentRoutes);
+        await kiosk.register(terminalProfileRoutes);
       });
       await api.register(applicationRoutes);
       await api.register(terminalRoutes);
@@ -130,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: API_PREFIX },
   );
   if (app.sandbox) await app.register(sandboxPages, { prefix: '/sandbox' });
+  // The receipt's QR opens this on a citizen's phone: a page, never JSON (routes/tracking-page.ts).
+  await app.register(trackingPages, { prefix: '/track' });
 
   if (options.staticDir) {
     await app.register(staticFiles, { root: options.staticDir });

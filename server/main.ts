@@ -9,25 +9,30 @@ import { loadAdminToken } from './sync/admin-token';
 import { loadBackOfficeKeys } from './sync/back-office-keys';
 import { ConfigError } from './config-error';
 import { trustProxyFrom } from './limits/trust-proxy';
-import { codeSecretFrom, portFrom } from './process-config';
+import { codeSecretFrom, portFrom, publicUrlFrom } from './process-config';
 import { stateSystemsFromEnv } from './state-systems-config';
 
 const env = process.env;
 // Everything the environment configures is read before anything is opened: a mistake in it is one
 // line on stderr and exit code 2, not a stack trace after the database was touched.
-const { port, stateSystems, trustProxy, clock, codeSecret } = await (async () => ({
-  port: portFrom(env.PORT),
-  stateSystems: await stateSystemsFromEnv(env),
-  trustProxy: trustProxyFrom(env.TRUST_PROXY),
-  clock: backOfficeClock(env),
-  codeSecret: codeSecretFrom(env.CODE_SECRET),
-}))().catch((error: unknown) => {
+// Only this machine unless told otherwise: a back office is put on a network on purpose, behind its proxy.
+const host = env.HOST ?? '127.0.0.1';
+const { port, stateSystems, trustProxy, clock, codeSecret, publicUrl } = await (async () => {
+  const port = portFrom(env.PORT);
+  const stateSystems = await stateSystemsFromEnv(env);
+  return {
+    port,
+    stateSystems,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    clock: backOfficeClock(env),
+    codeSecret: codeSecretFrom(env.CODE_SECRET),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL, { sandbox: stateSystems.sandbox !== false, host, port }),
+  };
+})().catch((error: unknown) => {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`back office: ${error.message}`);
   process.exit(2);
 });
-// Only this machine unless told otherwise: a back office is put on a network on purpose, behind its proxy.
-const host = env.HOST ?? '127.0.0.1';
 const dataDir = resolve(env.DATA_DIR ?? './data');
 const databaseUrl = env.DATABASE_URL || undefined;
 
@@ -42,6 +47,7 @@ const app = await buildApp({
   clock,
   staticDir: resolve('dist'),
   codeSecret: codeSecret ?? (await loadCodeSecret()),
+  publicUrl,
   backOfficeKeys: backOffice.keys,
   adminToken: admin.token,
   logger: { level: env.LOG_LEVEL ?? 'info' },

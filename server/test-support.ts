@@ -70,6 +70,9 @@ export interface TerminalInject {
   payload?: unknown;
 }
 
+/** The public address of every test app (createTestApp): what its terminals put in the receipt's QR. */
+export const TEST_PUBLIC_URL = 'https://track.example.kz';
+
 /** The admin token of every test app (createTestApp). */
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
@@ -87,7 +90,7 @@ export interface TestAppOptions extends Partial<Omit<AppOptions, 'db' | 'clock' 
   db?: Database;
 }
 
-/** `options` go to buildApp over the defaults (admin token TEST_ADMIN_TOKEN, a new back-office key). */
+/** `options` go to buildApp over the defaults (admin token TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, a new back-office key). */
 export async function createTestApp({ configuration = 'sandbox', db: given, ...options }: TestAppOptions = {}): Promise<TestApp> {
   let now = TEST_START;
   const clock = () => now;
@@ -97,9 +100,9 @@ export async function createTestApp({ configuration = 'sandbox', db: given, ...o
   if (configuration === 'production') {
     await seedSandbox(db, { today: kazakhstanDate(TEST_START), faces: syntheticFaces });
     const systems = { registry: new SandboxRegistry(db), bmg: new SandboxBmg(db), sms, paymentGateway: new SandboxPayments(db, clock) };
-    app = await buildApp({ db, clock, sandbox: false, systems, adminToken: TEST_ADMIN_TOKEN, ...options });
+    app = await buildApp({ db, clock, sandbox: false, systems, adminToken: TEST_ADMIN_TOKEN, publicUrl: TEST_PUBLIC_URL, ...options });
   } else {
-    app = await buildApp({ db, clock, sandbox: { faces: syntheticFaces }, adminToken: TEST_ADMIN_TOKEN, ...options });
+    app = await buildApp({ db, clock, sandbox: { faces: syntheticFaces }, adminToken: TEST_ADMIN_TOKEN, publicUrl: TEST_PUBLIC_URL, ...options });
   }
   const citizens = buildSeedCitizens(kazakhstanDate(TEST_START));
   let terminal: Promise<TestTerminal> | null = null;

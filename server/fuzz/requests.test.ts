@@ -10,7 +10,7 @@ import { buildApp } from '../app';
 import { signRequest } from '../../src/sync/request-signature';
 import { CSRF_HEADER, SESSION_COOKIE } from '../staff/session-token';
 import { signIn, type SignedIn } from '../staff/test-staff';
-import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, type TestApp, type TestTerminal } from '../test-support';
+import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, type TestApp, type TestTerminal } from '../test-support';
 import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
 import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
 
@@ -24,6 +24,12 @@ import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from '
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
+/**
+ * Path segments a router or a database may choke on, as the tracking QR's URL could be mistyped or
+ * forged. Not '..' nor '%2e%2e': the URL is resolved before it is sent, so it is no longer under /track.
+ */
+const TRACKING_ODD_SEGMENTS = ['%00', '%ZZ', '%C0%AF', '%ED%A0%80', '%2F', '.%2e%2e', 'page.css', 'A'.repeat(300), '%F0%9F%98%80', '%3Cscript%3E'];
+const isDotSegment = (segment: string) => /^(\.|%2e){1,2}$/i.test(segment);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 
@@ -58,6 +64,7 @@ describe('requests made from every route schema and its edges', () => {
         paymentGateway: new SandboxPayments(t.db, t.now),
       },
       adminToken: TEST_ADMIN_TOKEN,
+      publicUrl: TEST_PUBLIC_URL,
       onRoute: productionRoutes.onRoute,
       jobs: { workers: false },
     });
@@ -143,6 +150,44 @@ describe('requests made from every route schema and its edges', () => {
           await sender.send(await make(config.terminal()));
         }),
         { numRuns: Math.ceil(RUNS / 3), ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it('answers every request under /track with a page for a person, never JSON', async () => {
+      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toContain('GET /track/:number');
+      const numbers = await t.db.query<{ number: string }>('SELECT number FROM applications LIMIT 5');
+      const segment = fc.oneof(
+        fc.constantFrom('AAAA-BBBB-CCCC', ...numbers.rows.map((r) => r.number), ...TRACKING_ODD_SEGMENTS),
+        fc
+          .string({ maxLength: 40 })
+          .map((text) => {
+            try {
+              return encodeURIComponent(text);
+            } catch {
+              return '%ED%A0%80';
+            }
+          })
+          .filter((segment) => !isDotSegment(segment)),
+      );
+      const request = fc.record({
+        method: fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
+        path: fc.array(segment, { minLength: 0, maxLength: 3 }).map((segments) => `/track${segments.length ? `/${segments.join('/')}` : ''}`),
+        query: fc.constantFrom('', '?lang=ru', '?lang=xx', '?lang=kk&lang=en', '?lang=%00', '?lang[]=en'),
+        body: fc.option(fc.constantFrom('{', '{"status":"issued"}', 'a=1'), { freq: 3 }),
+      });
+      await fc.assert(
+        fc.asyncProperty(request, async ({ method, path, query, body }) => {
+          const response = await config.app().inject({
+            method: method as 'GET',
+            url: `${path}${query}`,
+            remoteAddress: '203.0.113.9',
+            ...(body === null ? {} : { payload: body, headers: { 'content-type': body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded' } }),
+          });
+          const what = `${method} ${path}${query} → ${response.statusCode}`;
+          expect(response.statusCode, what).toBeLessThan(500);
+          expect(response.headers['content-type'], what).toBe(path === '/track/page.css' && response.statusCode === 200 ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8');
+        }),
+        { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
     }, 120_000);
 

@@ -16,6 +16,8 @@ declare module 'fastify' {
     backOfficeKeys: BackOfficeKeys;
     /** The bearer token of the /admin routes. */
     adminToken: string;
+    /** Where a citizen's phone reaches this back office (PUBLIC_URL): the receipt's QR opens `${publicUrl}/track/<number>`. */
+    publicUrl: string;
   }
 }
 
@@ -25,6 +27,7 @@ export interface CoreOptions {
   codeSecret: Uint8Array;
   backOfficeKeys: BackOfficeKeys;
   adminToken: string;
+  publicUrl: string;
 }
 
 export default fp<CoreOptions>(
@@ -35,6 +38,7 @@ export default fp<CoreOptions>(
     app.decorate('codeSecret', options.codeSecret);
     app.decorate('backOfficeKeys', options.backOfficeKeys);
     app.decorate('adminToken', options.adminToken);
+    app.decorate('publicUrl', options.publicUrl);
   },
   { name: 'core' },
 );

@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../../src/domain/domain-error';
+import { isTrackingUrl, sendTrackingNotFound } from '../tracking/tracking-reply';
 
 const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   400: 'invalid_request',
@@ -19,7 +20,10 @@ function hasNul(url: string): boolean {
 export default fp(
   async (app) => {
     app.addHook('onRequest', async (request, reply) => {
-      if (hasNul(request.url)) return reply.code(400).send({ code: 'invalid_request', detail: 'a NUL in the URL' });
+      if (!hasNul(request.url)) return;
+      // The tracking page's URLs are a citizen's: a page, not the API's JSON (routes/tracking-page.ts).
+      if (isTrackingUrl(request.url)) return sendTrackingNotFound(request, reply);
+      return reply.code(400).send({ code: 'invalid_request', detail: 'a NUL in the URL' });
     });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.validation) {

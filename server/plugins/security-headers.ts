@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { API_PREFIX } from '../../src/protocol/common';
+import { isTrackingUrl, sendTrackingNotFound } from '../tracking/tracking-reply';
 
 /**
  * The policy the kiosk runs under, found by running it (the e2e specs fail on any violation,
@@ -67,9 +68,11 @@ export function isApiUrl(url: string): boolean {
  * Fastify's `frameworkErrors`: a URL it cannot decode (or a parameter too long) is refused before
  * any route or hook, so the headers the onSend hook would add are put on here.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   // Always the client's fault here (a URL that does not decode): a 4xx, never a 5xx.
   const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  // A citizen's phone is shown a page, whatever the QR or a hand typed after /track.
+  if (isTrackingUrl(request.url)) return void sendTrackingNotFound(request, reply.headers(SECURITY_HEADERS));
   void reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store').code(status).send({ code: 'invalid_request', detail: error.message });
 }
 

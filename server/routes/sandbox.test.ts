@@ -232,6 +232,7 @@ describe('without the sandbox adapters', () => {
         sms: { send: unused },
         paymentGateway: { createInvoice: unused, status: unused, findByReference: unused },
       },
+      publicUrl: 'https://track.example.kz',
     });
     try {
       expect((await app.inject({ method: 'GET', url: '/api/v1/sandbox/sms' })).statusCode).toBe(404);

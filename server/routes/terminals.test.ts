@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENROLMENT_CODE_HOURS, EnrolmentCode, type Enrolled, type TerminalCreated } from '../../src/protocol/packets';
 import { Value } from '@sinclair/typebox/value';
 import { exportPublicJwk, makeTerminalKeys } from '../../src/sync/seal';
-import { createTestApp, TEST_ADMIN_TOKEN, TEST_START, type TestApp } from '../test-support';
+import { createTestApp, TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, TEST_START, type TestApp } from '../test-support';
 
 const ADMIN = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
@@ -61,6 +61,8 @@ describe('terminals: admin and enrolment', () => {
       centreId: 'AST-03',
       backOfficeKey: t.app.backOfficeKeys.publicJwk,
       enrolledAt: TEST_START.toISOString(),
+      // What every receipt's QR will carry (PUBLIC_URL), kept by the kiosk with its identity.
+      publicUrl: TEST_PUBLIC_URL,
     });
     expect(enrolled.backOfficeKey).not.toHaveProperty('d');
 

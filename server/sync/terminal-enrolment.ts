@@ -9,7 +9,7 @@ import { CODE_ALPHABET, enrolmentCodeHash, newEnrolmentCode } from './enrolment-
  * self-enrolment stores a terminal exactly as a technician's code would.
  */
 
-type BackOffice = Pick<FastifyInstance, 'terminals' | 'backOfficeKeys' | 'clock'>;
+type BackOffice = Pick<FastifyInstance, 'terminals' | 'backOfficeKeys' | 'clock' | 'publicUrl'>;
 
 export type EnrolResult = { ok: true; enrolled: Enrolled } | { ok: false; code: EnrolError; detail?: string };
 
@@ -43,6 +43,7 @@ export async function enrolWithCode(app: BackOffice, code: string, publicKey: Pu
       centreId: terminal.centreId,
       backOfficeKey: app.backOfficeKeys.publicJwk,
       enrolledAt: terminal.enrolledAt.toISOString(),
+      publicUrl: app.publicUrl,
     },
   };
 }

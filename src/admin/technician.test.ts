@@ -120,7 +120,7 @@ describe('opening technician mode', () => {
 });
 
 describe('enrolment from technician mode', () => {
-  const enrolled: Enrolled = { terminalId: 'KIOSK-9', centreId: 'ALA-01', backOfficeKey: jwk, enrolledAt: '2026-03-01T09:00:00Z' };
+  const enrolled: Enrolled = { terminalId: 'KIOSK-9', centreId: 'ALA-01', backOfficeKey: jwk, enrolledAt: '2026-03-01T09:00:00Z', publicUrl: 'https://track.example.kz' };
 
   it('says why the back office refused a code, and logs the code of the refusal only', async () => {
     const { tech, enrol } = technician();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReceipt, formatAlmatyDateTime, formatRows, type Receipt, type ReceiptInput, type ReceiptLabel } from './receipt';
+import { buildReceipt, formatAlmatyDateTime, formatRows, trackingUrl, type Receipt, type ReceiptInput, type ReceiptLabel } from './receipt';
 
 const NBSP = '\u00a0';
 
@@ -15,7 +15,7 @@ const INPUT: ReceiptInput = {
   centre: 'ЦОН Есильского района',
   terminalId: 'AST-07',
   readyBy: '2026-12-17',
-  trackingUrl: 'https://egov.example.kz/t/28T5CY4TQKFF',
+  trackingUrl: 'https://track.example.kz/track/28T5-CY4T-QKFF?lang=ru',
 };
 
 const LABELS_RU: Record<ReceiptLabel, string> = {
@@ -44,6 +44,14 @@ describe('formatAlmatyDateTime', () => {
   it('refuses a date-time without an offset, which would be read in the host zone', () => {
     expect(() => formatAlmatyDateTime('2026-11-25T09:03:12')).toThrow(/invalid_date/);
     expect(() => formatAlmatyDateTime('yesterday')).toThrow(/invalid_date/);
+  });
+});
+
+describe('trackingUrl', () => {
+  it("opens the back office's tracking page at its public address, in the receipt's language", () => {
+    expect(trackingUrl('https://track.example.kz', '28T5-CY4T-QKFF', 'kk')).toBe('https://track.example.kz/track/28T5-CY4T-QKFF?lang=kk');
+    // Behind a proxy's path prefix.
+    expect(trackingUrl('https://egov.example.kz/kiosk', '28T5-CY4T-QKFF', 'en')).toBe('https://egov.example.kz/kiosk/track/28T5-CY4T-QKFF?lang=en');
   });
 });
 

@@ -21,13 +21,24 @@ export interface ReceiptInput {
   centre: string;
   terminalId: string;
   readyBy: string; // YYYY-MM-DD
-  trackingUrl: string;
+  /** What the QR opens (trackingUrl); null when the kiosk does not know the back office's public address. */
+  trackingUrl: string | null;
 }
 
 export interface Receipt {
   number: string;
   rows: Array<{ label: ReceiptLabel; value: string }>;
-  trackingUrl: string;
+  trackingUrl: string | null;
+}
+
+/**
+ * The citizen's tracking page (the back office's /track/<number>) at its public address, in the
+ * receipt's language: what the QR opens on a phone. The address is the back office's PUBLIC_URL,
+ * kept by the kiosk since enrolment (src/sync/terminal.ts), never the address the kiosk is served
+ * from, which a phone outside the centre's network cannot reach.
+ */
+export function trackingUrl(publicUrl: string, number: string, lang: Lang): string {
+  return `${publicUrl}/track/${encodeURIComponent(number)}?lang=${lang}`;
 }
 
 /** An ISO date-time that names its offset: without one, Date.parse would read it in the host's zone. */

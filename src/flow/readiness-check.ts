@@ -1,5 +1,6 @@
 import type { Enrolled, PublicKeyJwk } from '../protocol/packets';
 import type { KioskDb } from '../sync/kiosk-db';
+import type { PublicUrlLearnt } from '../sync/public-url';
 import type { StorageVerdict } from '../sync/storage';
 import type { Readiness } from './readiness.svelte';
 
@@ -11,6 +12,8 @@ export interface ReadinessSources {
   /** The sandbox enrols a test kiosk by itself; a production terminal is enrolled by a technician's code. */
   selfEnrol: ((publicKey: PublicKeyJwk) => Promise<Enrolled>) | null;
   storage: () => Promise<StorageVerdict | null>;
+  /** Asks the back office's public address when the kiosk lacks it (src/sync/public-url.ts publicUrlLearner). */
+  publicUrl?: () => Promise<PublicUrlLearnt | null>;
   /** The first device fault (src/devices/devices.ts deviceFault), or null. */
   devices: () => Promise<string | null>;
   onError?: (error: unknown) => void;
@@ -27,6 +30,8 @@ export function readinessCheck(sources: ReadinessSources): () => Promise<void> {
   return () => {
     running ??= Promise.all([
       sources.health().catch(() => undefined),
+      // No link: asked again at the next check; the receipt prints without a QR until then.
+      sources.publicUrl?.().catch(() => null),
       readiness.ensureTerminal(db, sources.selfEnrol),
       sources.storage().then((verdict) => {
         readiness.storageFull = verdict?.state === 'full';
@@ -36,7 +41,10 @@ export function readinessCheck(sources: ReadinessSources): () => Promise<void> {
       }),
     ])
       .then(
-        () => undefined,
+        // After the terminal is read: an address learnt while it was being read is not lost.
+        ([, learnt]) => {
+          if (learnt) readiness.learntPublicUrl(learnt.terminalId, learnt.publicUrl);
+        },
         (error: unknown) => (sources.onError ?? ((e: unknown) => console.error('readiness check failed', e)))(error),
       )
       .finally(() => (running = null));

@@ -10,6 +10,8 @@ export type OutOfOrder = 'not_enrolled' | 'terminal_refused' | 'storage_full' | 
 export interface TerminalIdentity {
   terminalId: string;
   centreId: string;
+  /** The back office's public address, for the receipt's QR; absent until the kiosk has learnt it (src/sync/public-url.ts). */
+  publicUrl?: string;
 }
 
 /**
@@ -40,7 +42,12 @@ export class Readiness {
    */
   async ensureTerminal(db: KioskDb, selfEnrol: ((publicKey: PublicKeyJwk) => Promise<Enrolled>) | null): Promise<void> {
     const row = (await terminalOf(db)) ?? (selfEnrol ? await enrolWith(db, selfEnrol).catch(() => undefined) : undefined);
-    this.terminal = row ? { terminalId: row.terminalId, centreId: row.centreId } : null;
+    this.terminal = row ? { terminalId: row.terminalId, centreId: row.centreId, ...(row.publicUrl ? { publicUrl: row.publicUrl } : {}) } : null;
     this.refused = row ? row.refused !== undefined || (await terminalRefused(db, row.terminalId)) : false;
+  }
+
+  /** The back office's public address, just learnt for this terminal (src/sync/public-url.ts): the next receipt's QR carries it. */
+  learntPublicUrl(terminalId: string, publicUrl: string): void {
+    if (this.terminal?.terminalId === terminalId) this.terminal = { ...this.terminal, publicUrl };
   }
 }

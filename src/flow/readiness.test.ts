@@ -16,7 +16,7 @@ afterEach(() => db.close());
 
 async function enrolled(terminalId: string): Promise<Enrolled> {
   const { publicKey } = await makeBackOfficeKeys();
-  return { terminalId, centreId: 'AST-ESIL', backOfficeKey: await exportPublicJwk(publicKey), enrolledAt: '2026-03-02T05:00:00.000Z' };
+  return { terminalId, centreId: 'AST-ESIL', backOfficeKey: await exportPublicJwk(publicKey), enrolledAt: '2026-03-02T05:00:00.000Z', publicUrl: 'https://track.example.kz' };
 }
 
 describe('Readiness', () => {
@@ -32,7 +32,7 @@ describe('Readiness', () => {
     const selfEnrol = vi.fn<(publicKey: PublicKeyJwk) => Promise<Enrolled>>();
     const readiness = new Readiness();
     await readiness.ensureTerminal(db, selfEnrol);
-    expect(readiness.terminal).toEqual({ terminalId: 'KSK-AST-0001', centreId: 'AST-ESIL' });
+    expect(readiness.terminal).toEqual({ terminalId: 'KSK-AST-0001', centreId: 'AST-ESIL', publicUrl: 'https://track.example.kz' });
     expect(readiness.outOfOrder).toBeNull();
     expect(selfEnrol).not.toHaveBeenCalled();
   });
@@ -42,7 +42,7 @@ describe('Readiness', () => {
     const selfEnrol = vi.fn((_publicKey: PublicKeyJwk) => Promise.resolve(answer));
     const readiness = new Readiness();
     await readiness.ensureTerminal(db, selfEnrol);
-    expect(readiness.terminal).toEqual({ terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' });
+    expect(readiness.terminal).toEqual({ terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL', publicUrl: 'https://track.example.kz' });
     expect(readiness.outOfOrder).toBeNull();
     expect(selfEnrol).toHaveBeenCalledOnce();
     const row = await terminalOf(db);
@@ -60,7 +60,7 @@ describe('Readiness', () => {
 
     const answer = await enrolled('SBX-ABCD2345');
     await readiness.ensureTerminal(db, () => Promise.resolve(answer));
-    expect(readiness.terminal).toEqual({ terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' });
+    expect(readiness.terminal).toEqual({ terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL', publicUrl: 'https://track.example.kz' });
     expect(readiness.outOfOrder).toBeNull();
   });
 

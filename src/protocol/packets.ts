@@ -59,14 +59,29 @@ export const ENROLMENT_CODE_HOURS = 24;
 export const EnrolRequest = Type.Object({ code: EnrolmentCode, publicKey: PublicKeyJwk }, { additionalProperties: false });
 export type EnrolRequest = Static<typeof EnrolRequest>;
 
+/**
+ * Where a citizen's phone reaches the back office (its PUBLIC_URL): an absolute http(s) URL without
+ * user, query, fragment or trailing slash. The receipt's QR opens `${publicUrl}/track/<number>`.
+ */
+export const PublicUrl = Type.String({ pattern: '^https?://[^\\s/?#@]+(/[^\\s?#]*[^\\s?#/])?$', maxLength: 200 });
+
 export const Enrolled = Type.Object({
   terminalId: TerminalId,
   centreId: Type.String(),
   /** What the kiosk seals packets to. */
   backOfficeKey: PublicKeyJwk,
   enrolledAt: IsoDateTime,
+  /** Kept in the terminal's row: every receipt's QR, printed offline too, carries it (docs/sync.md, "The tracking address"). */
+  publicUrl: PublicUrl,
 });
 export type Enrolled = Static<typeof Enrolled>;
+
+/**
+ * GET /api/v1/terminals/me, signed by the terminal: what the back office says of it now. How a kiosk
+ * enrolled before `publicUrl` was in Enrolled learns it, and one whose back office moved learns the new one.
+ */
+export const TerminalProfile = Type.Object({ terminalId: TerminalId, centreId: Type.String(), publicUrl: PublicUrl });
+export type TerminalProfile = Static<typeof TerminalProfile>;
 
 /** 4xx codes of enrolment: the technician sees them in technician mode. */
 export type EnrolError = 'invalid_code' | 'code_used' | 'code_expired' | 'invalid_request';

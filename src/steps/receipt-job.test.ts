@@ -8,8 +8,9 @@ import { DEFERRED_CHECKS } from '../protocol/packets';
 import type { ApplicationPayload } from '../protocol/packets';
 import { receiptJob, sealForReceipt, sealedFacts, type ReceiptSession } from './receipt-job';
 
-const TERMINAL: TerminalIdentity = { terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' };
-const TRACKING = 'https://kiosk.example.kz';
+/** The back office's public address, as the terminal keeps it since enrolment. */
+const PUBLIC_URL = 'https://track.example.kz';
+const TERMINAL: TerminalIdentity = { terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL', publicUrl: PUBLIC_URL };
 const ID = '0f4c1b7e-2d3a-4b6c-9e8f-1a2b3c4d5e6f';
 const NUMBER = applicationNumber(ID);
 const IIN = '880415300127';
@@ -34,7 +35,7 @@ const within = (lines: string[], columns: number) => lines.filter((line) => Arra
 
 describe('receiptJob', () => {
   it('prints a final receipt for a journey made online: no provisional lines, the terminal, the centre by name, the due date', () => {
-    const job = receiptJob(sealedSession('ru'), TERMINAL, TRACKING);
+    const job = receiptJob(sealedSession('ru'), TERMINAL);
     const text = job.lines.join('\n');
     expect(job.lines[0]?.trim()).toBe('РАСПИСКА');
     expect(text).not.toContain(translate('ru', 'receipt.provisional'));
@@ -43,13 +44,15 @@ describe('receiptJob', () => {
     expect(job.lines.some((line) => line.startsWith('ЦОН') && line.endsWith('ЦОН Есильского района г. Астаны'))).toBe(true);
     expect(job.lines.some((line) => line.startsWith('Готов к') && line.endsWith('23.03.2026'))).toBe(true);
     expect(job.lines.some((line) => line.startsWith('Гражданин') && line.endsWith('БЕКОВА А. К.'))).toBe(true);
-    expect(job.qr).toBe(`${TRACKING}/api/v1/applications/${NUMBER}`);
+    // The tracking page at the back office's public address, in the receipt's language.
+    expect(job.qr).toBe(`${PUBLIC_URL}/track/${NUMBER}?lang=ru`);
+    expect(job.footer).toEqual([translate('ru', 'receipt.track'), translate('ru', 'receipt.keep')]);
     expect(within(job.lines, job.columns)).toEqual([]);
   });
 
   it("names the centre in the citizen's language", () => {
-    expect(receiptJob(sealedSession('kk'), TERMINAL, TRACKING).lines.join('\n')).toContain('Астана қ., Есіл ауданының ХҚКО');
-    expect(receiptJob(sealedSession('en'), TERMINAL, TRACKING).lines.join('\n')).toContain('Astana, Esil district service centre');
+    expect(receiptJob(sealedSession('kk'), TERMINAL).lines.join('\n')).toContain('Астана қ., Есіл ауданының ХҚКО');
+    expect(receiptJob(sealedSession('en'), TERMINAL).lines.join('\n')).toContain('Astana, Esil district service centre');
   });
 
   it.each(['ru', 'kk'] as const)('marks a receipt provisional in %s, one line per check still to come', (lang) => {
@@ -57,7 +60,7 @@ describe('receiptJob', () => {
       payment: { paymentId: null, amountTiyn: 86_500, status: 'deferred' },
       sealed: { readyBy: '2026-03-23', pendingChecks: [...DEFERRED_CHECKS] },
     });
-    const job = receiptJob(session, TERMINAL, TRACKING);
+    const job = receiptJob(session, TERMINAL);
     const trimmed = job.lines.map((line) => line.trim());
     // The heading itself says provisional; the plain heading is not printed above it as well.
     expect(trimmed[0]).toBe(lang === 'ru' ? 'ПРЕДВАРИТЕЛЬНАЯ РАСПИСКА' : 'АЛДЫН АЛА ҚОЛХАТ');
@@ -74,20 +77,32 @@ describe('receiptJob', () => {
   });
 
   it('lists only the checks that are pending, in the order given', () => {
-    const job = receiptJob(sealedSession('ru', { sealed: { readyBy: '2026-03-23', pendingChecks: ['payment'] } }), TERMINAL, TRACKING);
+    const job = receiptJob(sealedSession('ru', { sealed: { readyBy: '2026-03-23', pendingChecks: ['payment'] } }), TERMINAL);
     const pending = job.lines.filter((line) => line.startsWith('- '));
     expect(pending).toEqual([`- ${translate('ru', 'receipt.pending.payment')}`]);
   });
 
   it('names an offline citizen by the last four digits of the IIN, never the whole IIN', () => {
-    const job = receiptJob(sealedSession('ru', { citizen: null, sealed: { readyBy: '2026-03-23', pendingChecks: ['registry'] } }), TERMINAL, TRACKING);
+    const job = receiptJob(sealedSession('ru', { citizen: null, sealed: { readyBy: '2026-03-23', pendingChecks: ['registry'] } }), TERMINAL);
     expect(job.lines.some((line) => line.startsWith('Гражданин') && line.endsWith('********0127'))).toBe(true);
     const everything = [...job.lines, ...job.footer, job.qr ?? ''].join('\n');
     expect(everything).not.toContain(IIN);
   });
 
+  it.each(['kk', 'en'] as const)('opens the tracking page in %s, the language of the receipt', (lang) => {
+    expect(receiptJob(sealedSession(lang), TERMINAL).qr).toBe(`${PUBLIC_URL}/track/${NUMBER}?lang=${lang}`);
+  });
+
+  it('prints no QR, and no line inviting to scan one, while the kiosk does not know the public address', () => {
+    const job = receiptJob(sealedSession('ru'), { terminalId: TERMINAL.terminalId, centreId: TERMINAL.centreId });
+    expect(job.qr).toBeNull();
+    expect(job.footer).toEqual([translate('ru', 'receipt.keep')]);
+    // The number is what the citizen tracks by until then.
+    expect(job.lines.some((line) => line.endsWith(NUMBER))).toBe(true);
+  });
+
   it('refuses to print an application that is not sealed', () => {
-    expect(() => receiptJob(sealedSession('ru', { sealed: null }), TERMINAL, TRACKING)).toThrow('sealed');
+    expect(() => receiptJob(sealedSession('ru', { sealed: null }), TERMINAL)).toThrow('sealed');
   });
 });
 
@@ -116,7 +131,7 @@ describe('sealForReceipt', () => {
   it('works out the due date before sealing, into 2028 without its calendar, and prints it', async () => {
     const session = liveSession(sealedSession('ru', { application: DECEMBER_2027, sealed: null }));
     const outbox = countingOutbox();
-    const { job, sealedNow } = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING);
+    const { job, sealedNow } = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL);
     expect(sealedNow).toBe(true);
     expect(outbox.sealed).toHaveLength(1);
     expect(session.data.sealed).toEqual({ readyBy: '2028-01-06', pendingChecks: [] });
@@ -126,8 +141,8 @@ describe('sealForReceipt', () => {
   it('never seals the same application twice: a second press prints what the first sealed', async () => {
     const session = liveSession(sealedSession('kk', { application: DECEMBER_2027, sealed: null }));
     const outbox = countingOutbox();
-    const first = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING);
-    const second = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING);
+    const first = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL);
+    const second = await sealForReceipt(session, PAYLOAD, outbox, TERMINAL);
     expect(outbox.sealed).toHaveLength(1);
     expect(second.sealedNow).toBe(false);
     expect(second.job.lines).toEqual(first.job.lines);
@@ -136,7 +151,7 @@ describe('sealForReceipt', () => {
   it('seals nothing when the receipt cannot be made, so "try again" is true', async () => {
     const session = liveSession(sealedSession('ru', { application: DECEMBER_2027, payment: null, sealed: null }));
     const outbox = countingOutbox();
-    await expect(sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING)).rejects.toThrow('sealed application');
+    await expect(sealForReceipt(session, PAYLOAD, outbox, TERMINAL)).rejects.toThrow('sealed application');
     expect(outbox.sealed).toEqual([]);
     expect(session.data.sealed).toBeNull();
   });
@@ -145,9 +160,9 @@ describe('sealForReceipt', () => {
     const session = liveSession(sealedSession('ru', { application: DECEMBER_2027, sealed: null }));
     const outbox = countingOutbox();
     const flaky = { seal: () => Promise.reject(new Error('disk full')) };
-    await expect(sealForReceipt(session, PAYLOAD, flaky, TERMINAL, TRACKING)).rejects.toThrow('disk full');
+    await expect(sealForReceipt(session, PAYLOAD, flaky, TERMINAL)).rejects.toThrow('disk full');
     expect(session.data.sealed).toBeNull();
-    await sealForReceipt(session, PAYLOAD, outbox, TERMINAL, TRACKING);
+    await sealForReceipt(session, PAYLOAD, outbox, TERMINAL);
     expect(outbox.sealed).toHaveLength(1);
   });
 });
@@ -164,7 +179,7 @@ describe('a fee deferred for want of the year\'s MRP', () => {
 
   it.each(['ru', 'kk'] as const)('says in %s that the fee comes by SMS, in its row and in a note, never "0 ₸"', (lang) => {
     const data = deferred(lang);
-    const job = receiptJob({ ...data, sealed: sealedFacts(data) }, TERMINAL, TRACKING);
+    const job = receiptJob({ ...data, sealed: sealedFacts(data) }, TERMINAL);
     const feeLabel = translate(lang, 'receipt.label.fee');
     expect(job.lines.some((line) => line.startsWith(feeLabel) && line.endsWith(translate(lang, 'receipt.feeBySms')))).toBe(true);
     expect(job.lines.join(' ')).toContain(translate(lang, 'receipt.feeDeferred').split(' ').slice(0, 3).join(' '));

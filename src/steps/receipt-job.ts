@@ -1,6 +1,6 @@
 import { centreName } from '../config';
 import { dueDateOfApplication } from '../domain/application';
-import { buildReceipt, type Receipt } from '../domain/receipt';
+import { buildReceipt, trackingUrl, type Receipt } from '../domain/receipt';
 import { receiptTextLines, type PrintableReceipt } from '../devices/printer/printable-receipt';
 import { COLUMNS_80MM, type PrintJob } from '../devices/printer/printer';
 import { pendingChecks } from '../flow/offline-policy';
@@ -19,14 +19,17 @@ function maskedIin(iin: string): string {
 /**
  * The расписка in the citizen's language, not yet laid out: each printer sets it for its paper
  * (devices/printer/escpos.ts). A journey that ran partly offline gets a provisional receipt whose
- * heading says so, and which names the checks the back office still has to make.
+ * heading says so, and which names the checks the back office still has to make. The QR opens the
+ * tracking page at the back office's public address the terminal keeps; a kiosk that has not
+ * learnt it yet (enrolled before it was sent, and offline since) prints no QR rather than one
+ * that a phone could not open: the number is printed either way.
  */
-export function printableReceipt(data: SessionData, terminal: TerminalIdentity, trackingBase: string): PrintableReceipt {
+export function printableReceipt(data: SessionData, terminal: TerminalIdentity): PrintableReceipt {
   const { application, citizen, iin, service, document, payment, sealed } = data;
   if (!application || !iin || !service || !document || !payment || !sealed) throw new Error('the receipt needs a sealed application');
   const lang: Lang = data.lang ?? 'kk';
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
-  const trackingUrl = `${trackingBase}/api/v1/applications/${application.number}`;
+  const qr = terminal.publicUrl ? trackingUrl(terminal.publicUrl, application.number, lang) : null;
   const receipt = buildReceipt({
     number: application.number,
     maskedName: citizen?.maskedName ?? maskedIin(iin),
@@ -39,7 +42,7 @@ export function printableReceipt(data: SessionData, terminal: TerminalIdentity, 
     centre: centreName(terminal.centreId, lang),
     terminalId: terminal.terminalId,
     readyBy: sealed.readyBy,
-    trackingUrl,
+    trackingUrl: qr,
   });
   const feeDeferred = payment.status === 'fee_deferred';
   // The service and document rows carry codes; the citizen reads them in words. A deferred fee has no amount yet.
@@ -62,14 +65,14 @@ export function printableReceipt(data: SessionData, terminal: TerminalIdentity, 
       ...(feeDeferred ? [t('receipt.feeDeferred')] : []),
     ],
     rows: receipt.rows.map((row) => ({ label: t(`receipt.label.${row.label}`), value: value(row) })),
-    qr: trackingUrl,
-    footer: [t('receipt.track'), t('receipt.keep')],
+    qr,
+    footer: qr ? [t('receipt.track'), t('receipt.keep')] : [t('receipt.keep')],
   };
 }
 
 /** The расписка as the emulated printer shows it: 80 mm paper, in the columns of a printer's own font. */
-export function receiptJob(data: SessionData, terminal: TerminalIdentity, trackingBase: string): PrintJob {
-  const receipt = printableReceipt(data, terminal, trackingBase);
+export function receiptJob(data: SessionData, terminal: TerminalIdentity): PrintJob {
+  const receipt = printableReceipt(data, terminal);
   return { printable: receipt, columns: COLUMNS_80MM, lines: receiptTextLines(receipt, COLUMNS_80MM), qr: receipt.qr, footer: receipt.footer };
 }
 
@@ -104,11 +107,10 @@ export async function sealForReceipt(
   payload: ApplicationPayload,
   outbox: { seal(payload: ApplicationPayload): Promise<unknown> },
   terminal: TerminalIdentity,
-  trackingBase: string,
 ): Promise<{ job: PrintJob; sealedNow: boolean }> {
-  if (session.data.sealed) return { job: receiptJob(session.data, terminal, trackingBase), sealedNow: false };
+  if (session.data.sealed) return { job: receiptJob(session.data, terminal), sealedNow: false };
   const sealed = sealedFacts(session.data);
-  const job = receiptJob({ ...session.data, sealed }, terminal, trackingBase);
+  const job = receiptJob({ ...session.data, sealed }, terminal);
   await outbox.seal(payload);
   session.update({ sealed });
   return { job, sealedNow: true };

@@ -20,6 +20,7 @@ import {
   type PublicKeyJwk,
   TechnicianLogReceived,
   type TechnicianLogUpload,
+  TerminalProfile,
 } from '../protocol';
 import { TERMINAL_REFUSALS } from './outbox';
 import { signRequest } from './request-signature';
@@ -142,6 +143,8 @@ export const backOffice = {
   createPayment: (body: PaymentCreateRequest) => call('POST', '/payments', Payment, body, 'signed'),
   payment: (paymentId: string) => call('GET', `/payments/${encodeURIComponent(paymentId)}`, Payment, undefined, 'signed'),
   enrolTerminal: (body: EnrolRequest) => call('POST', '/terminals/enrol', Enrolled, body),
+  /** What the back office says of this terminal now: its public address for the receipt's QR (src/sync/public-url.ts). */
+  terminalProfile: () => call('GET', '/terminals/me', TerminalProfile, undefined, 'signed'),
   /** The sandbox back office enrols a kiosk of the test or emulated profile by itself, under a new SBX- id. */
   enrolSandboxTerminal: (publicKey: PublicKeyJwk) => call('POST', '/sandbox/terminals', Enrolled, { publicKey }),
   /** The technician log, signed by the terminal (src/sync/log-upload.ts). */

@@ -43,6 +43,11 @@ export interface TerminalRow {
   /** What packets are sealed to. */
   backOfficeKey: PublicKeyJwk;
   enrolledAt: string;
+  /**
+   * The back office's public address (its PUBLIC_URL), for the receipt's QR: from the enrolment
+   * answer, or asked for later (src/sync/public-url.ts) by a kiosk enrolled before it was sent.
+   */
+  publicUrl?: string;
   /** The seq the next sealed packet gets. */
   nextSeq: number;
   /**

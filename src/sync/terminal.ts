@@ -36,6 +36,7 @@ export async function enrolWith(db: KioskDb, enrol: (publicKey: PublicKeyJwk) =>
     publicKeyJwk,
     backOfficeKey: enrolled.backOfficeKey,
     enrolledAt: enrolled.enrolledAt,
+    publicUrl: enrolled.publicUrl,
     nextSeq: 1,
   };
   await db.terminal.put(row);

@@ -21,9 +21,10 @@ import { loadReceiptFont } from './receipt-font-files';
 import { wrapMeasured } from './receipt-raster';
 
 const font = loadReceiptFont();
-const TERMINAL: TerminalIdentity = { terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL' };
+const TERMINAL: TerminalIdentity = { terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL', publicUrl: 'https://track.example.kz' };
 const NUMBER = applicationNumber('0f4c1b7e-2d3a-4b6c-9e8f-1a2b3c4d5e6f');
-const TRACKING_URL = `https://kiosk.example.kz/api/v1/applications/${NUMBER}`;
+/** What the receipt's QR opens: the tracking page at the back office's public address, in the receipt's language. */
+const trackingUrl = (lang: Lang) => `https://track.example.kz/track/${NUMBER}?lang=${lang}`;
 const GOLDEN = join(import.meta.dirname, '__golden__');
 
 /** A provisional receipt: it has every part (notes, rows, QR, footer). */
@@ -40,7 +41,7 @@ function receiptIn(lang: Lang): PrintableReceipt {
     application: { id: '0f4c1b7e-2d3a-4b6c-9e8f-1a2b3c4d5e6f', number: NUMBER, createdAt: '2026-03-02T05:15:30.123Z' },
     sealed: { readyBy: '2026-03-23', pendingChecks: [...DEFERRED_CHECKS] },
   };
-  return printableReceipt(data, TERMINAL, 'https://kiosk.example.kz');
+  return printableReceipt(data, TERMINAL);
 }
 
 const printing = (commands: readonly EscPosCommand[]) => commands.filter((c) => c.type !== 'feed');
@@ -106,7 +107,7 @@ describe('encodeReceipt on a generic ESC/POS printer: everything as images', () 
       const [body, qrImage, footer, ...more] = rasterImages(commands);
       expect(more).toEqual([]);
       expect(body && footer && body.height > footer.height).toBe(true);
-      const qr = encodeQr(TRACKING_URL, { ecc: 'M', border: 4 });
+      const qr = encodeQr(trackingUrl(lang), { ecc: 'M', border: 4 });
       const read = readQr(qrImage as Bitmap, qr.size);
       expect(Number.isInteger(read.moduleDots) && read.moduleDots >= 4).toBe(true);
       expect(read.matrix).toEqual(qr.data);
@@ -155,7 +156,7 @@ describe('encodeReceipt on a printer with KZ-1048', () => {
 
     const qr = ofType(commands, 'qr');
     expect(qr.map((c) => c.fn)).toEqual([0x41, 0x43, 0x45, 0x50, 0x51]);
-    expect(qr[3]?.params).toEqual(Uint8Array.from([0x30, ...new TextEncoder().encode(TRACKING_URL)]));
+    expect(qr[3]?.params).toEqual(Uint8Array.from([0x30, ...new TextEncoder().encode(trackingUrl('kk'))]));
     expect(printing(commands).at(-1)).toEqual({ type: 'cut', partial: true });
   });
 
