@@ -22,6 +22,7 @@ import paymentRoutes from './routes/payments';
 import phoneRoutes from './routes/phone';
 import sandboxRoutes from './routes/sandbox';
 import sandboxPages from './routes/sandbox-pages';
+import terminalHeartbeatRoutes from './routes/terminal-heartbeat';
 import terminalLogRoutes from './routes/terminal-log';
 import terminalRoutes from './routes/terminals';
 import { newAdminToken } from './sync/admin-token';
@@ -113,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await kiosk.register(phoneRoutes);
         await kiosk.register(identifyRoutes);
         await kiosk.register(paymentRoutes);
+        // Not on a citizen's behalf, but the terminal's own word on its health: signed the same way.
+        await kiosk.register(terminalHeartbeatRoutes);
       });
       await api.register(applicationRoutes);
       await api.register(terminalRoutes);

@@ -6,6 +6,7 @@ import { PacketsRepository } from '../repositories/packets';
 import { PaymentsRepository } from '../repositories/payments';
 import { PhoneVerificationsRepository } from '../repositories/phone-verifications';
 import { RequestNoncesRepository } from '../repositories/request-nonces';
+import { TerminalHeartbeatsRepository } from '../repositories/terminal-heartbeats';
 import { TerminalLogRepository } from '../repositories/terminal-log';
 import { TerminalsRepository } from '../repositories/terminals';
 
@@ -19,6 +20,7 @@ declare module 'fastify' {
     terminals: TerminalsRepository;
     packets: PacketsRepository;
     terminalLog: TerminalLogRepository;
+    terminalHeartbeats: TerminalHeartbeatsRepository;
     requestNonces: RequestNoncesRepository;
   }
 }
@@ -33,6 +35,7 @@ export default fp(
     app.decorate('terminals', new TerminalsRepository(app.db));
     app.decorate('packets', new PacketsRepository(app.db));
     app.decorate('terminalLog', new TerminalLogRepository(app.db));
+    app.decorate('terminalHeartbeats', new TerminalHeartbeatsRepository(app.db));
     app.decorate('requestNonces', new RequestNoncesRepository(app.db));
   },
   { name: 'repositories', dependencies: ['core'] },

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime } from './common';
+import { IsoDateTime, MAX_INT32 } from './common';
 
 /*
  * A terminal's heartbeat: its health as the staff console's fleet view shows it (docs/api.md,
@@ -10,8 +10,10 @@ import { IsoDateTime } from './common';
 
 export const HEARTBEAT_VERSION = 1;
 
-/** Integers past 2³¹ (bytes of storage) still exact in a double and in jsonb. */
-const Count = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+/** Packets and seconds: an `integer` column. */
+const Count = Type.Integer({ minimum: 0, maximum: MAX_INT32 });
+/** Bytes of storage pass 2³¹; still exact in a double and in jsonb. */
+const Bytes = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
 
 /**
  * A device's state: `ok`, `none` (the profile has no such device, e.g. no scanner but the camera),
@@ -54,8 +56,8 @@ export const Heartbeat = Type.Object(
       Type.Object(
         {
           state: Type.Union([Type.Literal('ok'), Type.Literal('low'), Type.Literal('full')]),
-          usageBytes: Count,
-          quotaBytes: Count,
+          usageBytes: Bytes,
+          quotaBytes: Bytes,
         },
         { additionalProperties: false },
       ),

@@ -1,3 +1,4 @@
+import { MAX_INT32 } from '../protocol/common';
 import { HEARTBEAT_VERSION, type Heartbeat } from '../protocol/heartbeat';
 import type { DeviceReports } from '../devices/devices';
 import type { KioskDb } from './kiosk-db';
@@ -32,7 +33,7 @@ export function assembleHeartbeat(snapshot: HeartbeatSnapshot): Heartbeat {
     outbox: {
       pending: outbox.pending,
       // A clock set back since the packet was sealed gives a negative age: none, not a refusal.
-      oldestPendingAgeS: outbox.oldestPendingAgeMs === null ? null : Math.max(0, Math.floor(outbox.oldestPendingAgeMs / 1000)),
+      oldestPendingAgeS: outbox.oldestPendingAgeMs === null ? null : Math.min(MAX_INT32, Math.max(0, Math.floor(outbox.oldestPendingAgeMs / 1000))),
       quarantined: outbox.quarantined,
     },
     devices: snapshot.devices,
