@@ -37,6 +37,17 @@ describe('POST /api/v1/terminals/heartbeat', () => {
     });
   });
 
+  it('shows in the admin’s terminal list: the health, in its wire form', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/admin/terminals', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    const { terminals } = response.json() as { terminals: { terminalId: string; health: unknown }[] };
+    expect(terminals.find((x) => x.terminalId === 'HB-1')?.health).toMatchObject({
+      lastContactAt: t.now().toISOString(),
+      silent: false,
+      outbox: { pending: 4, oldestPendingAgeS: 900, quarantined: 1 },
+      lastSyncAt: '2026-03-02T04:30:00.000Z',
+    });
+  });
+
   it('keeps one row per terminal: the latest heartbeat replaces the one before', async () => {
     const terminal = await enrolTerminal(t.app, 'HB-2');
     const before = await rows();

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, enrolTerminal, signedInject, type TestApp, type TestTerminal } from '../test-support';
-import { fleet, SILENT_AFTER_S } from './fleet';
+import { Value } from '@sinclair/typebox/value';
+import { FleetTerminal } from '../../src/protocol/heartbeat';
+import { fleet, fleetTerminalWire, SILENT_AFTER_S } from './fleet';
 import { heartbeatBody } from './heartbeat-fixture';
 
 // The fleet view's query: every terminal of the centres asked for, with its latest health, judged at `now`.
@@ -80,6 +82,15 @@ describe('fleet', () => {
     expect(await silentAt(0)).toBe(false);
     expect(await silentAt(15 * 60)).toBe(false);
     expect(await silentAt(15 * 60 + 1)).toBe(true);
+  });
+
+  it('gives a wire form the console’s schema takes, for a terminal heard from and one never heard from', async () => {
+    for (const f of await fleet(t.db, 'all', at(60))) {
+      const wire = fleetTerminalWire(f);
+      expect(Value.Check(FleetTerminal, wire), f.terminalId).toBe(true);
+    }
+    const [esilWire] = (await fleet(t.db, { centreIds: ['AST-ESIL'] }, at(60))).map(fleetTerminalWire);
+    expect(esilWire).toMatchObject({ terminalId: 'FL-ESIL-1', health: { readiness: { outOfOrderSince: heardAt.toISOString(), outOfOrderForS: 60 } } });
   });
 
   it('is heard again with its next heartbeat, on the test clock', async () => {

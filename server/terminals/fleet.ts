@@ -1,4 +1,4 @@
-import type { HeartbeatDevices } from '../../src/protocol/heartbeat';
+import type { FleetTerminal as FleetTerminalWire, HeartbeatDevices, TerminalHealth } from '../../src/protocol/heartbeat';
 import type { Queryable } from '../db/database';
 
 /*
@@ -99,4 +99,39 @@ function toFleetTerminal(row: Row, now: Date): FleetTerminal {
     lastFault: row.last_fault === null || row.last_fault_at === null ? null : { fault: row.last_fault, at: new Date(row.last_fault_at) },
     lastSyncAt: date(row.last_sync_at),
   };
+}
+
+const iso = (value: Date | null): string | null => value?.toISOString() ?? null;
+
+/** The health of a terminal never heard from. */
+export const NEVER_HEARD: TerminalHealth = {
+  lastContactAt: null,
+  silent: true,
+  appVersion: null,
+  outbox: null,
+  devices: null,
+  storage: null,
+  readiness: { fault: null, detail: null, outOfOrderSince: null, outOfOrderForS: null },
+  lastFault: null,
+  lastSyncAt: null,
+};
+
+/** The wire form (src/protocol/heartbeat.ts TerminalHealth) of a terminal's health. */
+export function terminalHealthWire(f: FleetTerminal): TerminalHealth {
+  return {
+    lastContactAt: iso(f.lastContactAt),
+    silent: f.silent,
+    appVersion: f.appVersion,
+    outbox: f.outbox,
+    devices: f.devices,
+    storage: f.storage,
+    readiness: { ...f.readiness, outOfOrderSince: iso(f.readiness.outOfOrderSince) },
+    lastFault: f.lastFault && { fault: f.lastFault.fault, at: f.lastFault.at.toISOString() },
+    lastSyncAt: iso(f.lastSyncAt),
+  };
+}
+
+/** The wire form (src/protocol/heartbeat.ts FleetTerminal) of one terminal of the fleet view. */
+export function fleetTerminalWire(f: FleetTerminal): FleetTerminalWire {
+  return { terminalId: f.terminalId, centreId: f.centreId, enrolledAt: iso(f.enrolledAt), revokedAt: iso(f.revokedAt), health: terminalHealthWire(f) };
 }

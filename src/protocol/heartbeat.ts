@@ -82,3 +82,52 @@ export type Heartbeat = Static<typeof Heartbeat>;
 /** POST /api/v1/terminals/heartbeat answers when the back office took it, by its own clock. */
 export const HeartbeatReceived = Type.Object({ receivedAt: IsoDateTime }, { additionalProperties: false });
 export type HeartbeatReceived = Static<typeof HeartbeatReceived>;
+
+const OptionalTime = Type.Union([IsoDateTime, Type.Null()]);
+const StorageReport = Type.Index(Heartbeat, ['storage']);
+const OutboxReport = Type.Index(Heartbeat, ['outbox']);
+
+/**
+ * A terminal's health as the back office keeps it from its heartbeats (server/terminals/fleet.ts):
+ * what the staff console's fleet view and the admin's terminal list show. `silent`: never heard from,
+ * or not for more than 15 minutes (SILENT_AFTER_S). The rest is as the last heartbeat told it, null
+ * before the first; `outOfOrderForS` is counted to the moment of the answer.
+ */
+export const TerminalHealth = Type.Object(
+  {
+    lastContactAt: OptionalTime,
+    silent: Type.Boolean(),
+    appVersion: Type.Union([Type.String(), Type.Null()]),
+    outbox: Type.Union([OutboxReport, Type.Null()]),
+    devices: Type.Union([HeartbeatDevices, Type.Null()]),
+    storage: StorageReport,
+    readiness: Type.Object(
+      {
+        fault: Type.Union([ReadinessFault, Type.Null()]),
+        detail: Type.Union([DeviceState, Type.Null()]),
+        outOfOrderSince: OptionalTime,
+        outOfOrderForS: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+      },
+      { additionalProperties: false },
+    ),
+    lastFault: Type.Union([Type.Object({ fault: ReadinessFault, at: IsoDateTime }, { additionalProperties: false }), Type.Null()]),
+    lastSyncAt: OptionalTime,
+  },
+  { additionalProperties: false },
+);
+export type TerminalHealth = Static<typeof TerminalHealth>;
+
+/** One terminal of the fleet view: who and where it is, and its health. */
+export const FleetTerminal = Type.Object(
+  {
+    terminalId: Type.String(),
+    centreId: Type.String(),
+    enrolledAt: OptionalTime,
+    revokedAt: OptionalTime,
+    health: TerminalHealth,
+  },
+  { additionalProperties: false },
+);
+export type FleetTerminal = Static<typeof FleetTerminal>;
+export const FleetList = Type.Object({ terminals: Type.Array(FleetTerminal) }, { additionalProperties: false });
+export type FleetList = Static<typeof FleetList>;
