@@ -25,6 +25,7 @@ const TABLES = [
   'sandbox_payments',
   'sandbox_sms',
   'schema_migrations',
+  'terminal_heartbeats',
   'terminal_log',
   'terminals',
 ];
