@@ -7,7 +7,7 @@ import { kioskDbOpener } from './kiosk-db-fixture';
 import { TERMINAL_ROW, type KioskDb } from './kiosk-db';
 import { recordLastSync } from './last-sync';
 import { putPacket } from './outbox';
-import { assembleHeartbeat, OutOfOrderSince, startHeartbeat, type HeartbeatSender, type HeartbeatSources } from './heartbeat';
+import { assembleHeartbeat, FIRST_HEARTBEAT_MS, HEARTBEAT_INTERVAL_MS, OutOfOrderSince, startHeartbeat, type HeartbeatSender, type HeartbeatSources } from './heartbeat';
 import { storageVerdict } from './storage';
 
 const openDb = kioskDbOpener();
@@ -223,18 +223,27 @@ describe('startHeartbeat', () => {
     expect(send).toHaveBeenCalledOnce();
   });
 
-  it('beats once a minute, and no more once stopped', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  it('beats soon after the start, then once a minute, and no more once stopped', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     await enrol(db);
     const heartbeat = start();
     expect(send).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(60_000);
+    await vi.advanceTimersByTimeAsync(FIRST_HEARTBEAT_MS);
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
-    vi.advanceTimersByTime(60_000);
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS - FIRST_HEARTBEAT_MS);
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(3));
     heartbeat.stop();
-    vi.advanceTimersByTime(5 * 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(send).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(5 * HEARTBEAT_INTERVAL_MS);
+    expect(send).toHaveBeenCalledTimes(3);
+  });
+
+  it('stopped before its first beat, never beats', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    await enrol(db);
+    start().stop();
+    await vi.advanceTimersByTimeAsync(2 * HEARTBEAT_INTERVAL_MS);
+    expect(send).not.toHaveBeenCalled();
   });
 });

@@ -14,6 +14,11 @@ import { terminalOf } from './terminal';
  */
 
 export const HEARTBEAT_INTERVAL_MS = 60_000;
+/**
+ * The first heartbeat after the page starts: a kiosk reloaded (a new version, a crash) shows so in
+ * the fleet view within seconds, once its readiness check has read its terminal and devices.
+ */
+export const FIRST_HEARTBEAT_MS = 10_000;
 
 /** What the kiosk knows of itself at one moment; assembleHeartbeat puts it on the wire. */
 export interface HeartbeatSnapshot {
@@ -84,8 +89,8 @@ export interface HeartbeatSender {
   stop(): void;
 }
 
-/** Beats every `intervalMs` (the first a full interval after the start) until stopped. */
-export function startHeartbeat(sources: HeartbeatSources, intervalMs = HEARTBEAT_INTERVAL_MS): HeartbeatSender {
+/** Beats `firstMs` after the start, then every `intervalMs`, until stopped. */
+export function startHeartbeat(sources: HeartbeatSources, intervalMs = HEARTBEAT_INTERVAL_MS, firstMs = FIRST_HEARTBEAT_MS): HeartbeatSender {
   const now = sources.now ?? (() => new Date());
   const outOfOrder = new OutOfOrderSince();
   let inFlight = false;
@@ -110,6 +115,13 @@ export function startHeartbeat(sources: HeartbeatSources, intervalMs = HEARTBEAT
     }
   }
 
+  const first = setTimeout(() => void beat(), firstMs);
   const timer = setInterval(() => void beat(), intervalMs);
-  return { beat, stop: () => clearInterval(timer) };
+  return {
+    beat,
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
 }
