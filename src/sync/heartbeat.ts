@@ -16,9 +16,9 @@ import { terminalOf } from './terminal';
 export const HEARTBEAT_INTERVAL_MS = 60_000;
 /**
  * The first heartbeat after the page starts: a kiosk reloaded (a new version, a crash) shows so in
- * the fleet view within seconds, once its readiness check has read its terminal and devices.
+ * the fleet view within half a minute, well after its readiness check has read its terminal and devices.
  */
-export const FIRST_HEARTBEAT_MS = 10_000;
+export const FIRST_HEARTBEAT_MS = 30_000;
 
 /** What the kiosk knows of itself at one moment; assembleHeartbeat puts it on the wire. */
 export interface HeartbeatSnapshot {
