@@ -24,6 +24,7 @@ import paymentRoutes from './routes/payments';
 import phoneRoutes from './routes/phone';
 import sandboxRoutes from './routes/sandbox';
 import sandboxPages from './routes/sandbox-pages';
+import terminalHeartbeatRoutes from './routes/terminal-heartbeat';
 import terminalLogRoutes from './routes/terminal-log';
 import terminalProfileRoutes from './routes/terminal-profile';
 import terminalRoutes from './routes/terminals';
@@ -131,6 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await kiosk.register(identifyRoutes);
         await kiosk.register(paymentRoutes);
         await kiosk.register(terminalProfileRoutes);
+        // Not on a citizen's behalf, but the terminal's own word on its health: signed the same way.
+        await kiosk.register(terminalHeartbeatRoutes);
       });
       await api.register(applicationRoutes);
       await api.register(terminalRoutes);

@@ -2,6 +2,7 @@
 // in tests: the SMS gateway's outbox and the payment gateway's controls. Pass Playwright's
 // `request` fixture: its baseURL is the back office.
 import { expect, type APIRequestContext } from '@playwright/test';
+import type { TerminalHealth } from '../../src/protocol/heartbeat';
 
 const SANDBOX = '/api/v1/sandbox';
 
@@ -107,6 +108,16 @@ export async function lastSeqOf(request: APIRequestContext, terminalId: string):
   const terminal = terminals.find((t) => t.terminalId === terminalId);
   if (!terminal) throw new Error(`the back office does not know terminal ${terminalId}`);
   return terminal.lastSeq;
+}
+
+/** The terminal's health as the back office keeps it from its heartbeats (src/protocol/heartbeat.ts TerminalHealth). */
+export async function terminalHealthOf(request: APIRequestContext, terminalId: string): Promise<TerminalHealth> {
+  const response = await request.get('/api/v1/admin/terminals', { headers: asAdmin });
+  expect(response.status()).toBe(200);
+  const { terminals } = (await response.json()) as { terminals: Array<{ terminalId: string; health: TerminalHealth }> };
+  const terminal = terminals.find((t) => t.terminalId === terminalId);
+  if (!terminal) throw new Error(`the back office does not know terminal ${terminalId}`);
+  return terminal.health;
 }
 
 /** The citizen pays, on their own phone, the QR the kiosk made while offline. */

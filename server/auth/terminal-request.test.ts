@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_MAX_SKEW_S, TERMINAL_REQUEST_HEADERS as H } from '../../src/protocol/terminal-request';
 import { signRequest } from '../../src/sync/request-signature';
+import { heartbeatBody } from '../terminals/heartbeat-fixture';
 import { createTestApp, enrolTerminal, signedInject, TEST_ADMIN_TOKEN, type TerminalInject, type TestApp, type TestTerminal } from '../test-support';
 
 // Who may ask about a citizen: only an enrolled, unrevoked terminal, by a request it signed now, once.
@@ -14,6 +15,8 @@ const KIOSK_ROUTES: TerminalInject[] = [
   { method: 'POST', url: '/api/v1/identify', payload: { phoneToken: 'x', descriptor: [], liveness: {} } },
   { method: 'POST', url: '/api/v1/payments', payload: { applicationId: '00000000-0000-4000-8000-000000000000', identityToken: 'x', service: '04', document: 'id_card' } },
   { method: 'GET', url: '/api/v1/payments/00000000-0000-4000-8000-000000000000' },
+  // Not on a citizen's behalf, but signed the same way: the terminal's heartbeat.
+  { method: 'POST', url: '/api/v1/terminals/heartbeat', payload: heartbeatBody() },
 ];
 
 describe('requests a kiosk signs', () => {

@@ -33,6 +33,7 @@ const TABLES = [
   'schema_migrations',
   'staff',
   'staff_sessions',
+  'terminal_heartbeats',
   'terminal_log',
   'terminals',
 ];

@@ -12,6 +12,9 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../staff/session-token';
 import { signIn, type SignedIn } from '../staff/test-staff';
 import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, type TestApp, type TestTerminal } from '../test-support';
 import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
+import { Heartbeat } from '../../src/protocol/heartbeat';
+import { heartbeatBody } from '../terminals/heartbeat-fixture';
+import { variant, type JsonSchema } from './schema-arbitraries';
 import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
 
 /*
@@ -116,7 +119,7 @@ describe('requests made from every route schema and its edges', () => {
     });
 
     it('answers every route with a 2xx, 3xx or 4xx, and stores nothing from a refusal', async () => {
-      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/packets', 'POST /api/v1/staff/accounts']));
+      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/packets', 'POST /api/v1/staff/accounts', 'POST /api/v1/terminals/heartbeat']));
       const g = generation();
       const request = fc.constantFrom(...config.routes).chain((route) => requestArbitrary(route, g));
       await fc.assert(
@@ -188,6 +191,18 @@ describe('requests made from every route schema and its edges', () => {
           expect(response.headers['content-type'], what).toBe(path === '/track/page.css' && response.statusCode === 200 ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8');
         }),
         { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it('answers signed heartbeats whose fields are pushed to the edges the same way', async () => {
+      const body = fc.oneof(fc.constant<unknown>(heartbeatBody()), { weight: 4, arbitrary: variant(Heartbeat as unknown as JsonSchema, heartbeatBody(), generation()) });
+      await fc.assert(
+        fc.asyncProperty(body, async (heartbeat) => {
+          // A kiosk beats once a minute: spaced so the per-terminal limit lets the body be judged.
+          t.advance(7);
+          await sender.send({ method: 'POST', url: '/api/v1/terminals/heartbeat', headers: { 'content-type': 'application/json' }, body: JSON.stringify(heartbeat), signed: true });
+        }),
+        { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
     }, 120_000);
 

@@ -20,6 +20,11 @@ export const TERMINAL_LOOKUPS = {
   identify: perMinute('terminal_identify_1m', 10),
   payment_create: perMinute('terminal_payment_create_1m', 10),
   payment_status: perMinute('terminal_payment_status_1m', 120),
+  /**
+   * Not a lookup but the terminal's own heartbeat (src/sync/heartbeat.ts), one a minute and never
+   * retried: ten leaves room for a kiosk reloaded a few times in a minute, and no more.
+   */
+  heartbeat: perMinute('terminal_heartbeat_1m', 10),
 } as const satisfies Record<string, LimitRule>;
 export type TerminalLookup = keyof typeof TERMINAL_LOOKUPS;
 

@@ -7,6 +7,7 @@ import { PacketsRepository } from '../repositories/packets';
 import { PaymentsRepository } from '../repositories/payments';
 import { PhoneVerificationsRepository } from '../repositories/phone-verifications';
 import { RequestNoncesRepository } from '../repositories/request-nonces';
+import { TerminalHeartbeatsRepository } from '../repositories/terminal-heartbeats';
 import { TerminalLogRepository } from '../repositories/terminal-log';
 import { TerminalsRepository } from '../repositories/terminals';
 
@@ -20,6 +21,7 @@ declare module 'fastify' {
     terminals: TerminalsRepository;
     packets: PacketsRepository;
     terminalLog: TerminalLogRepository;
+    terminalHeartbeats: TerminalHeartbeatsRepository;
     requestNonces: RequestNoncesRepository;
     /** The staff console's reads of applications (server/console/). */
     consoleApplications: ConsoleApplicationsRepository;
@@ -36,6 +38,7 @@ export default fp(
     app.decorate('terminals', new TerminalsRepository(app.db));
     app.decorate('packets', new PacketsRepository(app.db));
     app.decorate('terminalLog', new TerminalLogRepository(app.db));
+    app.decorate('terminalHeartbeats', new TerminalHeartbeatsRepository(app.db));
     app.decorate('requestNonces', new RequestNoncesRepository(app.db));
     app.decorate('consoleApplications', new ConsoleApplicationsRepository(app.db));
   },

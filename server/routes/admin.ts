@@ -2,8 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, ApplicationNumber, IsoDateTime } from '../../src/protocol/common';
 import { DEFERRED_CHECKS, TerminalCreated, TerminalCreateRequest, TerminalId } from '../../src/protocol/packets';
+import { TerminalHealth } from '../../src/protocol/heartbeat';
 import { TechnicianLogEntry } from '../../src/protocol/technician-log';
 import { isBearer } from '../sync/admin-token';
+import { fleet, NEVER_HEARD, terminalHealthWire } from '../terminals/fleet';
 import { issueEnrolmentCode } from '../sync/terminal-enrolment';
 
 const TerminalParams = Type.Object({ id: TerminalId });
@@ -46,6 +48,8 @@ export const TerminalList = Type.Object({
       enrolledAt: OptionalTime,
       revokedAt: OptionalTime,
       lastSeq: Type.Integer(),
+      /** From its heartbeats (server/terminals/fleet.ts), as the staff console's fleet view shows it. */
+      health: TerminalHealth,
     }),
   ),
 });
@@ -120,16 +124,21 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Reply: TerminalList }>('/terminals', { schema: { response: { 200: TerminalList, 401: ApiError } } }, async () => ({
-    terminals: (await app.terminals.list()).map((t) => ({
-      terminalId: t.terminalId,
-      centreId: t.centreId,
-      createdAt: t.createdAt.toISOString(),
-      enrolledAt: t.enrolledAt?.toISOString() ?? null,
-      revokedAt: t.revokedAt?.toISOString() ?? null,
-      lastSeq: t.lastSeq,
-    })),
-  }));
+  app.get<{ Reply: TerminalList }>('/terminals', { schema: { response: { 200: TerminalList, 401: ApiError } } }, async () => {
+    const health = new Map((await fleet(app.db, 'all', app.clock())).map((f) => [f.terminalId, terminalHealthWire(f)]));
+    return {
+      terminals: (await app.terminals.list()).map((t) => ({
+        terminalId: t.terminalId,
+        centreId: t.centreId,
+        createdAt: t.createdAt.toISOString(),
+        enrolledAt: t.enrolledAt?.toISOString() ?? null,
+        revokedAt: t.revokedAt?.toISOString() ?? null,
+        lastSeq: t.lastSeq,
+        // Missing only for a terminal created between the two reads: not heard from yet.
+        health: health.get(t.terminalId) ?? NEVER_HEARD,
+      })),
+    };
+  });
 };
 
 export default adminRoutes;

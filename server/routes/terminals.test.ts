@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENROLMENT_CODE_HOURS, EnrolmentCode, type Enrolled, type TerminalCreated } from '../../src/protocol/packets';
 import { Value } from '@sinclair/typebox/value';
 import { exportPublicJwk, makeTerminalKeys } from '../../src/sync/seal';
+import { NEVER_HEARD } from '../terminals/fleet';
 import { createTestApp, TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, TEST_START, type TestApp } from '../test-support';
 
 const ADMIN = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
@@ -145,6 +146,8 @@ describe('terminals: admin and enrolment', () => {
       enrolledAt: TEST_START.toISOString(),
       revokedAt: null,
       lastSeq: 0,
+      // Enrolled, but no heartbeat yet: silent, nothing known.
+      health: NEVER_HEARD,
     });
     expect(terminals.find((x) => x.terminalId === 'T-105')).toMatchObject({ revokedAt: expect.any(String), enrolledAt: null });
     expect(response.body).not.toContain('publicKey');

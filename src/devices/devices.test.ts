@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Camera } from './camera/camera';
 import { CameraError } from './camera/camera';
-import { deviceFault } from './devices';
+import { deviceFault, deviceReports } from './devices';
 import { EmulatedPrinter } from './printer/emulated-printer.svelte';
 import { PRESET_PROFILES, readProfile, type ProfileChoice } from './profile';
 
@@ -39,5 +39,30 @@ describe('deviceFault: what stops the terminal before a citizen starts', () => {
     const misspelt = readProfile('?printer=webusbb', null);
     expect(misspelt.ok).toBe(false);
     expect(await deviceFault(misspelt, { printer: new EmulatedPrinter(), camera: camera(true) }, padThere)).toBe('profile_invalid');
+  });
+});
+
+describe('deviceReports: every device for the back office’s fleet view', () => {
+  const checks = (pad: string | null, scanner: string | null) => ({ checkPad: () => Promise.resolve(pad), checkScanner: () => Promise.resolve(scanner) });
+
+  it('names each device’s driver and state, the scanner too though it stops nothing', async () => {
+    const reports = await deviceReports(kioskProfile, { printer: new EmulatedPrinter('paper_out'), camera: camera(true) }, checks('pad_missing', 'scanner_not_pos_mode'));
+    expect(reports).toEqual({
+      printer: { driver: 'webusb', state: 'paper_out' },
+      camera: { driver: 'camera', state: 'ok' },
+      pad: { driver: 'webhid', state: 'pad_missing' },
+      scanner: { driver: 'webhid', state: 'scanner_not_pos_mode' },
+    });
+  });
+
+  it('reports the camera’s state for a scanner that is the camera', async () => {
+    const cameraScanner: ProfileChoice = { ok: true, profile: { ...PRESET_PROFILES.kiosk, scanner: 'camera' }, source: 'stored' };
+    const reports = await deviceReports(cameraScanner, { printer: new EmulatedPrinter(), camera: camera(false) }, checks(null, 'scanner_missing'));
+    expect(reports.scanner).toEqual({ driver: 'camera', state: 'camera_missing' });
+  });
+
+  it('reports profile_invalid for every device of a profile that does not read', async () => {
+    const reports = await deviceReports(readProfile('?printer=webusbb', null), { printer: new EmulatedPrinter(), camera: camera(true) }, checks(null, null));
+    expect(Object.values(reports).map((r) => r.state)).toEqual(['profile_invalid', 'profile_invalid', 'profile_invalid', 'profile_invalid']);
   });
 });

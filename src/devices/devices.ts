@@ -4,6 +4,7 @@ import { createPrinter, printerFault } from './printer/create-printer';
 import { checkPrinter, type Printer } from './printer/printer';
 import { PRESET_PROFILES, type DeviceProfile, type ProfileChoice } from './profile';
 import { createScanner } from './scanner/create-scanner';
+import { checkHidScanner } from './scanner/webhid-scanner';
 import type { Scanner } from './scanner/scanner';
 import { checkSignaturePad } from './signature/create-signature-pad';
 import type { SignaturePad } from './signature/signature-pad';
@@ -38,6 +39,50 @@ export function createDevices(choice: ProfileChoice, search: string): KioskDevic
 
 /** What a device check may find: `profile_invalid`, or a device's own code (paper_out, camera_missing, pad_missing…). */
 export type DeviceFault = string;
+
+/** One device as the terminal's heartbeat reports it (src/protocol/heartbeat.ts): its driver and `ok`, `none` or its fault. */
+export interface DeviceReport {
+  driver: string;
+  state: 'ok' | 'none' | DeviceFault;
+}
+export type DeviceReports = Record<'printer' | 'camera' | 'pad' | 'scanner', DeviceReport>;
+
+export interface DeviceChecks {
+  checkPad: (driver: DeviceProfile['signature']) => Promise<string | null>;
+  checkScanner: (driver: DeviceProfile['scanner']) => Promise<string | null>;
+}
+const BROWSER_CHECKS: DeviceChecks = { checkPad: checkSignaturePad, checkScanner: checkHidScanner };
+
+/**
+ * Every device's state, for the back office's fleet view. A profile that does not read reports
+ * `profile_invalid` for each (the kiosk runs emulated devices then). The scanner is looked at here
+ * although it stops nothing: a supervisor still wants to know one is unplugged. A profile whose
+ * scanner is the camera reports the camera's state for it.
+ */
+export async function deviceReports(
+  choice: ProfileChoice,
+  devices: Pick<KioskDevices, 'printer' | 'camera'>,
+  checks: DeviceChecks = BROWSER_CHECKS,
+): Promise<DeviceReports> {
+  const profile = choice.ok ? choice.profile : PRESET_PROFILES.emulated;
+  if (!choice.ok) {
+    const invalid = (driver: string): DeviceReport => ({ driver, state: 'profile_invalid' });
+    return { printer: invalid(profile.printer.driver), camera: invalid(profile.camera), pad: invalid(profile.signature), scanner: invalid(profile.scanner) };
+  }
+  const [printer, camera, pad, scanner] = await Promise.all([
+    checkPrinter(devices.printer),
+    checkCamera(devices.camera),
+    checks.checkPad(profile.signature),
+    profile.scanner === 'camera' ? Promise.resolve(null) : checks.checkScanner(profile.scanner),
+  ]);
+  const report = (driver: string, fault: string | null): DeviceReport => ({ driver, state: fault ?? 'ok' });
+  return {
+    printer: report(profile.printer.driver, printer),
+    camera: report(profile.camera, camera),
+    pad: report(profile.signature, pad),
+    scanner: profile.scanner === 'camera' ? report('camera', camera) : report(profile.scanner, scanner),
+  };
+}
 
 /**
  * The first device a journey needs that is missing or failing, or null. Asked before a citizen

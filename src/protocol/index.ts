@@ -8,3 +8,4 @@ export * from './photo-quality';
 export * from './packets';
 export * from './technician-log';
 export * from './terminal-request';
+export * from './heartbeat';

@@ -21,6 +21,8 @@ import {
   TechnicianLogReceived,
   type TechnicianLogUpload,
   TerminalProfile,
+  type Heartbeat,
+  HeartbeatReceived,
 } from '../protocol';
 import { TERMINAL_REFUSALS } from './outbox';
 import { signRequest } from './request-signature';
@@ -150,5 +152,7 @@ export const backOffice = {
   /** The technician log, signed by the terminal (src/sync/log-upload.ts). */
   uploadTechnicianLog: (terminalId: string, body: TechnicianLogUpload) =>
     call('POST', `/terminals/${encodeURIComponent(terminalId)}/log`, TechnicianLogReceived, body),
+  /** The terminal's health, once a minute (src/sync/heartbeat.ts); signed, so the back office knows whose. */
+  heartbeat: (body: Heartbeat) => call('POST', '/terminals/heartbeat', HeartbeatReceived, body, 'signed'),
 };
 export type BackOffice = typeof backOffice;

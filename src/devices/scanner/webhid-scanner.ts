@@ -6,7 +6,7 @@
 // connect() swallows errors, so the kiosk could not tell a missing scanner from a broken one.
 // The report format is small (hid-pos-report.ts); we keep the library's device choice: the HID
 // POS collection, the vendors it knows, and Honeywell's "HID POS on" feature report.
-import { ScannerError, type Scanner, type ScannerEventMap, type ScannerListener } from './scanner';
+import { ScannerError, type Scanner, type ScannerErrorCode, type ScannerEventMap, type ScannerListener } from './scanner';
 import { ScannerListeners } from './scanner-listeners';
 import { browserHid, type Hid, type HidConnectionEvent, type HidDevice, type HidInputReportEvent } from './hid';
 import { BAR_CODE_SCANNER_USAGE, BAR_CODE_SCANNER_USAGE_PAGE, SCANNED_DATA_REPORT_ID, ScanAssembler } from './hid-pos-report';
@@ -32,6 +32,20 @@ export async function requestScanner(hid: Hid | undefined = browserHid()): Promi
   ];
   const devices = await hid.requestDevice({ filters });
   return devices.length > 0;
+}
+
+/**
+ * For the terminal's heartbeat: whether the profile's scanner is there, without opening it (the
+ * start screen may be listening to it). `scanner_missing`, `scanner_not_pos_mode` as start() would
+ * find them; null for a scanner that is there, and for drivers that need no device (emulated).
+ */
+export async function checkHidScanner(driver: string, options: { hid?: Hid | undefined } = {}): Promise<ScannerErrorCode | null> {
+  if (driver !== 'webhid') return null;
+  const hid = 'hid' in options ? options.hid : browserHid();
+  if (!hid) return 'scanner_missing';
+  const devices = await hid.getDevices().catch(() => []);
+  if (devices.some(isHidPosScanner)) return null;
+  return devices.some((d) => SCANNER_VENDOR_IDS.includes(d.vendorId)) ? 'scanner_not_pos_mode' : 'scanner_missing';
 }
 
 export interface WebHidScannerOptions {
