@@ -32,6 +32,7 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'DELETE', url: `/api/v1/staff/accounts/${NO_ACCOUNT}/totp`, allowed: ADMIN },
   { method: 'GET', url: '/api/v1/staff/audit', allowed: ADMIN },
   { method: 'GET', url: '/api/v1/staff/applications', allowed: READERS },
+  { method: 'GET', url: '/api/v1/staff/terminals', allowed: ['supervisor', 'admin'] },
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC', allowed: READERS },
   { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
   // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.

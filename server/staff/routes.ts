@@ -3,6 +3,7 @@ import accountRoutes from './account-routes';
 import applicationRoutes from './application-routes';
 import auditRoutes from './audit-routes';
 import sessionRoutes from './session-routes';
+import terminalRoutes from './terminal-routes';
 import totpRoutes from './totp-routes';
 
 /**
@@ -17,6 +18,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(auditRoutes);
   await app.register(totpRoutes);
   await app.register(applicationRoutes);
+  await app.register(terminalRoutes);
 };
 
 export default staffRoutes;
