@@ -24,7 +24,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,woff2,json,bin,wasm,svg,png}'],
         // The emulated camera's clip (12 MB, scripts/faces/emulated-camera-clip.ts) is for testers' desktops:
         // no real kiosk plays it, so it is fetched when asked for and never stored in every kiosk's cache.
-        globIgnores: ['camera/**'],
+        // The staff console (a second entry) is no part of the kiosk: never in a terminal's cache.
+        globIgnores: ['camera/**', 'console/**', 'assets/console-*'],
         // The face recognition weights are 6.4 MB; the kiosk cannot identify anyone offline without them.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       },
@@ -37,7 +38,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2048,
-    // Only the kiosk: the face-worker test harness is built apart (e2e/harness/vite.config.ts), so no
-    // test page is ever served or precached with it.
+    // The kiosk and the staff console (served at /console/). The face-worker test harness is built
+    // apart (e2e/harness/vite.config.ts), so no test page is ever served or precached with them.
+    rollupOptions: { input: { kiosk: 'index.html', console: 'console/index.html' } },
   },
 });

@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'kiosk',
           environment: './scripts/system/vitest-kiosk-environment.ts',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'console/**/*.test.ts'],
           exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
         },
       },

@@ -24,8 +24,8 @@ cleanupOutdatedCaches();
 // the network drops during the very first session. A new version still waits for SKIP_WAITING.
 clientsClaim();
 // Any address the kiosk navigates to is the app (?profile=…, a reload on a step); the back office's
-// own pages and API are never answered from the cache.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/sandbox\//] }));
+// own pages (sandbox, staff console, tracking) and API are never answered from the cache.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/sandbox\//, /^\/console(\/|$)/, /^\/track\//] }));
 
 self.addEventListener('message', (event) => {
   // What workbox-window's messageSkipWaiting() sends; the page sends it only between citizens.

@@ -18,6 +18,8 @@ describe('serving the built kiosk', () => {
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>kiosk</title>');
     await writeFile(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
     await writeFile(join(dir, 'assets', 'app-1a2b.js'), 'console.log(1);');
+    await mkdir(join(dir, 'console'));
+    await writeFile(join(dir, 'console', 'index.html'), '<!doctype html><title>console</title>');
     db = await openTestDatabase();
     app = await buildApp({ db, staticDir: dir, sandbox: { faces: syntheticFaces } });
   }, 60_000);
@@ -42,11 +44,14 @@ describe('serving the built kiosk', () => {
     expect(response.headers['cache-control']).not.toBe('no-cache');
   });
 
-  it('falls back to index.html for page URLs the client routes', async () => {
-    const response = await app.inject({ method: 'GET', url: '/console/applications?x=1' });
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<title>kiosk</title>');
-    expect(response.headers['cache-control']).toBe('no-cache');
+  it("falls back to the kiosk's or the console's index.html for page URLs each routes itself", async () => {
+    const pages = { '/step/photo?x=1': 'kiosk', '/console': 'console', '/console/': 'console', '/console/applications?x=1': 'console', '/consoles': 'kiosk' };
+    for (const [url, program] of Object.entries(pages)) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toContain(`<title>${program}</title>`);
+      expect(response.headers['cache-control'], url).toBe('no-cache');
+    }
   });
 
   it('answers missing files and unknown API paths with a JSON 404, not the page', async () => {

@@ -7,7 +7,10 @@ import fp from 'fastify-plugin';
 // build; the hashed assets they point to can be cached as long as the browser likes.
 const ALWAYS_REVALIDATE = /(^|[\\/])(index\.html|sw\.js)$/;
 
-/** Serves the built kiosk; any other page URL gets index.html, which routes on the client. */
+/**
+ * Serves the built kiosk and the staff console (dist/console/); any other page URL gets the
+ * index.html of the program it is under, which routes on the client.
+ */
 export default fp<{ root: string }>(
   async (app, options) => {
     const root = resolve(options.root);
@@ -27,13 +30,18 @@ export default fp<{ root: string }>(
     });
     app.setNotFoundHandler((request, reply) => {
       if ((request.method === 'GET' || request.method === 'HEAD') && isPageUrl(request.url)) {
-        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+        return reply.header('Cache-Control', 'no-cache').sendFile(isConsoleUrl(request.url) ? 'console/index.html' : 'index.html');
       }
       return reply.code(404).send({ code: 'not_found' });
     });
   },
   { name: 'static-files' },
 );
+
+function isConsoleUrl(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return path === '/console' || path.startsWith('/console/');
+}
 
 function isPageUrl(url: string): boolean {
   const path = url.split('?')[0] ?? '';

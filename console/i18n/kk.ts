@@ -1,0 +1,32 @@
+import type { ConsoleCatalogue } from './en';
+
+export const kk: ConsoleCatalogue = {
+  'app.title': 'Қызметкерлер консолі',
+  'lang.label': 'Тіл',
+  'signIn.title': 'Кіру',
+  'signIn.username': 'Пайдаланушы аты',
+  'signIn.password': 'Құпиясөз',
+  'signIn.totp': 'Аутентификатор қолданбасындағы код',
+  'signIn.submit': 'Кіру',
+  'signOut': 'Шығу',
+  'signedInAs': '{name}, {role}',
+  'role.operator': 'оператор',
+  'role.supervisor': 'басшы',
+  'role.analyst': 'талдаушы',
+  'role.admin': 'әкімші',
+  'field.required': 'Бұл өрісті толтырыңыз.',
+  'error.invalid_credentials': 'Пайдаланушы аты немесе құпиясөз қате.',
+  'error.totp_required': 'Аутентификатор қолданбасындағы кодты енгізіңіз.',
+  'error.invalid_totp': 'Код қате немесе ескірген. Жаңасын енгізіңіз.',
+  'error.too_many_attempts': 'Сәтсіз әрекет тым көп. {wait} кейін қайталаңыз.',
+  'error.no_session': 'Жүйеге кіріңіз.',
+  'error.session_expired': 'Сеанс аяқталды. Қайта кіріңіз.',
+  'error.forbidden_role': 'Сіздің рөліңіз бұған рұқсат бермейді.',
+  'error.csrf': 'Бет ескірген. Оны жаңартып, қайталаңыз.',
+  'error.network': 'Бэк-офиспен байланыс жоқ. Желіні тексеріп, қайталаңыз.',
+  'error.server': 'Бэк-офис қатемен жауап берді. Қайталаңыз; қате қайталанса, әкімшіге хабарлаңыз.',
+  'error.unknown': 'Бірдеңе дұрыс болмады ({code}).',
+  // Said as the ablative the sentence needs: "10 минуттан кейін".
+  'wait.seconds': '{n} секундтан',
+  'wait.minutes': '{n} минуттан',
+};
