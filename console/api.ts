@@ -21,6 +21,13 @@ export class ConsoleError extends Error {
 
 let csrfToken: string | null = null;
 
+/** Told when a call finds the session gone (idle expiry, signed out elsewhere, account disabled). */
+let sessionLost: (error: ConsoleError) => void = () => {};
+
+export function onSessionLost(observer: (error: ConsoleError) => void): void {
+  sessionLost = observer;
+}
+
 /** Kept from the sign-in or session answer; forgotten at sign-out. */
 export function useCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -46,5 +53,8 @@ export async function call<S extends TSchema>(method: Method, path: string, sche
   }
   if (response.status >= 500) throw new ConsoleError('server', response.status);
   const retryAfter = Number(response.headers.get('retry-after'));
-  throw new ConsoleError(Value.Check(ApiError, json) ? json.code : 'bad_response', response.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  const error = new ConsoleError(Value.Check(ApiError, json) ? json.code : 'bad_response', response.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  // Any page's call may find the session over: the console goes back to sign-in and says why.
+  if (response.status === 401 && path !== '/session') sessionLost(error);
+  throw error;
 }

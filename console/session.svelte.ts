@@ -2,7 +2,7 @@
 // cookie); this holds what the page may know of it: the staff member and the CSRF token.
 import { Type } from '@sinclair/typebox';
 import { StaffSession, type SignInRequest, type StaffMember } from '../src/protocol/staff';
-import { call, ConsoleError, useCsrfToken } from './api';
+import { call, ConsoleError, onSessionLost, useCsrfToken } from './api';
 
 const NoBody = Type.Unknown();
 
@@ -11,6 +11,13 @@ export class ConsoleSession {
   staff = $state<StaffMember | null | undefined>(undefined);
   /** Why the last sign-in or call was refused, as a stable code; null when none was. */
   error = $state<ConsoleError | null>(null);
+
+  constructor() {
+    onSessionLost((error) => {
+      this.#forget();
+      this.error = error;
+    });
+  }
 
   /** On load: a session cookie from earlier in this browser may still be alive. */
   async restore(): Promise<void> {

@@ -1,7 +1,21 @@
 // The staff console (console/, served at /console/) in a real browser under the back office's
 // policies: signing in with the sandbox's accounts, a wrong password said in the staff member's
-// language, the session kept across a reload by its cookie, and signing out.
+// language, the session kept across a reload by its cookie, signing out; an operator finding an
+// application of their centre and its checks; a supervisor's terminals.
+import type { Page } from '@playwright/test';
+import { applicationThroughApi } from './support/api-application';
+import { reviewApplication } from './support/backoffice';
+import { citizen } from './support/citizens';
 import { expect, test } from './support/test';
+
+async function signInAs(page: Page, username: string): Promise<void> {
+  await page.goto('/console/');
+  await page.locator('[data-action="lang-ru"]').click();
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill('sandbox-password');
+  await page.locator('[data-action="sign-in"]').click();
+  await expect(page.locator('[data-field="signed-in"]')).toContainText(username);
+}
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -41,4 +55,44 @@ test('the console speaks Kazakh when chosen, and never takes the kiosk’s place
   await expect(page).toHaveTitle('Қызметкерлер консолі');
   await page.goto('/');
   await expect(page.locator('[data-page="sign-in"]')).toHaveCount(0);
+});
+
+test("an operator finds an application of their centre in the list, opens it, and sees its checks and history", async ({ page, request }) => {
+  const number = await applicationThroughApi(request, citizen('service-14'), 'ru');
+  await expect.poll(async () => (await reviewApplication(request, number))?.checks.length ?? 0).toBeGreaterThan(0);
+  const { status } = (await reviewApplication(request, number))!;
+
+  await signInAs(page, 'operator');
+  await expect(page.locator('[data-page="applications"] h1')).toHaveText('Заявления');
+  // A terminal of the sandbox is a test terminal: its applications are shown when asked for.
+  await page.locator('input[name="test"]').check();
+  await page.locator('[data-action="filter"]').click();
+  const row = page.locator(`tr[data-application="${number}"]`);
+  await expect(row).toContainText('AST-ESIL');
+  await row.getByRole('link', { name: number }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/console/applications/${number}$`));
+  await expect(page.locator('[data-page="application"] h1')).toHaveText(`Заявление ${number}`);
+  await expect(page.locator('[data-field="status"]')).toHaveAttribute('data-status', status);
+  await expect(page.locator('[data-field="checks"] tr[data-check]')).not.toHaveCount(0);
+  await expect(page.locator('[data-field="history"] li').first()).toContainText('проверяется');
+
+  // A number that is not on any receipt is said, not a blank page.
+  await page.goto('/console/applications/ZZZZ-ZZZZ-ZZZZ');
+  await expect(page.locator('[data-error="not_found"]')).toHaveText('Не найдено или не относится к вашим ЦОНам.');
+});
+
+test("a supervisor sees their branch's terminals, an operator has no such section", async ({ page, request }) => {
+  // A terminal of the sandbox's centre, enrolled by a technician's code, that has never sent a heartbeat.
+  await applicationThroughApi(request, citizen('service-14'), 'ru');
+  await signInAs(page, 'supervisor');
+  await page.locator('[data-action="nav-terminals"]').click();
+  await expect(page.locator('[data-page="terminals"] h1')).toHaveText('Терминалы');
+  const silent = page.locator('[data-page="terminals"] tr[data-terminal^="E2E-TRK-"]').first();
+  await expect(silent).toHaveAttribute('data-silent', 'true');
+  await expect(silent).toContainText('никогда');
+  await page.locator('[data-action="sign-out"]').click();
+
+  await signInAs(page, 'operator');
+  await expect(page.locator('[data-action="nav-terminals"]')).toHaveCount(0);
 });

@@ -2,16 +2,8 @@
 // through the API (a terminal enrolled with the admin's code, a packet sealed and sent as a kiosk
 // does), its page in Kazakh and then, one tap away, in Russian, under the back office's CSP (the
 // shared fixture fails the test on any violation). No camera: the application is sealed here.
-import { randomUUID } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
-import { applicationNumber } from '../src/domain/application';
-import { feeFor } from '../src/domain/fees';
-import type { Lang } from '../src/protocol/common';
-import type { Enrolled } from '../src/protocol/packets';
-import { makeApplicationPayload } from '../src/sync/packet-fixture';
-import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys, sealPacket } from '../src/sync/seal';
-import type { SeedCitizen } from '../server/seed/citizens';
-import { E2E_ADMIN_TOKEN, reviewApplication } from './support/backoffice';
+import { applicationThroughApi } from './support/api-application';
+import { reviewApplication } from './support/backoffice';
 import { citizen } from './support/citizens';
 import { expect, test } from './support/test';
 
@@ -20,47 +12,6 @@ const STATUS_WORDS: Record<'kk' | 'ru', Record<string, string>> = {
   kk: { pending_checks: 'Тексерілуде', accepted: 'Қабылданды', rejected: 'Қабылданбады' },
   ru: { pending_checks: 'Проверяется', accepted: 'Принято', rejected: 'Отклонено' },
 };
-
-/** A new terminal enrolled as a technician would, and an application of `c` sealed and sent by it, made in `lang`. */
-async function applicationThroughApi(request: APIRequestContext, c: SeedCitizen, lang: Lang): Promise<string> {
-  const terminalId = `E2E-TRK-${Date.now().toString(36).toUpperCase()}`;
-  const created = await request.post('/api/v1/admin/terminals', { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` }, data: { terminalId, centreId: 'AST-ESIL' } });
-  expect(created.status(), await created.text()).toBe(201);
-  const { code } = (await created.json()) as { code: string };
-  const keys = await makeTerminalKeys();
-  const enrol = await request.post('/api/v1/terminals/enrol', { data: { code, publicKey: await exportPublicJwk(keys.publicKey) } });
-  expect(enrol.status(), await enrol.text()).toBe(201);
-  const enrolled = (await enrol.json()) as Enrolled;
-
-  // Made now by the back office's clock (the e2e run's fixed day), as a kiosk set to it would.
-  const now = new Date(Date.parse((await request.get('/api/v1/health')).headers().date ?? ''));
-  const id = randomUUID();
-  const { service, document } = c.example;
-  const payload = makeApplicationPayload({
-    id,
-    number: applicationNumber(id),
-    iin: c.person.iin,
-    service,
-    document,
-    lang,
-    phone: c.phoneToType,
-    centreId: enrolled.centreId,
-    terminalId,
-    test: true,
-    createdAt: now.toISOString(),
-    feeTiyn: feeFor({ service, document, on: now.toISOString().slice(0, 10), lostIdCardsThisYear: c.person.lostIdCardsThisYear }).amountTiyn,
-  });
-  const packet = await sealPacket(payload, {
-    terminalId,
-    seq: 1,
-    sealedAt: now.toISOString(),
-    backOfficeKey: await importBackOfficePublicKey(enrolled.backOfficeKey),
-    signingKey: keys.privateKey,
-  });
-  const sent = await request.post('/api/v1/packets', { data: packet });
-  expect(sent.status(), await sent.text()).toBe(201);
-  return payload.application.number;
-}
 
 test('the tracking page of an application made through the API, in Kazakh and then in Russian', async ({ page, request }) => {
   const c = citizen('service-14');

@@ -15,6 +15,8 @@ describe('security headers', () => {
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>kiosk</title>');
     await writeFile(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
     await writeFile(join(dir, 'assets', 'app-1a2b.js'), 'console.log(1);');
+    await mkdir(join(dir, 'console'));
+    await writeFile(join(dir, 'console', 'index.html'), '<!doctype html><title>console</title>');
     t = await createTestApp({ staticDir: dir });
   }, 60_000);
   afterAll(async () => {
@@ -26,7 +28,8 @@ describe('security headers', () => {
   /** Every kind of answer the back office gives, with the status it must have. */
   const answers: Array<[string, InjectOptions, number]> = [
     ['the kiosk page', { method: 'GET', url: '/' }, 200],
-    ['a page URL the kiosk routes', { method: 'GET', url: '/console/applications?x=1' }, 200],
+    ['a page URL the kiosk routes', { method: 'GET', url: '/step/photo?x=1' }, 200],
+    ['a page of the staff console', { method: 'GET', url: '/console/applications?x=1' }, 200],
     ['an asset', { method: 'GET', url: '/assets/app-1a2b.js' }, 200],
     ['the service worker', { method: 'GET', url: '/sw.js' }, 200],
     ['a missing file', { method: 'GET', url: '/assets/missing.js' }, 404],

@@ -1,0 +1,41 @@
+// The console's pages by address, under /console/, so a page can be reloaded, bookmarked and sent to
+// a colleague. The back office serves console/index.html for every such address (static-files.ts).
+
+export type Route = { page: 'home' } | { page: 'applications' } | { page: 'application'; number: string } | { page: 'terminals' };
+
+const BASE = '/console';
+const NUMBER = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.replace(/^\/console\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'applications' && parts.length === 1) return { page: 'applications' };
+  if (parts[0] === 'applications' && parts.length === 2 && NUMBER.test(parts[1] ?? '')) return { page: 'application', number: parts[1]! };
+  if (parts[0] === 'terminals' && parts.length === 1) return { page: 'terminals' };
+  return { page: 'home' };
+}
+
+export function routePath(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return `${BASE}/`;
+    case 'applications':
+      return `${BASE}/applications`;
+    case 'application':
+      return `${BASE}/applications/${route.number}`;
+    case 'terminals':
+      return `${BASE}/terminals`;
+  }
+}
+
+export class Router {
+  route = $state<Route>(parseRoute(location.pathname));
+
+  constructor() {
+    addEventListener('popstate', () => (this.route = parseRoute(location.pathname)));
+  }
+
+  go(route: Route): void {
+    history.pushState(null, '', routePath(route));
+    this.route = route;
+  }
+}
