@@ -14,6 +14,13 @@ import { lastProfileSavedAt, loadProfile, saveProfile } from './profile-store';
 /** Without a touch for this long, technician mode closes by itself: a technician called away must not leave it open to the next passer-by. */
 export const TECH_IDLE_MS = 2 * 60_000;
 
+/**
+ * When this page started, by the clock profiles are dated with (Date.now), not performance.timeOrigin:
+ * a wall clock set after the start (an NTP correction; the e2e's kiosks, set to the back office's
+ * day) would otherwise put a profile saved just now before the start, and the restart it needs unsaid.
+ */
+const PAGE_STARTED_AT = Date.now();
+
 /** Sandbox terminals' ids; a production back office never gives one (server/routes/sandbox.ts). */
 const SANDBOX_TERMINAL = /^SBX-/;
 
@@ -422,7 +429,7 @@ export class Technician {
     ]);
     this.profile = running;
     this.#stored = stored;
-    this.restartPending = savedAt !== null && savedAt > (startedAt ?? performance.timeOrigin);
+    this.restartPending = savedAt !== null && savedAt > (startedAt ?? PAGE_STARTED_AT);
   }
 
   async #readTerminal(): Promise<void> {
