@@ -21,6 +21,8 @@ const ANY_ROLE = STAFF_ROLES;
 const ADMIN = ['admin'] as const;
 // Who may see one citizen's application: not the analyst, who sees aggregates only.
 const READERS = ['operator', 'supervisor', 'admin'] as const;
+// Who decides the manual-review cases: the centre's operators and the branch's supervisor.
+const REVIEWERS = ['operator', 'supervisor'] as const;
 // An id no account has: the admin gets 404, which is neither 401 nor 403.
 const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
 
@@ -34,6 +36,12 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'GET', url: '/api/v1/staff/applications', allowed: READERS },
   { method: 'GET', url: '/api/v1/staff/terminals', allowed: ['supervisor', 'admin'] },
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC', allowed: READERS },
+  { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/portrait', allowed: READERS },
+  { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/signature', allowed: READERS },
+  // A valid IIN and reason: 200 with nothing found to every reader.
+  { method: 'POST', url: '/api/v1/staff/applications/lookup', allowed: READERS, payload: { iin: '900101300017', reason: 'roles matrix: a lookup' } },
+  { method: 'GET', url: '/api/v1/staff/review', allowed: REVIEWERS },
+  { method: 'POST', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/decision', allowed: REVIEWERS, payload: { decision: 'accept', reason: 'face_confirmed' } },
   { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
   // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.
   { method: 'PUT', url: '/api/v1/staff/totp', allowed: ANY_ROLE, payload: { secret: 'A'.repeat(32), code: '000000' } },
