@@ -99,6 +99,8 @@ export const en = {
   'error.not_found': 'Not found, or not in your centres.',
   'loading': 'Loading…',
   // The manual review, the lookup by IIN, the portrait and signature.
+  'apps.pendingOnly': 'Only those still being checked',
+  'apps.terminalHint': 'A terminal id: letters, digits and dashes.',
   'nav.review': 'Review',
   'review.title': 'Applications waiting for review',
   'review.intro': 'The rules could not decide these. Open one, compare, and accept or refuse it: the citizen is told by SMS.',

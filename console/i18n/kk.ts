@@ -101,6 +101,8 @@ export const kk: ConsoleCatalogue = {
   'error.not_found': 'Табылмады немесе сіздің ХҚКО-ларыңызға жатпайды.',
   'loading': 'Жүктелуде…',
   // The manual review, the lookup by IIN, the portrait and signature.
+  'apps.pendingOnly': 'Тек әлі тексерілетіндер',
+  'apps.terminalHint': 'Терминал нөмірі: әріптер, цифрлар және сызықшалар.',
   'nav.review': 'Тексеру',
   'review.title': 'Қызметкер тексеретін өтініштер',
   'review.intro': 'Ережелер бұл өтініштерді шеше алмады. Ашып, салыстырып, қабылдаңыз немесе қабылдамаңыз: азаматқа SMS жіберіледі.',

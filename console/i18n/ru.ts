@@ -100,6 +100,8 @@ export const ru: ConsoleCatalogue = {
   'error.not_found': 'Не найдено или не относится к вашим ЦОНам.',
   'loading': 'Загрузка…',
   // The manual review, the lookup by IIN, the portrait and signature.
+  'apps.pendingOnly': 'Только те, что ещё проверяются',
+  'apps.terminalHint': 'Номер терминала: буквы, цифры и дефисы.',
   'nav.review': 'Проверка',
   'review.title': 'Заявления на проверке сотрудником',
   'review.intro': 'Правила не смогли решить эти заявления. Откройте, сверьте и примите или отклоните: гражданину придёт SMS.',
