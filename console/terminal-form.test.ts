@@ -19,11 +19,12 @@ describe("the terminal forms' rules", () => {
     expect(terminalIdProblem('AST-ESIL-1')).toBeNull();
   });
 
-  it('trims a name, takes an empty one as no name, and refuses one longer than the back office keeps', () => {
+  it('trims a name, takes an empty one as no name, and refuses one longer than the back office keeps or of two lines', () => {
     expect(terminalName('  ЦОН Есиль, зал 1, у входа ')).toEqual({ ok: true, name: 'ЦОН Есиль, зал 1, у входа' });
     expect(terminalName('   ')).toEqual({ ok: true, name: null });
     expect(terminalName('ә'.repeat(TERMINAL_NAME_MAX))).toMatchObject({ ok: true });
     expect(terminalName('ә'.repeat(TERMINAL_NAME_MAX + 1))).toEqual({ ok: false, code: 'invalid_name' });
+    expect(terminalName('Зал 1\nу входа')).toEqual({ ok: false, code: 'invalid_name' });
   });
 
   it('names a centre in the staff member’s language', () => {

@@ -33,7 +33,8 @@ export function terminalIdProblem(id: string): 'required' | 'invalid_terminal_id
 export function terminalName(typed: string): { ok: true; name: string | null } | { ok: false; code: 'invalid_name' } {
   const name = typed.trim();
   if (name.length === 0) return { ok: true, name: null };
-  return [...name].length > TERMINAL_NAME_MAX ? { ok: false, code: 'invalid_name' } : { ok: true, name };
+  // One line, as the back office keeps it: no line breaks nor other control characters.
+  return [...name].length > TERMINAL_NAME_MAX || /[\p{Cc}\u2028\u2029]/u.test(name) ? { ok: false, code: 'invalid_name' } : { ok: true, name };
 }
 
 type Centre = TerminalCentres['centres'][number];

@@ -119,7 +119,7 @@ export const en = {
   'tm.revoke.confirm': 'Revoke terminal {terminal}? From now on the back office refuses everything it sends, and applications it has not sent yet stay on the kiosk. This cannot be undone: to use the kiosk again, enrol it under a new id.',
   'tm.revoke.yes': 'Revoke the terminal',
   'error.invalid_terminal_id': 'A terminal id is capital Latin letters, digits and hyphens, up to 32, starting with a letter or digit.',
-  'error.invalid_name': 'A name is at most 80 characters.',
+  'error.invalid_name': 'A name is one line of at most 80 characters.',
   'error.centre_not_found': 'This centre is not one of yours.',
   'error.terminal_exists': 'This terminal id is already in use (enrolled, revoked or of another branch). Choose another or generate one.',
   'error.terminal_revoked': 'This terminal is revoked and can no longer be changed.',

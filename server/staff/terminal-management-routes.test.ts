@@ -93,6 +93,7 @@ describe('staff: a supervisor runs the terminals of their branch', () => {
       [{ terminalId: 'TM-X' }, 'invalid_request'],
       [{ terminalId: 'TM-X', centreId: 'AST-ESIL', name: '   ' }, 'invalid_name'],
       [{ terminalId: 'TM-X', centreId: 'AST-ESIL', name: 'я'.repeat(81) }, 'invalid_name'],
+      [{ terminalId: 'TM-X', centreId: 'AST-ESIL', name: 'Зал 1\nу входа' }, 'invalid_name'],
     ];
     for (const [payload, code] of cases) {
       const response = await as(supervisor, 'POST', '/api/v1/staff/terminals', payload);
@@ -115,7 +116,7 @@ describe('staff: a supervisor runs the terminals of their branch', () => {
       { action: 'terminal_renamed', details: { terminalId: 'TM-NAMED', from: 'Зал 1, у окна', to: null } },
     ]);
 
-    for (const [name, code] of [['', 'invalid_request'], [' \t ', 'invalid_name'], ['a'.repeat(81), 'invalid_name']] as const) {
+    for (const [name, code] of [['', 'invalid_request'], [' \t ', 'invalid_name'], ['a'.repeat(81), 'invalid_name'], ['Зал\u0007', 'invalid_name'], ['Зал 1\u2028у входа', 'invalid_name']] as const) {
       const response = await as(supervisor, 'PUT', '/api/v1/staff/terminals/TM-NAMED/name', { name });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ code });

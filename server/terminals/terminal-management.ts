@@ -42,10 +42,13 @@ const managed = (row: Row): ManagedTerminal => ({
 /** `$1::boolean OR <column> = ANY($2::text[])`'s two parameters. */
 const scopeParams = (scope: FleetScope): [boolean, string[]] => [scope === 'all', scope === 'all' ? [] : [...scope.centreIds]];
 
-/** Trimmed, 1 to `max` characters; null when nothing is left or it is too long. */
+/** A line break (U+2028/2029 too) or other control character: a name is one line on a screen and in the audit log. */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+
+/** Trimmed, 1 to `max` characters on one line; null when nothing is left, it is too long, or holds a control character. */
 export function cleanName(name: string, max: number): string | null {
   const trimmed = name.trim();
-  return trimmed.length === 0 || [...trimmed].length > max ? null : trimmed;
+  return trimmed.length === 0 || [...trimmed].length > max || CONTROL.test(trimmed) ? null : trimmed;
 }
 
 export interface CentreChoice {

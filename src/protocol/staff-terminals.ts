@@ -8,7 +8,8 @@ export const TERMINAL_NAME_MAX = 80;
 
 /**
  * Where the terminal stands, as people say it ("ЦОН Есиль, зал 1, у входа"). The back office trims
- * it; what is left must be 1 to TERMINAL_NAME_MAX characters (else 400 `invalid_name`).
+ * it; what is left must be 1 to TERMINAL_NAME_MAX characters on one line, without control
+ * characters (else 400 `invalid_name`).
  */
 export const TerminalName = Text({ minLength: 1, maxLength: 200 });
 
