@@ -35,6 +35,12 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'GET', url: '/api/v1/staff/audit', allowed: ADMIN },
   { method: 'GET', url: '/api/v1/staff/applications', allowed: READERS },
   { method: 'GET', url: '/api/v1/staff/terminals', allowed: ['supervisor', 'admin'] },
+  // Terminal management: the branch's supervisor and the admin. A terminal no one has answers 404.
+  { method: 'GET', url: '/api/v1/staff/terminals/centres', allowed: ['supervisor', 'admin'] },
+  { method: 'POST', url: '/api/v1/staff/terminals', allowed: ['supervisor', 'admin'], payload: { terminalId: 'MATRIX-1', centreId: 'AST-ESIL' } },
+  { method: 'PUT', url: '/api/v1/staff/terminals/MATRIX-NONE/name', allowed: ['supervisor', 'admin'], payload: { name: 'matrix' } },
+  { method: 'PUT', url: '/api/v1/staff/terminals/MATRIX-NONE/centre', allowed: ['supervisor', 'admin'], payload: { centreId: 'AST-ESIL' } },
+  { method: 'POST', url: '/api/v1/staff/terminals/MATRIX-NONE/revoke', allowed: ['supervisor', 'admin'] },
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC', allowed: READERS },
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/portrait', allowed: READERS },
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/signature', allowed: READERS },
