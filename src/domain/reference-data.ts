@@ -125,3 +125,12 @@ export function referenceDataProblems(figures: ReferenceDataFigures, effectiveFr
   }
   return problems;
 }
+
+/**
+ * The figures a fee deferred on `ofDay`'s version is settled with later: that version's tariff (the
+ * rule of the application's day), and its MRP of a year, or, for a year it did not know, the one the
+ * version in force now gives — the figure entered since, which is what the citizen was promised by SMS.
+ */
+export function deferredFeeFigures(ofDay: ReferenceData, current: ReferenceData): { mrpByYear: MrpByYear; tariff: readonly TariffRow[] } {
+  return { mrpByYear: { ...mrpByYearOf(current), ...mrpByYearOf(ofDay) }, tariff: ofDay.tariff as readonly TariffRow[] };
+}
