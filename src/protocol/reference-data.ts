@@ -102,6 +102,16 @@ export type ReferenceDataErrorCode =
   | 'kurban_ait_year_repeated'
   | 'effective_from_in_past';
 
+export const ReferenceDataProblemWire = Type.Object({ code: Type.String(), at: Type.String() });
+
+/** 400 of POST /api/v1/staff/reference-data: `code` and `detail` are the first mistake's, `problems` all of them. */
+export const ReferenceDataRefusal = Type.Object({ code: Type.String(), detail: Type.Optional(Type.String()), problems: Type.Optional(Type.Array(ReferenceDataProblemWire)) });
+export type ReferenceDataRefusal = Static<typeof ReferenceDataRefusal>;
+
+/** A path's version number as text (path parameters are not coerced): at most 9 digits, so always an int32. */
+export const ReferenceDataVersionParams = Type.Object({ version: Type.String({ pattern: '^[0-9]{1,9}$' }) });
+export type ReferenceDataVersionParams = Static<typeof ReferenceDataVersionParams>;
+
 const SIGNED_PREFIX = 'kiosk-reference-data/1\n';
 
 /**
