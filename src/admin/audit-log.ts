@@ -38,8 +38,6 @@ export interface TechnicianActions {
   /** Leaving the mode to start the kiosk again with the stored profile. */
   restart_requested: Record<string, never>;
   mode_closed: { reason: 'exit' | 'idle' | 'restart' };
-  /** Signed reference data kept for offline use (src/sync/reference-data.ts): the newest version now held. */
-  reference_data_kept: { version: number; versions: number };
   /**
    * Reference data not used: `bad_signature` (not signed by the back office this kiosk was enrolled
    * with), `older` (an answer older than what is kept), `unreadable` (what was kept no longer reads).

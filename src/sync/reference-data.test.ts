@@ -65,7 +65,7 @@ describe('the kiosk\'s reference data', () => {
     expect(await keepReferenceData(db, { versions: [await sign(V1, key.signingKey), await sign(V2, key.signingKey)] })).toBe('kept');
     // 8 MRP of 4,500 ₸, with the 2027 figure the back office signed.
     expect(passportIn2027().amountTiyn).toBe(3_600_000);
-    expect((await recentActions(db))[0]).toMatchObject({ action: 'reference_data_kept', details: { version: 2, versions: 2 } });
+    expect(await recentActions(db)).toEqual([]);
 
     // The page reloaded, no link: what was kept is verified again and used.
     useReferenceData([]);

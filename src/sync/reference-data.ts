@@ -84,8 +84,8 @@ export async function keepReferenceData(db: KioskDb, answer: ReferenceDataForKio
     return 'rejected';
   }
   await db.settings.put({ key: REFERENCE_DATA_SETTING, value: good });
+  // Not logged: a kiosk keeps a new version a few times a year, and the technician log is for what needs a look.
   inUse = good.map((v) => v.document);
-  await logAction(db, 'reference_data_kept', { version: newest(good), versions: good.length }, now);
   return 'kept';
 }
 
