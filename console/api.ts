@@ -14,6 +14,8 @@ export class ConsoleError extends Error {
     readonly status: number | null,
     /** A 429's Retry-After, in seconds. */
     readonly retryAfterS: number | null = null,
+    /** The refusal's whole body, for a page whose route says more than a code (each mistake of a form). */
+    readonly body: unknown = undefined,
   ) {
     super(`staff api: ${code}${status === null ? '' : ` (${status})`}`);
   }
@@ -53,7 +55,7 @@ export async function call<S extends TSchema>(method: Method, path: string, sche
   }
   if (response.status >= 500) throw new ConsoleError('server', response.status);
   const retryAfter = Number(response.headers.get('retry-after'));
-  const error = new ConsoleError(Value.Check(ApiError, json) ? json.code : 'bad_response', response.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  const error = new ConsoleError(Value.Check(ApiError, json) ? json.code : 'bad_response', response.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null, json);
   // Any page's call may find the session over: the console goes back to sign-in and says why.
   if (response.status === 401 && path !== '/session') sessionLost(error);
   throw error;

@@ -1,7 +1,7 @@
 // The console's pages by address, under /console/, so a page can be reloaded, bookmarked and sent to
 // a colleague. The back office serves console/index.html for every such address (static-files.ts).
 
-export type Route = { page: 'home' } | { page: 'applications' } | { page: 'application'; number: string } | { page: 'terminals' } | { page: 'review' };
+export type Route = { page: 'home' } | { page: 'applications' } | { page: 'application'; number: string } | { page: 'terminals' } | { page: 'review' } | { page: 'reference-data' };
 
 const BASE = '/console';
 const NUMBER = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
@@ -12,6 +12,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'applications' && parts.length === 2 && NUMBER.test(parts[1] ?? '')) return { page: 'application', number: parts[1]! };
   if (parts[0] === 'terminals' && parts.length === 1) return { page: 'terminals' };
   if (parts[0] === 'review' && parts.length === 1) return { page: 'review' };
+  if (parts[0] === 'reference-data' && parts.length === 1) return { page: 'reference-data' };
   return { page: 'home' };
 }
 
@@ -27,6 +28,8 @@ export function routePath(route: Route): string {
       return `${BASE}/terminals`;
     case 'review':
       return `${BASE}/review`;
+    case 'reference-data':
+      return `${BASE}/reference-data`;
   }
 }
 

@@ -27,6 +27,7 @@ import sandboxPages from './routes/sandbox-pages';
 import terminalHeartbeatRoutes from './routes/terminal-heartbeat';
 import terminalLogRoutes from './routes/terminal-log';
 import terminalProfileRoutes from './routes/terminal-profile';
+import terminalReferenceDataRoutes from './routes/terminal-reference-data';
 import terminalRoutes from './routes/terminals';
 import trackingPages from './routes/tracking-page';
 import { newAdminToken } from './sync/admin-token';
@@ -134,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await kiosk.register(terminalProfileRoutes);
         // Not on a citizen's behalf, but the terminal's own word on its health: signed the same way.
         await kiosk.register(terminalHeartbeatRoutes);
+        // The signed reference data a kiosk keeps for offline days (docs/reference-data.md).
+        await kiosk.register(terminalReferenceDataRoutes);
       });
       await api.register(applicationRoutes);
       await api.register(terminalRoutes);

@@ -13,6 +13,9 @@ import { signIn, type SignedIn } from '../staff/test-staff';
 import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, type TestApp, type TestTerminal } from '../test-support';
 import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
 import { Heartbeat } from '../../src/protocol/heartbeat';
+import { kazakhstanDate } from '../../src/domain/dates';
+import { BUILT_IN_REFERENCE_DATA } from '../../src/domain/reference-data';
+import { NewReferenceData } from '../../src/protocol/reference-data';
 import { heartbeatBody } from '../terminals/heartbeat-fixture';
 import { variant, type JsonSchema } from './schema-arbitraries';
 import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
@@ -127,7 +130,23 @@ describe('requests made from every route schema and its edges', () => {
     });
 
     it('answers every route with a 2xx, 3xx or 4xx, and stores nothing from a refusal', async () => {
-      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/packets', 'POST /api/v1/staff/accounts', 'POST /api/v1/terminals/heartbeat', 'POST /api/v1/staff/terminals', 'PUT /api/v1/staff/terminals/:id/name', 'PUT /api/v1/staff/terminals/:id/centre', 'POST /api/v1/staff/terminals/:id/revoke']));
+      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(
+        expect.arrayContaining([
+          'POST /api/v1/packets',
+          'POST /api/v1/staff/accounts',
+          'POST /api/v1/terminals/heartbeat',
+          'GET /api/v1/terminals/reference-data',
+          'POST /api/v1/staff/reference-data',
+          'GET /api/v1/staff/reference-data/:version',
+          'POST /api/v1/staff/terminals',
+          'PUT /api/v1/staff/terminals/:id/name',
+          'PUT /api/v1/staff/terminals/:id/centre',
+          'POST /api/v1/staff/terminals/:id/revoke',
+          'GET /api/v1/staff/review',
+          'POST /api/v1/staff/applications/:number/decision',
+          'POST /api/v1/staff/applications/lookup',
+        ]),
+      );
       const g = generation();
       const request = fc.constantFrom(...config.routes).chain((route) => requestArbitrary(route, g));
       await fc.assert(
@@ -209,6 +228,21 @@ describe('requests made from every route schema and its edges', () => {
           // A kiosk beats once a minute: spaced so the per-terminal limit lets the body be judged.
           t.advance(7);
           await sender.send({ method: 'POST', url: '/api/v1/terminals/heartbeat', headers: { 'content-type': 'application/json' }, body: JSON.stringify(heartbeat), signed: true });
+        }),
+        { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it('answers new reference-data versions whose figures are pushed to the edges the same way', async () => {
+      // A sound version from today: the variants break it row by row, past the schema into the rules across rows.
+      const sound = () => {
+        const { mrpByYear, tariff, kurbanAit } = BUILT_IN_REFERENCE_DATA;
+        return { effectiveFrom: kazakhstanDate(t.now()), mrpByYear, tariff, kurbanAit };
+      };
+      const body = fc.oneof(fc.constant<unknown>(sound()), { weight: 4, arbitrary: variant(NewReferenceData as unknown as JsonSchema, sound(), generation()) });
+      await fc.assert(
+        fc.asyncProperty(body, async (version) => {
+          await sender.send({ method: 'POST', url: '/api/v1/staff/reference-data', headers: { 'content-type': 'application/json' }, body: JSON.stringify(version), signed: true });
         }),
         { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
       );

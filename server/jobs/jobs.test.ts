@@ -6,6 +6,7 @@ import { newBackOfficeKeys, type BackOfficeKeys } from '../sync/back-office-keys
 import { createTestApp, enrolTerminal, offlineApplication, postSealed, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
 import { CitizenSmsRepository } from './citizen-sms';
 import { appOn, eventually } from './jobs-test-support';
+import { enterMrpForTest } from '../repositories/reference-data';
 
 const statusOf = async (db: Database, id: string) =>
   (await db.query<{ status: string }>('SELECT status FROM applications WHERE id = $1', [id])).rows[0]?.status ?? 'missing';
@@ -219,7 +220,7 @@ describe('a fee deferred for want of the year’s MRP', () => {
     await t.app.jobs.drain({ delayed: true });
     expect(await smsTo(t, citizen.phoneToType, number)).toHaveLength(1);
 
-    await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 4500, 'test')");
+    await enterMrpForTest(t.db, t.app.backOfficeKeys, t.app.clock(), 2027, 4500);
     await t.app.jobs.send('recheck', { applicationId: id, attempt: 1 });
     await t.app.jobs.drain({ delayed: true });
     const texts = (await smsTo(t, citizen.phoneToType, number)).map((m) => m.text);

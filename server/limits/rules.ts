@@ -25,6 +25,8 @@ export const TERMINAL_LOOKUPS = {
    * retried: ten leaves room for a kiosk reloaded a few times in a minute, and no more.
    */
   heartbeat: perMinute('terminal_heartbeat_1m', 10),
+  /** The reference data (src/sync/reference-data.ts): once a start and once an hour; ten as the heartbeat's. */
+  reference_data: perMinute('terminal_reference_data_1m', 10),
 } as const satisfies Record<string, LimitRule>;
 export type TerminalLookup = keyof typeof TERMINAL_LOOKUPS;
 

@@ -4,6 +4,7 @@ import { encodePaymentQr } from '../../src/domain/payment-qr';
 import type { ApplicationPayload } from '../../src/protocol/packets';
 import { createTestApp, enrolTerminal, offlineApplication, postSealed, TEST_ADMIN_TOKEN, type TestApp, type TestTerminal } from '../test-support';
 import type { ApplicationReview } from './admin';
+import { enterMrpForTest } from '../repositories/reference-data';
 
 const ADMIN = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
@@ -58,7 +59,7 @@ describe('a packet whose fee has tiyn', () => {
   describe('in a year whose MRP is 3,932 ₸', () => {
     beforeAll(async () => {
       moveTo('2027-01-04T04:00:00Z');
-      await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 3932, 'test')");
+      await enterMrpForTest(t.db, t.app.backOfficeKeys, t.app.clock(), 2027, 3932);
     });
 
     /** As a kiosk that knows 2027's MRP seals it: 0.2 × 3,932 ₸ to the tiyn (src/domain/fees.ts). */

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { kazakhstanDate } from '../../src/domain/dates';
 import { ApiError } from '../../src/protocol/common';
 import { PacketReceived, SealedPacket } from '../../src/protocol/packets';
 import { openPacket, PacketError, verifyPacket } from '../../src/sync/seal';
 import { canonicalHash } from '../canonical-json';
 import type { StoredPacket } from '../repositories/packets';
+import { documentInForce } from '../repositories/reference-data';
 import { storedDueDate } from '../sync/due-date';
 import { checkPayload } from '../sync/payload-check';
 import { terminalKey } from '../sync/terminal-key';
@@ -98,7 +100,7 @@ const packetRoutes: FastifyPluginAsync = async (app) => {
           photoQuality: payload.photo.quality,
           createdAt: a.createdAt,
           // The day the kiosk printed on the receipt: counted from the day of application, not of arrival.
-          ...storedDueDate(a.createdAt, request.log),
+          ...storedDueDate(a.createdAt, request.log, await documentInForce(app.db, kazakhstanDate(new Date(a.createdAt)))),
           bodyHash: canonicalHash(payload),
           photoJpegBase64: payload.photo.jpeg,
           signaturePngBase64: payload.signaturePng,

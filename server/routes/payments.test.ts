@@ -4,6 +4,7 @@ import { applicationNumber } from '../../src/domain/application';
 import { feeFor } from '../../src/domain/fees';
 import { parseEmvQr, parseTlv } from '../../src/domain/payment-qr';
 import { createTestApp, identifyCitizen, type TestApp } from '../test-support';
+import { enterMrpForTest } from '../repositories/reference-data';
 
 describe('payments', () => {
   let t: TestApp;
@@ -126,14 +127,14 @@ describe('payments in a year whose MRP is not entered', () => {
     expect(deferred.json()).toEqual({ code: 'fee_unknown', detail: 'no MRP entered for 2027' });
     expect((await t.db.query('SELECT 1 FROM payments WHERE application_id = $1', [applicationId])).rows).toEqual([]);
 
-    await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 4500, 'test')");
+    await enterMrpForTest(t.db, t.app.backOfficeKeys, t.app.clock(), 2027, 4500);
     const charged = await create(body);
     expect(charged.statusCode).toBe(201);
     expect(charged.json()).toMatchObject({ amountTiyn: 90_000, status: 'pending' });
   });
 
   it('charges to the tiyn when 0.2 MRP has them, and then gives no whole-tenge amount to kiosks of before the tiyn', async () => {
-    await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 3932, 'test') ON CONFLICT (year) DO UPDATE SET mrp_kzt = 3932");
+    await enterMrpForTest(t.db, t.app.backOfficeKeys, t.app.clock(), 2027, 3932);
     const { identityToken } = await identifyCitizen(t, t.citizen('service-07'));
     const charged = await create({ applicationId: randomUUID(), identityToken, service: '07', document: 'id_card' });
     expect(charged.statusCode).toBe(201);

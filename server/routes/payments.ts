@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { applicationNumber } from '../../src/domain/application';
-import { quoteFee } from '../../src/domain/fees';
+import { quoteFeeWith } from '../../src/domain/reference-data';
 import { checkEligibility } from '../../src/domain/services';
 import { ApiError } from '../../src/protocol/common';
 import { Payment, PaymentCreateRequest } from '../../src/protocol/payments';
 import { findCitizen } from '../citizen-lookup';
 import { currentPayment, toWirePayment } from '../payments/current-payment';
 import { PAYMENT_LIFETIME_S } from '../payments/policy';
-import { mrpByYear } from '../repositories/mrp';
+import { documentInForce } from '../repositories/reference-data';
 import type { PaymentRecord } from '../repositories/payments';
 import { tokenHash } from '../tokens';
 import { limitTerminalLookups } from '../limits/guards';
@@ -44,7 +44,7 @@ const paymentRoutes: FastifyPluginAsync = async (app) => {
       const today = app.today();
       const refusal = checkEligibility(person, service, document, today);
       if (refusal) return reply.code(422).send({ code: refusal });
-      const fee = quoteFee({ service, document, on: today, lostIdCardsThisYear: person.lostIdCardsThisYear }, await mrpByYear(app.db));
+      const fee = quoteFeeWith({ service, document, on: today, lostIdCardsThisYear: person.lostIdCardsThisYear }, await documentInForce(app.db, today));
       // The year's MRP is not entered yet: no invoice can be made, but the citizen is not refused.
       // The kiosk goes on with the fee deferred; the application's checks settle it once the MRP is there.
       if (fee.amountTiyn === null) return reply.code(422).send({ code: 'fee_unknown', detail: `no MRP entered for ${fee.year}` });

@@ -48,6 +48,10 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'POST', url: '/api/v1/staff/applications/lookup', allowed: READERS, payload: { iin: '900101300017', reason: 'roles matrix: a lookup' } },
   { method: 'GET', url: '/api/v1/staff/review', allowed: REVIEWERS },
   { method: 'POST', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/decision', allowed: REVIEWERS, payload: { decision: 'accept', reason: 'face_confirmed' } },
+  { method: 'GET', url: '/api/v1/staff/reference-data', allowed: ADMIN },
+  { method: 'GET', url: '/api/v1/staff/reference-data/1', allowed: ADMIN },
+  // A version dated in the past: 400 effective_from_in_past to the admin, which is neither 401 nor 403.
+  { method: 'POST', url: '/api/v1/staff/reference-data', allowed: ADMIN, payload: { effectiveFrom: '2020-01-01', mrpByYear: [], tariff: [], kurbanAit: [] } },
   { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
   // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.
   { method: 'PUT', url: '/api/v1/staff/totp', allowed: ANY_ROLE, payload: { secret: 'A'.repeat(32), code: '000000' } },

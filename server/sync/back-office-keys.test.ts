@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApplicationPayload } from '../../src/sync/packet-fixture';
 import { importBackOfficePublicKey, makeTerminalKeys, openPacket, sealPacket } from '../../src/sync/seal';
-import { loadBackOfficeKeys, type BackOfficeKeys } from './back-office-keys';
+import { BUILT_IN_REFERENCE_DATA } from '../../src/domain/reference-data';
+import { importBackOfficeVerifyKey, signReferenceData, verifyReferenceData } from '../../src/sync/reference-data-signature';
+import { loadBackOfficeKeys, newBackOfficeKeys, type BackOfficeKeys } from './back-office-keys';
 
 /** Whether a packet sealed to `sealTo`'s public half opens with `openWith`'s private one. */
 async function opens(sealTo: BackOfficeKeys, openWith: BackOfficeKeys): Promise<boolean> {
@@ -50,6 +52,16 @@ describe('the back-office key', () => {
     expect(fromEnv.created).toBe(false);
     const { d: _d, ...publicOnly } = JSON.parse(jwk) as JsonWebKey;
     await expect(loadBackOfficeKeys({ env: JSON.stringify(publicOnly), dataDir: '/nonexistent' })).rejects.toThrow(/private P-256 JWK/);
+  });
+
+  it('signs reference data that kiosks verify with the public half they got at enrolment, the key read back included', async () => {
+    const made = await loadBackOfficeKeys({ env: undefined, dataDir: dir });
+    const fromEnv = await loadBackOfficeKeys({ env: await readFile(join(dir, 'back-office-key.jwk'), 'utf8'), dataDir: '/nonexistent' });
+    const document = { ...BUILT_IN_REFERENCE_DATA, version: 7 };
+    const signature = await signReferenceData(document, fromEnv.keys.signingKey);
+    expect(await verifyReferenceData({ document, signature }, await importBackOfficeVerifyKey(made.keys.publicJwk))).toBe(true);
+    const stranger = await newBackOfficeKeys();
+    expect(await verifyReferenceData({ document, signature }, await importBackOfficeVerifyKey(stranger.publicJwk))).toBe(false);
   });
 
   it('does not open what was sealed to another back office', async () => {

@@ -1,11 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PublicKeyJwk } from '../../src/protocol/packets';
-import { exportPublicJwk, makeBackOfficeKeys } from '../../src/sync/seal';
+import { makeBackOfficeKeys } from '../../src/sync/seal';
 
-/** The back office's ECDH P-256 key: kiosks seal packets to its public half; only this side can open them. */
+/**
+ * The back office's P-256 key: kiosks seal packets to its public half (ECDH); only this side can open
+ * them. The same scalar signs the reference data kiosks fetch (ECDSA), so the public half each kiosk
+ * got at enrolment is all it needs to check them (docs/reference-data.md, "Signatures").
+ */
 export interface BackOfficeKeys {
   privateKey: CryptoKey;
+  /** ECDSA P-256, usages ['sign']: src/sync/reference-data-signature.ts. */
+  signingKey: CryptoKey;
   /** Handed to each terminal at enrolment. */
   publicJwk: PublicKeyJwk;
 }
@@ -15,7 +21,7 @@ const FILE_NAME = 'back-office-key.jwk';
 
 export async function newBackOfficeKeys(): Promise<BackOfficeKeys> {
   const pair = await makeBackOfficeKeys();
-  return { privateKey: pair.privateKey, publicJwk: await exportPublicJwk(pair.publicKey) };
+  return backOfficeKeysFromJwk(await crypto.subtle.exportKey('jwk', pair.privateKey));
 }
 
 /** From a private JWK (kty EC, crv P-256, x, y, d). */
@@ -24,8 +30,10 @@ export async function backOfficeKeysFromJwk(jwk: JsonWebKey): Promise<BackOffice
     throw new Error('the back-office key must be a private P-256 JWK (kty EC, crv P-256, x, y, d)');
   }
   // Not extractable once loaded: nothing in the process needs the private half as bytes again.
-  const privateKey = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, d: jwk.d }, ECDH_P256, false, ['deriveBits']);
-  return { privateKey, publicJwk: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } };
+  const privateJwk = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, d: jwk.d };
+  const privateKey = await crypto.subtle.importKey('jwk', privateJwk, ECDH_P256, false, ['deriveBits']);
+  const signingKey = await crypto.subtle.importKey('jwk', privateJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  return { privateKey, signingKey, publicJwk: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } };
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   type DeferredContext,
 } from './deferred-checks';
 import { citizenMessage } from './deferred-messages';
+import { enterMrpForTest } from '../repositories/reference-data';
 
 type Application = ApplicationPayload['application'];
 
@@ -255,8 +256,8 @@ describe('deferred checks on the sandbox state systems', () => {
       expect(applicationStatusAfter(waiting)).toBe('pending_checks');
       expect(citizenMessage(waiting, 'ru', deferred.application.number)).toContain('пришлём SMS');
 
-      // Entered as data, as a migration or the staff console does: the same check now names the amount.
-      await t.db.query("INSERT INTO mrp_by_year (year, mrp_kzt, source) VALUES (2027, 4500, 'test')");
+      // Entered as a new version of the reference data, as an admin does: the same check now names the amount.
+      await enterMrpForTest(t.db, t.app.backOfficeKeys, t.app.clock(), 2027, 4500);
       try {
         const due = await outcomeOf('payment', deferred);
         expect(due).toMatchObject({ outcome: 'pending', code: 'fee_due', amountTiyn: 8 * 4500 * 100 });
@@ -274,7 +275,8 @@ describe('deferred checks on the sandbox state systems', () => {
         expect(await outcomeOf('payment', offlinePayload(citizen, { createdAt: JANUARY_2027, feeTiyn: 3_600_000 }))).toMatchObject({ code: 'payment_awaited' });
         expect(await outcomeOf('payment', offlinePayload(citizen, { createdAt: JANUARY_2027, feeTiyn: 3_460_000 }))).toMatchObject({ code: 'fee_mismatch' });
       } finally {
-        await t.db.query('DELETE FROM mrp_by_year WHERE year = 2027');
+        // Versions are never removed: a later one without the year takes it back, as an admin's correction would.
+        await enterMrpForTest(t.db, t.app.backOfficeKeys, t.app.clock(), 2027, null);
       }
     });
 

@@ -2,7 +2,7 @@ import { faceDistance, faceMatchVerdict } from '../../src/biometrics/face-match'
 import { livenessFlags } from '../../src/biometrics/liveness-review';
 import type { LivenessEvidence } from '../../src/protocol/liveness';
 import { DomainError } from '../../src/domain/domain-error';
-import { quoteFee, type DeferredFee, type Fee, type MrpByYear } from '../../src/domain/fees';
+import { quoteFee, type DeferredFee, type Fee, type MrpByYear, type TariffRow } from '../../src/domain/fees';
 import type { RegistryPerson } from '../../src/domain/registry-person';
 import { checkEligibility } from '../../src/domain/services';
 import { DEFERRED_CHECKS, type ApplicationPayload, type DeferredCheck } from '../../src/protocol/packets';
@@ -64,8 +64,12 @@ export interface DeferredContext {
   hasOtherOpenApplication(iin: string, applicationId: string): Promise<boolean>;
   phoneVerifications: Pick<PhoneVerificationsRepository, 'findConfirmedByToken'>;
   identifications: Pick<IdentificationsRepository, 'findByToken'>;
-  /** The MRP by year as the back office holds it now (server/repositories/mrp.ts): a year entered later settles a deferred fee. */
-  mrpByYear(): Promise<MrpByYear>;
+  /**
+   * The fee figures for an application made on `day` (server/repositories/reference-data.ts): the
+   * tariff of the version in force that day, and the MRP of a year entered since if that version
+   * lacked it (src/domain/reference-data.ts deferredFeeFigures), so a year entered later settles a deferred fee.
+   */
+  feeFigures(day: string): Promise<{ mrpByYear: MrpByYear; tariff: readonly TariffRow[] }>;
   payments: {
     findById(id: string): Promise<PaymentRecord | null>;
     /** The record as it stands now, settled from the gateway (server/payments/current-payment.ts). */
@@ -204,9 +208,11 @@ async function paymentOutcome(person: RegistryPerson | null, application: Applic
   if (!person) return failed('payment', 'not_found');
   let fee: Fee | DeferredFee;
   try {
+    const figures = await ctx.feeFigures(madeOn);
     fee = quoteFee(
       { service: application.service, document: application.document, on: madeOn, lostIdCardsThisYear: person.lostIdCardsThisYear },
-      await ctx.mrpByYear(),
+      figures.mrpByYear,
+      figures.tariff,
     );
   } catch (error) {
     if (error instanceof DomainError) return failed('payment', error.code);

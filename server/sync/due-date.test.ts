@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_REFERENCE_DATA } from '../../src/domain/reference-data';
 import { storedDueDate } from './due-date';
 
 describe('storedDueDate', () => {
@@ -13,6 +14,13 @@ describe('storedDueDate', () => {
     expect(log.warnings).toEqual([
       { obj: { createdAt: '2027-12-13T04:00:00Z', readyBy: '2028-01-06', yearsWithoutCalendar: [2028] }, msg: expect.stringContaining('holiday calendar') as string },
     ]);
+  });
+
+  it('counts with the reference data in force on the application\'s day: a year it gives is not flagged', () => {
+    const log = recorder();
+    const withYear = { ...BUILT_IN_REFERENCE_DATA, version: 2, kurbanAit: [...BUILT_IN_REFERENCE_DATA.kurbanAit, { year: 2028, date: '2028-05-04' }] };
+    expect(storedDueDate('2027-12-13T04:00:00Z', log, withYear)).toEqual({ readyBy: '2028-01-06', reviewReasons: [] });
+    expect(log.warnings).toEqual([]);
   });
 
   it('flags and logs nothing when every year is known', () => {

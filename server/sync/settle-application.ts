@@ -7,7 +7,7 @@ import { RECHECK_FOR_MS, recheckDelaySeconds, type SmsOutcome } from '../jobs/qu
 import { currentPayment } from '../payments/current-payment';
 import { ApplicationChecksRepository } from '../repositories/application-checks';
 import { ApplicationsRepository } from '../repositories/applications';
-import { mrpByYear } from '../repositories/mrp';
+import { referenceDataForFee } from '../repositories/reference-data';
 import { applicationStatusAfter, notifyCitizen, runDeferredChecks, type CheckOutcome, type DeferredContext, type DeferredStatus } from './deferred-checks';
 
 /** Which look at the application this is: 0 on arrival, n for the nth re-check of an awaited fee. */
@@ -30,7 +30,7 @@ export function deferredContext(app: FastifyInstance): DeferredContext {
     hasOtherOpenApplication: (iin, applicationId) => app.applications.hasOtherOpenApplication(iin, applicationId),
     phoneVerifications: app.phoneVerifications,
     identifications: app.identifications,
-    mrpByYear: () => mrpByYear(app.db),
+    feeFigures: (day) => referenceDataForFee(app.db, day, app.clock()),
     payments: {
       findById: (id) => app.payments.findById(id),
       current: (record) => currentPayment(app, record),

@@ -38,6 +38,11 @@ export interface TechnicianActions {
   /** Leaving the mode to start the kiosk again with the stored profile. */
   restart_requested: Record<string, never>;
   mode_closed: { reason: 'exit' | 'idle' | 'restart' };
+  /**
+   * Reference data not used: `bad_signature` (not signed by the back office this kiosk was enrolled
+   * with), `older` (an answer older than what is kept), `unreadable` (what was kept no longer reads).
+   */
+  reference_data_rejected: { version: number | null; code: 'bad_signature' | 'older' | 'unreadable' };
 }
 export type TechnicianAction = keyof TechnicianActions;
 

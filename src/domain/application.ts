@@ -1,7 +1,7 @@
 // The application as the citizen sees it: its number, when the document will be ready, their name on the receipt.
 import { DomainError } from './domain-error';
 import { addDays, kazakhstanDate, parseIsoDate } from './dates';
-import { holidayCalendarKnown, isWorkingDay } from './holidays';
+import { holidayCalendarKnown, isWorkingDay, KURBAN_AIT, type KurbanAitByYear } from './holidays';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Crockford's base32: no I, L, O or U, so the number survives being read aloud or copied by hand. */
@@ -39,8 +39,11 @@ export interface DueDate {
   yearsWithoutCalendar: number[];
 }
 
-/** The `workingDays`-th working day after `from` (the day of application does not count), and which years it counted blind. */
-export function dueDate(from: string, workingDays = PRODUCTION_WORKING_DAYS): DueDate {
+/**
+ * The `workingDays`-th working day after `from` (the day of application does not count), and which
+ * years it counted blind, with the Kurban ait dates of the reference data in force on `from`.
+ */
+export function dueDate(from: string, workingDays = PRODUCTION_WORKING_DAYS, kurbanAitByYear: KurbanAitByYear = KURBAN_AIT): DueDate {
   parseIsoDate(from);
   if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number ≥ 0, got ${workingDays}`);
   const blind = new Set<number>();
@@ -48,8 +51,8 @@ export function dueDate(from: string, workingDays = PRODUCTION_WORKING_DAYS): Du
   for (let left = workingDays; left > 0; ) {
     date = addDays(date, 1);
     const year = Number(date.slice(0, 4));
-    if (!holidayCalendarKnown(year)) blind.add(year);
-    if (isWorkingDay(date)) left--;
+    if (!holidayCalendarKnown(year, kurbanAitByYear)) blind.add(year);
+    if (isWorkingDay(date, kurbanAitByYear)) left--;
   }
   return { readyBy: date, yearsWithoutCalendar: [...blind] };
 }
@@ -64,8 +67,8 @@ export function readyBy(from: string, workingDays = PRODUCTION_WORKING_DAYS): st
  * Kazakhstan, so the receipt the kiosk prints and the back office's record agree, however late
  * the packet arrives. Never throws for a year without its calendar (see DueDate).
  */
-export function dueDateOfApplication(createdAt: string): DueDate {
-  return dueDate(kazakhstanDate(new Date(createdAt)));
+export function dueDateOfApplication(createdAt: string, kurbanAitByYear: KurbanAitByYear = KURBAN_AIT): DueDate {
+  return dueDate(kazakhstanDate(new Date(createdAt)), PRODUCTION_WORKING_DAYS, kurbanAitByYear);
 }
 
 export function readyByOfApplication(createdAt: string): string {

@@ -1,18 +1,20 @@
 // The state fee (госпошлина). Figures are effective-dated data: a new MRP or tariff is a new row,
 // and an application keeps the fee of the day it was made.
 import type { DocumentKind, ServiceCode } from '../protocol';
+import type { TARIFF_RULES } from '../protocol/reference-data';
 import { DomainError } from './domain-error';
 import { parseIsoDate } from './dates';
 
 /**
  * The monthly calculation index (МРП) in tenge, set yearly by the budget law: the figures this
- * build knows. The back office keeps its own as data (server/db/migrations/0010_mrp_by_year.sql),
- * entered without a release; a year missing here or there defers the fee (quoteFee), never refuses it.
+ * build ships with, used by a kiosk that has not yet fetched a signed version of the reference data
+ * (src/domain/reference-data.ts). Admins enter new figures as versions without a release; a year
+ * missing from the version in use defers the fee (quoteFee), never refuses it.
  */
 export type MrpByYear = Readonly<Record<number, number>>;
 export const MRP_BY_YEAR: MrpByYear = { 2024: 3692, 2025: 3932, 2026: 4325 };
 
-export type TariffRule = 'id_card' | 'id_card_lost_repeatedly' | 'id_card_on_expiry' | 'passport_adult_36';
+export type TariffRule = (typeof TARIFF_RULES)[number];
 
 export interface TariffRow {
   from: string; // YYYY-MM-DD, in force from this day until a later row of the same rule
@@ -25,7 +27,7 @@ export interface TariffRow {
  * Tax Code of 2026: ID card 0.2 MRP; ID card lost more than twice in a year 1 MRP; passport of
  * 36 pages 8 MRP (the 24-page child's passport never applies: the kiosk serves those 16 and over);
  * replacement of an ID card on expiry is exempt. Rows before 2026 are not known here, so earlier
- * dates are refused rather than guessed.
+ * dates are refused rather than guessed. The built-in rows, as MRP_BY_YEAR.
  */
 export const TARIFF: readonly TariffRow[] = [
   { from: '2026-01-01', document: 'id_card', rule: 'id_card', mrp: 0.2 },
@@ -74,9 +76,9 @@ export interface DeferredFee {
   year: number;
 }
 
-function tariffRow(input: FeeInput, rule: TariffRule): TariffRow {
+function tariffRow(input: FeeInput, rule: TariffRule, tariff: readonly TariffRow[]): TariffRow {
   let row: TariffRow | undefined;
-  for (const candidate of TARIFF) {
+  for (const candidate of tariff) {
     if (candidate.rule === rule && candidate.document === input.document && candidate.from <= input.on && (row === undefined || candidate.from > row.from)) {
       row = candidate;
     }
@@ -85,10 +87,14 @@ function tariffRow(input: FeeInput, rule: TariffRule): TariffRow {
   return row;
 }
 
-/** The fee of the day, or a deferred one when `mrpByYear` has no figure for that year. */
-export function quoteFee(input: FeeInput, mrpByYear: MrpByYear = MRP_BY_YEAR): Fee | DeferredFee {
+/**
+ * The fee of the day, or a deferred one when `mrpByYear` has no figure for that year. The figures
+ * are those of the reference data in force on that day (src/domain/reference-data.ts quoteFeeWith);
+ * the built-in ones by default.
+ */
+export function quoteFee(input: FeeInput, mrpByYear: MrpByYear = MRP_BY_YEAR, tariff: readonly TariffRow[] = TARIFF): Fee | DeferredFee {
   const { year } = parseIsoDate(input.on);
-  const row = tariffRow(input, ruleFor(input));
+  const row = tariffRow(input, ruleFor(input), tariff);
   const rule = `${row.rule}@${row.from}`;
   if (row.mrp === 0) return { exempt: true, mrp: 0, amountTiyn: 0, rule };
   const mrpValue = mrpByYear[year];

@@ -29,13 +29,17 @@ export const FIXED_HOLIDAYS: readonly FixedHoliday[] = [
  * Administration of Muslims and a government decree. 2025 and 2026 are the announced dates;
  * 2027 is the astronomical forecast and must be checked against the decree when it is published.
  */
-export const KURBAN_AIT: Readonly<Record<number, string>> = {
+export type KurbanAitByYear = Readonly<Record<number, string>>;
+
+/** The built-in dates, used until the kiosk has a signed version of the reference data (src/domain/reference-data.ts). */
+export const KURBAN_AIT: KurbanAitByYear = {
   2025: '2025-06-06',
   2026: '2026-05-27',
   2027: '2027-05-16',
 };
 
-const daysOffByYear = new Map<number, ReadonlySet<string>>();
+/** Per calendar (a version's Kurban ait dates), per year: a calendar object is never changed once made. */
+const daysOffByCalendar = new WeakMap<KurbanAitByYear, Map<number, ReadonlySet<string>>>();
 
 function isWeekend(date: string): boolean {
   const day = weekday(date);
@@ -47,8 +51,8 @@ function isWeekend(date: string): boolean {
  * fixed holidays only (they are known every year; only Kurban ait moves): a due date is never
  * refused for want of a decree, and whoever counts flags the result for a person to look at.
  */
-export function holidayCalendarKnown(year: number): boolean {
-  return KURBAN_AIT[year] !== undefined;
+export function holidayCalendarKnown(year: number, kurbanAitByYear: KurbanAitByYear = KURBAN_AIT): boolean {
+  return kurbanAitByYear[year] !== undefined;
 }
 
 /**
@@ -57,10 +61,15 @@ export function holidayCalendarKnown(year: number): boolean {
  * push each other along. One-off transfers the government decrees each year (bridging days) are
  * not included: they are announced late in the year before, so a decree day may be counted as working.
  */
-function daysOff(year: number): ReadonlySet<string> {
+function daysOff(year: number, kurbanAitByYear: KurbanAitByYear): ReadonlySet<string> {
+  let daysOffByYear = daysOffByCalendar.get(kurbanAitByYear);
+  if (daysOffByYear === undefined) {
+    daysOffByYear = new Map();
+    daysOffByCalendar.set(kurbanAitByYear, daysOffByYear);
+  }
   const cached = daysOffByYear.get(year);
   if (cached !== undefined) return cached;
-  const kurbanAit = KURBAN_AIT[year];
+  const kurbanAit = kurbanAitByYear[year];
   const fixed = FIXED_HOLIDAYS.map((holiday) => ({ date: `${year}-${holiday.monthDay}`, religious: holiday.religious }));
   const result = new Set<string>([...(kurbanAit === undefined ? [] : [kurbanAit]), ...fixed.map((holiday) => holiday.date)]);
   for (const holiday of fixed) {
@@ -73,6 +82,6 @@ function daysOff(year: number): ReadonlySet<string> {
   return result;
 }
 
-export function isWorkingDay(date: string): boolean {
-  return !isWeekend(date) && !daysOff(Number(date.slice(0, 4))).has(date);
+export function isWorkingDay(date: string, kurbanAitByYear: KurbanAitByYear = KURBAN_AIT): boolean {
+  return !isWeekend(date) && !daysOff(Number(date.slice(0, 4)), kurbanAitByYear).has(date);
 }

@@ -9,3 +9,4 @@ export * from './packets';
 export * from './technician-log';
 export * from './terminal-request';
 export * from './heartbeat';
+export * from './reference-data';

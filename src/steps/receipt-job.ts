@@ -1,5 +1,6 @@
 import { centreName } from '../config';
-import { dueDateOfApplication } from '../domain/application';
+import { dueDateWith } from '../domain/reference-data';
+import { referenceDataInUse } from '../sync/reference-data';
 import { buildReceipt, trackingUrl, type Receipt } from '../domain/receipt';
 import { receiptTextLines, type PrintableReceipt } from '../devices/printer/printable-receipt';
 import { COLUMNS_80MM, type PrintJob } from '../devices/printer/printer';
@@ -80,15 +81,16 @@ type Sealed = NonNullable<SessionData['sealed']>;
 
 /**
  * What the receipt states that the kiosk works out rather than was told: the due date, and the
- * checks still to come (a deferred fee is one, online or not). Never throws for a year without its
- * holiday calendar: that date counts the fixed holidays, and the back office flags it for review.
+ * checks still to come (a deferred fee is one, online or not). The holidays are those of the verified
+ * reference data in force on the application's day (src/sync/reference-data.ts). Never throws for a
+ * year without its holiday calendar: that date counts the fixed holidays, and the back office flags it for review.
  */
 export function sealedFacts(data: SessionData): Sealed {
   const createdAt = data.application?.createdAt;
   if (!createdAt) throw new Error('the receipt needs an application');
   const steps = new Set<StepId>(data.offlineSteps);
   if (data.payment?.status === 'fee_deferred') steps.add('payment');
-  return { readyBy: dueDateOfApplication(createdAt).readyBy, pendingChecks: pendingChecks(steps) };
+  return { readyBy: dueDateWith(createdAt, referenceDataInUse()).readyBy, pendingChecks: pendingChecks(steps) };
 }
 
 export interface ReceiptSession {

@@ -23,6 +23,7 @@ import {
   TerminalProfile,
   type Heartbeat,
   HeartbeatReceived,
+  ReferenceDataForKiosk,
 } from '../protocol';
 import { TERMINAL_REFUSALS } from './outbox';
 import { signRequest } from './request-signature';
@@ -154,5 +155,7 @@ export const backOffice = {
     call('POST', `/terminals/${encodeURIComponent(terminalId)}/log`, TechnicianLogReceived, body),
   /** The terminal's health, once a minute (src/sync/heartbeat.ts); signed, so the back office knows whose. */
   heartbeat: (body: Heartbeat) => call('POST', '/terminals/heartbeat', HeartbeatReceived, body, 'signed'),
+  /** The signed reference data this kiosk keeps for offline days (src/sync/reference-data.ts). */
+  referenceData: () => call('GET', '/terminals/reference-data', ReferenceDataForKiosk, undefined, 'signed'),
 };
 export type BackOffice = typeof backOffice;
