@@ -90,6 +90,10 @@ describe('requests made from every route schema and its edges', () => {
         iin: t.citizens.map((c) => c.person.iin),
         phone: t.citizens.flatMap((c) => [c.phoneToType, ...(c.bmgPhone ? [c.bmgPhone] : [])]),
         terminalId: ['FUZZ-SANDBOX', 'FUZZ-PRODUCTION'],
+        // Centres and branches there are, so edits reach past 404 to their checks.
+        centreId: ['AST-ESIL', 'ALA-ALMALY'],
+        branchId: ['AST', 'SHY'],
+        region: ['astana', 'almaty'],
       },
     };
   }
@@ -119,7 +123,7 @@ describe('requests made from every route schema and its edges', () => {
     });
 
     it('answers every route with a 2xx, 3xx or 4xx, and stores nothing from a refusal', async () => {
-      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/packets', 'POST /api/v1/staff/accounts', 'POST /api/v1/terminals/heartbeat']));
+      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/packets', 'POST /api/v1/staff/accounts', 'POST /api/v1/terminals/heartbeat', 'POST /api/v1/staff/centres', 'PUT /api/v1/staff/centres/:centreId', 'PUT /api/v1/staff/branches/:branchId']));
       const g = generation();
       const request = fc.constantFrom(...config.routes).chain((route) => requestArbitrary(route, g));
       await fc.assert(

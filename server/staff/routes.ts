@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import accountRoutes from './account-routes';
 import applicationRoutes from './application-routes';
 import auditRoutes from './audit-routes';
+import centreRoutes from './centre-routes';
 import sessionRoutes from './session-routes';
 import terminalRoutes from './terminal-routes';
 import totpRoutes from './totp-routes';
@@ -19,6 +20,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(totpRoutes);
   await app.register(applicationRoutes);
   await app.register(terminalRoutes);
+  await app.register(centreRoutes);
 };
 
 export default staffRoutes;
