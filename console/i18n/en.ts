@@ -113,7 +113,7 @@ export const en = {
   'accounts.passwordHint': 'At least 12 characters; leave empty and the back office makes one up.',
   'accounts.create': 'Create',
   'accounts.created': 'Account {name} created.',
-  'accounts.passwordOnce': 'Password for {name}: {password}. It is shown only now: hand it over in person.',
+  'accounts.passwordOnce': 'The password of {name}, shown only now: hand it over in person.',
   'accounts.passwordSet': 'The new password of {name} is set; their sessions have ended.',
   'accounts.totp': 'Second factor',
   'accounts.on': 'on',

@@ -115,7 +115,7 @@ export const kk: ConsoleCatalogue = {
   'accounts.passwordHint': 'Кемінде 12 таңба; бос қалдырсаңыз, бэк-офис өзі жасайды.',
   'accounts.create': 'Жасау',
   'accounts.created': '{name} есептік жазбасы жасалды.',
-  'accounts.passwordOnce': '{name} үшін құпиясөз: {password}. Ол тек қазір көрсетіледі: оны жеке өзіне беріңіз.',
+  'accounts.passwordOnce': '{name} құпиясөзі тек қазір көрсетіледі: оны жеке өзіне беріңіз.',
   'accounts.passwordSet': '{name} жаңа құпиясөзі орнатылды; оның сеанстары аяқталды.',
   'accounts.totp': 'Екінші фактор',
   'accounts.on': 'қосулы',

@@ -114,7 +114,7 @@ export const ru: ConsoleCatalogue = {
   'accounts.passwordHint': 'Не короче 12 символов; оставьте пустым, и бэк-офис придумает его сам.',
   'accounts.create': 'Создать',
   'accounts.created': 'Учётная запись {name} создана.',
-  'accounts.passwordOnce': 'Пароль для {name}: {password}. Он показан только сейчас: передайте его лично.',
+  'accounts.passwordOnce': 'Пароль {name} показан только сейчас: передайте его лично.',
   'accounts.passwordSet': 'Новый пароль {name} установлен; его сеансы завершены.',
   'accounts.totp': 'Второй фактор',
   'accounts.on': 'включён',
