@@ -74,17 +74,21 @@ export class AuditLog {
   }
 
   /**
-   * A page, newest first, of entries older than `before` (an id): keyset paging over the primary
-   * key, so the thousandth page costs what the first does. Each filter narrows in SQL; the username
-   * and the application's number are looked up once, not joined per row.
+   * A page, newest first, of entries older than `before` (an id): keyset paging, so the thousandth
+   * page costs what the first does. Each filter narrows in SQL; the username and the application's
+   * number are looked up once, not joined per row. Without days the walk is by id (the primary key,
+   * or the staff member's, action's or application's index); with days it is by (at, id) on
+   * audit_log_at, which starts at the range — walking ids down from the newest to reach last
+   * month's entries would read every entry since (seen: 0.8 s over a million rows).
    */
   async list(options: AuditFilters & { before?: string | undefined; limit: number }): Promise<AuditEntry[]> {
+    const byTime = options.from !== undefined || options.to !== undefined;
     const { rows } = await this.db.query<Row>(
       `SELECT l.id::text AS id, l.at, l.staff_id, s.username, l.action, l.application_id, a.number AS application_number, l.reason, l.details
        FROM audit_log l
        LEFT JOIN staff s ON s.id = l.staff_id
        LEFT JOIN applications a ON a.id = l.application_id
-       WHERE ($1::bigint IS NULL OR l.id < $1::bigint)
+       WHERE ${byTime ? '($1::bigint IS NULL OR (l.at, l.id) < (SELECT b.at, b.id FROM audit_log b WHERE b.id = $1::bigint))' : '($1::bigint IS NULL OR l.id < $1::bigint)'}
          AND ($2::uuid IS NULL OR l.staff_id = $2::uuid)
          AND ($3::uuid IS NULL OR l.application_id = $3::uuid)
          AND ($4::text IS NULL OR l.staff_id = (SELECT id FROM staff WHERE lower(username) = lower($4::text)))
@@ -92,7 +96,7 @@ export class AuditLog {
          AND ($6::text IS NULL OR l.application_id = (SELECT id FROM applications WHERE number = $6::text))
          AND ($7::timestamptz IS NULL OR l.at >= $7::timestamptz)
          AND ($8::timestamptz IS NULL OR l.at < $8::timestamptz)
-       ORDER BY l.id DESC LIMIT $9`,
+       ORDER BY ${byTime ? 'l.at DESC, l.id DESC' : 'l.id DESC'} LIMIT $9`,
       [
         options.before ?? null,
         options.staffId ?? null,

@@ -68,6 +68,21 @@ describe('staff: the audit log, for admins', () => {
     expect((await audit('?action=sign_in&from=2026-03-04')).entries).toEqual([]);
   });
 
+  it('pages within days by keyset too, newest first, each entry once', async () => {
+    const all = await audit('?from=2026-03-02&to=2026-03-03&limit=200');
+    expect(all.entries.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let next: string | null = '';
+    while (next !== null) {
+      const page: AuditPage = await audit(`?from=2026-03-02&to=2026-03-03&limit=2${next ? `&before=${next}` : ''}`);
+      seen.push(...page.entries.map((e) => e.id));
+      next = page.next;
+    }
+    expect(seen).toEqual(all.entries.map((e) => e.id));
+    const times = all.entries.map((e) => e.at);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
   it.each([
     ['?from=2026-03-03&to=2026-03-02', 'invalid_date_range'],
     ['?from=2026-02-30', 'invalid_request'],
