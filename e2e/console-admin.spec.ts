@@ -1,7 +1,7 @@
 // The admin's pages of the staff console in a real browser: the sandbox's admin makes an operator
 // account with a password generated and shown once, the new operator signs in with it, the admin
 // finds both in the audit log and the sign-in in the accounts list; then edits a centre's address,
-// which is kept across a reload as a new version.
+// which is kept across a reload as a new version beside the old one.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 
@@ -95,4 +95,10 @@ test("the admin edits a centre's address and hours, which are kept across a relo
   await expect(centre.locator('[data-field="address"]')).toHaveText(address);
   await expect(centre.locator('[data-field="hours"]')).toContainText('Вс 10:00-14:00');
   await expect(centre).toContainText('версия 2');
+
+  // Both versions are kept: the seed's address and the admin's, newest first.
+  await centre.locator('[data-action="centre-history"]').click();
+  await expect(centre.locator('[data-field="history"] li')).toHaveCount(2);
+  await expect(centre.locator('[data-field="history"] li[data-version="2"]')).toContainText(`admin: ${address}`);
+  await expect(centre.locator('[data-field="history"] li[data-version="1"]')).toContainText('исходный список: г. Астана, район Сарыарка');
 });

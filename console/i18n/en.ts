@@ -178,6 +178,8 @@ export const en = {
   'centres.renameBranch': 'Rename',
   'centres.version': 'version {version}',
   'centres.none': 'No centres yet.',
+  'centres.history': 'History',
+  'centres.seed': 'the first list',
   'day.mon': 'Mon',
   'day.tue': 'Tue',
   'day.wed': 'Wed',

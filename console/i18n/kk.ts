@@ -180,6 +180,8 @@ export const kk: ConsoleCatalogue = {
   'centres.renameBranch': 'Атын өзгерту',
   'centres.version': '{version}-нұсқа',
   'centres.none': 'Әзірге ХҚКО жоқ.',
+  'centres.history': 'Тарихы',
+  'centres.seed': 'бастапқы тізім',
   'day.mon': 'Дс',
   'day.tue': 'Сс',
   'day.wed': 'Ср',

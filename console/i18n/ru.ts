@@ -179,6 +179,8 @@ export const ru: ConsoleCatalogue = {
   'centres.renameBranch': 'Переименовать',
   'centres.version': 'версия {version}',
   'centres.none': 'ЦОНов пока нет.',
+  'centres.history': 'История',
+  'centres.seed': 'исходный список',
   'day.mon': 'Пн',
   'day.tue': 'Вт',
   'day.wed': 'Ср',
