@@ -21,6 +21,7 @@ describe('what an audit entry is about', () => {
     expect(auditSubject({ action: 'centre_edited', staffId: 'a', details: { centre: 'AST-ESIL', version: 3 } })).toBe('AST-ESIL v3');
     expect(auditSubject({ action: 'branch_edited', staffId: 'a', details: { branch: 'BAI', version: 2 } })).toBe('BAI v2');
     expect(auditSubject({ action: 'sign_in_failed', staffId: null, details: { username: 'guess' } })).toBe('guess');
+    expect(auditSubject({ action: 'terminal_moved', staffId: 'a', details: { terminalId: 'AST-ESIL-07', from: 'AST-ESIL', to: 'AST-SARYARKA' } })).toBe('AST-ESIL-07');
     expect(auditSubject({ action: 'sign_in', staffId: 'a', details: { ip: '10.0.0.1' } })).toBe('');
   });
 });

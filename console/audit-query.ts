@@ -11,7 +11,11 @@ export interface AuditFilterForm {
   to: string;
 }
 
-/** Every action the back office writes (server/staff/audit-log.ts AuditAction and the routes'), for the filter's choices and their words. */
+/**
+ * Every action the back office writes (server/staff/audit-log.ts AuditAction and the routes'), for
+ * the filter's choices and their words; server/staff/audit-actions.test.ts finds one missing. The
+ * review and terminal actions are main's (the review and terminals helpers').
+ */
 export const AUDIT_ACTIONS = [
   'sign_in',
   'sign_in_failed',
@@ -23,6 +27,14 @@ export const AUDIT_ACTIONS = [
   'totp_enrolled',
   'totp_removed',
   'application_viewed',
+  'applications_looked_up',
+  'portrait_viewed',
+  'signature_viewed',
+  'review_decided',
+  'terminal_enrolled',
+  'terminal_renamed',
+  'terminal_moved',
+  'terminal_revoked',
   'centre_added',
   'centre_edited',
   'branch_edited',
@@ -50,7 +62,8 @@ export function auditSubject(entry: Pick<AuditEntry, 'action' | 'details' | 'sta
   const text = (key: string) => (typeof d[key] === 'string' ? d[key] : null);
   if (entry.action.startsWith('centre_')) return [text('centre'), typeof d.version === 'number' ? `v${d.version}` : null].filter(Boolean).join(' ');
   if (entry.action === 'branch_edited') return [text('branch'), typeof d.version === 'number' ? `v${d.version}` : null].filter(Boolean).join(' ');
-  if (entry.action.startsWith('account_') || entry.action === 'password_reset') return text('username') ?? '';
+  if (entry.action.startsWith('account_') || entry.action === 'password_reset' || entry.action === 'totp_removed') return text('username') ?? '';
+  if (entry.action.startsWith('terminal_')) return text('terminalId') ?? '';
   // A failed sign-in under a name no account has: the name tried is all there is.
   if (entry.staffId === null) return text('username') ?? '';
   return '';
