@@ -40,6 +40,12 @@ export function sameFace(faceId: string): number[] {
   return syntheticDescriptor(faceId).map((v, i) => (i % 2 === 0 ? v + 0.01 : v - 0.01));
 }
 
+/** A live descriptor exactly `distance` from the face's reference: how a test reaches the review band around the threshold. */
+export function faceAtDistance(faceId: string, distance: number): number[] {
+  const moved = Number(faceId.slice(1)) % DESCRIPTOR_LENGTH; // any dimension other than the face's own
+  return syntheticDescriptor(faceId).map((v, i) => (i === moved ? v + distance : v));
+}
+
 export const syntheticFaces: FaceSource = async () =>
   Array.from({ length: 22 }, (_, i): RegistryFace => {
     const faceId = `f${String(i + 1).padStart(2, '0')}`;

@@ -35,3 +35,10 @@ export function pickLang(stored: string | null, browserLangs: readonly string[])
 export function formatWait(lang: Lang, seconds: number): string {
   return seconds < 60 ? translate(lang, 'wait.seconds', { n: Math.max(1, Math.ceil(seconds)) }) : translate(lang, 'wait.minutes', { n: Math.ceil(seconds / 60) });
 }
+
+const REVIEW_CODES = ['face_grey_zone', 'liveness_flagged', 'fee_mismatch', 'payment_mismatch'] as const;
+
+/** The words for a check left for review (server/sync/deferred-checks.ts); a code this console does not know reads as the generic one. */
+export function reviewCodeKey(code: string | null): ConsoleKey {
+  return (REVIEW_CODES as readonly (string | null)[]).includes(code) ? (`reviewCode.${code}` as ConsoleKey) : 'outcome.review';
+}

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
 import { applicationNumber } from '../../src/domain/application';
 import { feeFor } from '../../src/domain/fees';
+import { encodePaymentQr } from '../../src/domain/payment-qr';
 import type { Lang } from '../../src/protocol/common';
 import type { Enrolled } from '../../src/protocol/packets';
 import { makeApplicationPayload } from '../../src/sync/packet-fixture';
@@ -12,10 +13,19 @@ import { exportPublicJwk, importBackOfficePublicKey, makeTerminalKeys, sealPacke
 import type { SeedCitizen } from '../../server/seed/citizens';
 import { E2E_ADMIN_TOKEN } from './backoffice';
 
+export interface ApiApplicationOptions {
+  /** The face the kiosk sealed; the packet fixture's own (no one's) when absent. */
+  descriptor?: number[];
+  /** Paid on the offline kiosk's QR from the citizen's phone (the sandbox's bank) before the packet is sent. */
+  paid?: boolean;
+  /** Where the new terminal stands: the sandbox's own centre unless another is wanted. */
+  centreId?: string;
+}
+
 /** A new terminal enrolled as a technician would, and an application of `c` sealed and sent by it, made in `lang`. */
-export async function applicationThroughApi(request: APIRequestContext, c: SeedCitizen, lang: Lang): Promise<string> {
+export async function applicationThroughApi(request: APIRequestContext, c: SeedCitizen, lang: Lang, options: ApiApplicationOptions = {}): Promise<string> {
   const terminalId = `E2E-TRK-${Date.now().toString(36).toUpperCase()}`;
-  const created = await request.post('/api/v1/admin/terminals', { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` }, data: { terminalId, centreId: 'AST-ESIL' } });
+  const created = await request.post('/api/v1/admin/terminals', { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` }, data: { terminalId, centreId: options.centreId ?? 'AST-ESIL' } });
   expect(created.status(), await created.text()).toBe(201);
   const { code } = (await created.json()) as { code: string };
   const keys = await makeTerminalKeys();
@@ -41,6 +51,12 @@ export async function applicationThroughApi(request: APIRequestContext, c: SeedC
     createdAt: now.toISOString(),
     feeTiyn: feeFor({ service, document, on: now.toISOString().slice(0, 10), lostIdCardsThisYear: c.person.lostIdCardsThisYear }).amountTiyn,
   });
+  if (options.descriptor) payload.face.descriptor = options.descriptor;
+  if (options.paid && payload.application.feeTiyn > 0) {
+    const qrPayload = encodePaymentQr({ amountTiyn: payload.application.feeTiyn, reference: payload.application.number });
+    const paid = await request.post('/api/v1/sandbox/qr/pay', { data: { qrPayload } });
+    expect(paid.status(), await paid.text()).toBe(200);
+  }
   const packet = await sealPacket(payload, {
     terminalId,
     seq: 1,
@@ -51,4 +67,12 @@ export async function applicationThroughApi(request: APIRequestContext, c: SeedC
   const sent = await request.post('/api/v1/packets', { data: packet });
   expect(sent.status(), await sent.text()).toBe(201);
   return payload.application.number;
+}
+
+/** A face `distance` from the citizen's reference in the sandbox registry: in the review band (0.40–0.50) a person decides. */
+export async function faceAtDistance(request: APIRequestContext, c: SeedCitizen, distance: number): Promise<number[]> {
+  const response = await request.get(`/api/v1/sandbox/citizens/${c.person.iin}/reference-face`);
+  expect(response.status(), await response.text()).toBe(200);
+  const { descriptor } = (await response.json()) as { descriptor: number[] };
+  return descriptor.map((v, i) => (i === 0 ? v + distance : v));
 }

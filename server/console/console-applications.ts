@@ -1,12 +1,12 @@
-import { FACE_MATCH_THRESHOLD } from '../../src/biometrics/face-match';
+import { FACE_MATCH_THRESHOLD, FACE_REVIEW_BAND } from '../../src/biometrics/face-match';
 import type { DocumentKind, Lang, ServiceCode } from '../../src/protocol/common';
-import type { ApplicationDetail, ApplicationListPage, ApplicationListRow, ApplicationStatus } from '../../src/protocol/console';
+import type { ApplicationDetail, ApplicationListPage, ApplicationListRow, ApplicationStatus, IinLookupResult, ReviewQueue } from '../../src/protocol/console';
 import type { LivenessEvidence } from '../../src/protocol/liveness';
 import type { Queryable } from '../db/database';
 import { isUuid } from '../uuid';
 import { ApplicationEventsRepository } from './application-events';
 import { encodeCursor } from './list-cursor';
-import { CREATED_KEY, MADE_OFFLINE_JOIN, centresToRead, listApplicationsSql, type CentreScope } from './list-query';
+import { CREATED_KEY, MADE_OFFLINE_JOIN, centresToRead, dressPage, listApplicationsSql, type CentreScope } from './list-query';
 import type { ListFilters } from './list-query-params';
 
 /*
@@ -51,6 +51,9 @@ interface DetailRow {
 
 const iso = (at: Date | string) => new Date(at).toISOString();
 
+/** The order the deferred checks run in (DEFERRED_CHECKS), so the first failure shown is the earliest step's. */
+const CHECK_ORDER = `array_position(ARRAY['registry', 'phone', 'face_match', 'payment'], check_name)`;
+
 /** +7 7** *** 12 34 → only the last four digits: enough to tell which number an SMS went to. */
 export function maskPhone(phone: string): string {
   return phone.length > 4 ? `${'*'.repeat(phone.length - 4)}${phone.slice(-4)}` : '****';
@@ -83,6 +86,62 @@ export class ConsoleApplicationsRepository {
     const last = page.at(-1);
     const nextCursor = rows.length > filters.limit && last ? encodeCursor({ createdAt: last.created_key, id: last.id }) : null;
     return { rows: page.map(toListRow), nextCursor };
+  }
+
+  /**
+   * A citizen's applications by IIN (the citizen at the counter without the receipt), newest first,
+   * at most `limit`: a person has a handful, so no cursor.
+   */
+  async byIin(scope: CentreScope, iin: string, limit: number): Promise<IinLookupResult> {
+    const centres = centresToRead(scope, null);
+    if (centres !== 'all' && centres.length === 0) return { rows: [], more: false };
+    const params: unknown[] = [iin, limit + 1];
+    const inScope = centres === 'all' ? '' : `AND a.centre_id = ANY($${params.push(centres)}::text[])`;
+    const { rows } = await this.db.query<ListRow>(
+      dressPage(`SELECT a.id, a.created_at FROM applications a WHERE a.iin = $1 ${inScope} ORDER BY a.created_at DESC, a.id DESC LIMIT $2`),
+      params,
+    );
+    return { rows: rows.slice(0, limit).map(toListRow), more: rows.length > limit };
+  }
+
+  /** The applications waiting for a person's decision, oldest first: the queue is short, so one page of `limit`. */
+  async reviewQueue(scope: CentreScope, limit: number): Promise<ReviewQueue> {
+    const centres = centresToRead(scope, null);
+    if (centres !== 'all' && centres.length === 0) return { rows: [], more: false };
+    const params: unknown[] = [limit + 1];
+    const inScope = centres === 'all' ? '' : `AND a.centre_id = ANY($${params.push(centres)}::text[])`;
+    const { rows } = await this.db.query<{ id: string; number: string; created_key: string; centre_id: string; terminal_id: string; service: ServiceCode; document: DocumentKind; is_test: boolean; reviews: ReviewQueue['rows'][number]['reviews'] }>(
+      `SELECT a.id, a.number, ${CREATED_KEY} AS created_key, a.centre_id, a.terminal_id, a.service, a.document, a.is_test,
+         COALESCE((SELECT json_agg(json_build_object('check', c.check_name, 'code', c.code, 'detail', c.detail, 'distance', c.distance) ORDER BY ${CHECK_ORDER})
+           FROM application_checks c WHERE c.application_id = a.id AND c.outcome = 'review'), '[]') AS reviews
+       FROM applications a WHERE a.status = 'in_review' ${inScope}
+       ORDER BY a.created_at, a.id LIMIT $1`,
+      params,
+    );
+    return {
+      rows: rows.slice(0, limit).map((r) => ({
+        number: r.number,
+        createdAt: iso(r.created_key),
+        centreId: r.centre_id,
+        terminalId: r.terminal_id,
+        service: r.service,
+        document: r.document,
+        test: r.is_test,
+        reviews: r.reviews,
+      })),
+      more: rows.length > limit,
+    };
+  }
+
+  /** The id of the application with this number, if the scope covers its centre: for the routes that read one part of it (its images). */
+  async idInScope(scope: CentreScope, number: string): Promise<string | null> {
+    const centres = centresToRead(scope, null);
+    if (centres !== 'all' && centres.length === 0) return null;
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM applications WHERE number = $1 ${centres === 'all' ? '' : 'AND centre_id = ANY($2::text[])'}`,
+      centres === 'all' ? [number] : [number, centres],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** By the number on the receipt (what a citizen brings to the counter). */
@@ -131,8 +190,12 @@ export class ConsoleApplicationsRepository {
       reviewReasons: a.review_reasons,
       checks,
       liveness: a.liveness,
-      // The intake keeps the verdict, not the distance (server/sync/deferred-checks.ts, server/routes/identify.ts).
-      faceMatch: { threshold: FACE_MATCH_THRESHOLD, distance: null },
+      faceMatch: {
+        threshold: FACE_MATCH_THRESHOLD,
+        reviewFrom: FACE_REVIEW_BAND.from,
+        reviewTo: FACE_REVIEW_BAND.to,
+        distance: checks.find((c) => c.check === 'face_match')?.distance ?? null,
+      },
       payments,
       sms,
       events,
@@ -140,13 +203,19 @@ export class ConsoleApplicationsRepository {
   }
 
   private async checks(id: string): Promise<ApplicationDetail['checks']> {
-    const { rows } = await this.db.query<{ check_name: string; outcome: 'passed' | 'failed' | 'pending'; code: string | null; detail: string | null; checked_at: Date }>(
-      // The order the deferred checks run in (DEFERRED_CHECKS), so the first failure shown is the earliest step's.
-      `SELECT check_name, outcome, code, detail, checked_at FROM application_checks WHERE application_id = $1
-       ORDER BY array_position(ARRAY['registry', 'phone', 'face_match', 'payment'], check_name)`,
+    const { rows } = await this.db.query<{ check_name: string; outcome: 'passed' | 'failed' | 'pending' | 'review'; code: string | null; detail: string | null; distance: number | null; checked_at: Date }>(
+      `SELECT check_name, outcome, code, detail, distance, checked_at FROM application_checks WHERE application_id = $1
+       ORDER BY ${CHECK_ORDER}`,
       [id],
     );
-    return rows.map((r) => ({ check: r.check_name, outcome: r.outcome, code: r.code, detail: r.detail, checkedAt: iso(r.checked_at) }));
+    return rows.map((r) => ({
+      check: r.check_name,
+      outcome: r.outcome,
+      code: r.code,
+      detail: r.detail,
+      distance: r.distance === null ? null : Number(r.distance),
+      checkedAt: iso(r.checked_at),
+    }));
   }
 
   private async payments(id: string): Promise<ApplicationDetail['payments']> {

@@ -99,12 +99,20 @@ export function listApplicationsSql(scope: CentreScope, f: ListFilters): SqlStat
       ORDER BY k.created_at DESC, k.id DESC LIMIT ${limit}`
     : keys;
 
-  const text = `SELECT a.id, a.number, ${CREATED_KEY} AS created_key, a.status, a.centre_id, a.terminal_id, a.service,
+  return { text: dressPage(page), params };
+}
+
+/**
+ * The list's rows for a page of keys (`SELECT id, created_at …`, at most a page long), newest first:
+ * each dressed with its channel and the checks it still waits on. Shared by the list and the
+ * lookup by IIN, which find their keys differently.
+ */
+export function dressPage(page: string): string {
+  return `SELECT a.id, a.number, ${CREATED_KEY} AS created_key, a.status, a.centre_id, a.terminal_id, a.service,
       a.document, o.made_offline IS NOT NULL AS offline,
       CASE WHEN a.status = 'pending_checks' THEN ARRAY(SELECT c.check_name FROM application_checks c
         WHERE c.application_id = a.id AND c.outcome = 'pending' ORDER BY c.check_name) ELSE '{}' END AS pending_checks,
       a.review_reasons, a.is_test
     FROM (${page}) page JOIN applications a ON a.id = page.id ${MADE_OFFLINE_JOIN}
     ORDER BY a.created_at DESC, a.id DESC`;
-  return { text, params };
 }

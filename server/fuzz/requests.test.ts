@@ -46,6 +46,8 @@ describe('requests made from every route schema and its edges', () => {
   // their session check. Signing out spends a session of its own, so the other one lives on.
   let staff: SignedIn;
   let staffToSignOut: SignedIn;
+  // The review is an operator's, not an admin's: its routes are reached with the operator's session.
+  let reviewer: SignedIn;
 
   // The checks after a packet's 201 are jobs, run by the test between requests (drain), so rows
   // they add are never counted against the next request.
@@ -75,6 +77,7 @@ describe('requests made from every route schema and its edges', () => {
     terminals.production = await enrolTerminal(production, 'FUZZ-PRODUCTION');
     staff = await signIn(t.app, 'admin');
     staffToSignOut = await signIn(t.app, 'admin');
+    reviewer = await signIn(t.app, 'operator');
   }, 120_000);
   afterAll(async () => {
     await settle();
@@ -110,7 +113,12 @@ describe('requests made from every route schema and its edges', () => {
       // token; a kiosk its terminal's signature over the very bytes sent.
       const headersFor: HeadersFor = (request) => {
         if (request.url.startsWith('/api/v1/staff/')) {
-          const who = request.method === 'DELETE' && request.url.startsWith('/api/v1/staff/session') ? staffToSignOut : staff;
+          const who =
+            request.method === 'DELETE' && request.url.startsWith('/api/v1/staff/session')
+              ? staffToSignOut
+              : /^\/api\/v1\/staff\/(review|applications\/[^/?]*\/decision)/.test(request.url)
+                ? reviewer
+                : staff;
           return { cookie: `${SESSION_COOKIE}=${who.cookie}`, [CSRF_HEADER]: who.csrfToken, 'sec-fetch-site': 'same-origin' };
         }
         return signRequest(
@@ -123,7 +131,7 @@ describe('requests made from every route schema and its edges', () => {
     });
 
     it('answers every route with a 2xx, 3xx or 4xx, and stores nothing from a refusal', async () => {
-      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/packets', 'POST /api/v1/staff/accounts', 'POST /api/v1/terminals/heartbeat', 'POST /api/v1/staff/centres', 'PUT /api/v1/staff/centres/:centreId', 'PUT /api/v1/staff/branches/:branchId']));
+      expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/packets', 'POST /api/v1/staff/accounts', 'POST /api/v1/terminals/heartbeat', 'POST /api/v1/staff/terminals', 'PUT /api/v1/staff/terminals/:id/name', 'PUT /api/v1/staff/terminals/:id/centre', 'POST /api/v1/staff/terminals/:id/revoke', 'POST /api/v1/staff/centres', 'PUT /api/v1/staff/centres/:centreId', 'PUT /api/v1/staff/branches/:branchId']));
       const g = generation();
       const request = fc.constantFrom(...config.routes).chain((route) => requestArbitrary(route, g));
       await fc.assert(

@@ -16,8 +16,8 @@ export interface RecheckJob {
   attempt: number;
 }
 
-/** What the citizen is told: how the checks ended, or what the payment check waits for (its code). */
-export type SmsOutcome = 'accepted' | 'rejected' | PendingPayment;
+/** What the citizen is told: how the checks (or a person's review) ended, that a person reviews it, or what the payment check waits for (its code). */
+export type SmsOutcome = 'accepted' | 'rejected' | 'in_review' | PendingPayment;
 
 /** The codes of a payment check still pending (server/sync/deferred-checks.ts). */
 type PendingPayment = 'payment_awaited' | 'fee_unknown' | 'fee_due';

@@ -26,7 +26,7 @@ export const ApplicationReview = Type.Object({
   checks: Type.Array(
     Type.Object({
       check: Type.Union(DEFERRED_CHECKS.map((c) => Type.Literal(c))),
-      outcome: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('pending')]),
+      outcome: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('pending'), Type.Literal('review')]),
       code: Type.Union([Type.String(), Type.Null()]),
       detail: Type.Optional(Type.String()),
     }),

@@ -20,7 +20,9 @@ const identifyRoutes: FastifyPluginAsync = async (app) => {
       if (!reference) return { matched: false, code: 'no_reference', attemptsLeft: verification.identifyAttemptsLeft };
       const attemptsLeft = await app.phoneVerifications.spendIdentifyAttempt(verification.id);
       if (attemptsLeft === null) return { matched: false, code: 'too_many_attempts', attemptsLeft: 0 };
-      if (faceDistance(descriptor, reference) >= FACE_MATCH_THRESHOLD) {
+      // The citizen is here and may try again: the threshold decides; a match near it is reviewed after the intake.
+      const distance = faceDistance(descriptor, reference);
+      if (distance >= FACE_MATCH_THRESHOLD) {
         return { matched: false, code: 'face_mismatch', attemptsLeft };
       }
       const identityToken = newToken();
@@ -29,6 +31,7 @@ const identifyRoutes: FastifyPluginAsync = async (app) => {
         verificationId: verification.id,
         createdAt: app.clock(),
         liveness,
+        distance,
       });
       return { matched: true, identityToken };
     },

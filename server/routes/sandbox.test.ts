@@ -41,6 +41,16 @@ describe('sandbox tester API', () => {
     expect(messages.every((m) => m.phone === citizen.phoneToType && /^\d{6}$/.test(m.code))).toBe(true);
   });
 
+  it("gives a synthetic citizen's reference face, for a tester who needs one at a chosen distance", async () => {
+    const citizen = t.citizen('service-07');
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/sandbox/citizens/${citizen.person.iin}/reference-face` });
+    expect(response.statusCode).toBe(200);
+    const { descriptor } = response.json() as { descriptor: number[] };
+    expect(descriptor).toEqual(await t.app.registry.referenceDescriptor(citizen.person.iin));
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/sandbox/citizens/${t.citizen('no-reference-photo').person.iin}/reference-face` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/sandbox/citizens/12345/reference-face' })).statusCode).toBe(400);
+  });
+
   it('lists payments, all or by status', async () => {
     const all = (await t.app.inject({ method: 'GET', url: '/api/v1/sandbox/payments' })).json() as { payments: { id: string; status: string }[] };
     expect(all.payments.map((p) => p.id)).toContain(paymentId);
@@ -236,6 +246,7 @@ describe('without the sandbox adapters', () => {
     });
     try {
       expect((await app.inject({ method: 'GET', url: '/api/v1/sandbox/sms' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/api/v1/sandbox/citizens/900101300017/reference-face' })).statusCode).toBe(404);
       expect((await app.inject({ method: 'POST', url: '/api/v1/sandbox/terminals', payload: {} })).statusCode).toBe(404);
       expect((await app.inject({ method: 'POST', url: '/api/v1/sandbox/qr/pay', payload: { qrPayload: 'x' } })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/sandbox/payments' })).statusCode).toBe(404);

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { ApiError, Text } from '../../src/protocol/common';
+import { ApiError, Iin, Text } from '../../src/protocol/common';
 import { Enrolled, PublicKeyJwk } from '../../src/protocol/packets';
 import type { SandboxSettlement } from '../adapters/sandbox-payments';
 import { enrolSandboxTerminal } from '../sync/terminal-enrolment';
@@ -35,6 +35,10 @@ export const PaymentParams = Type.Object({ id: Text({ maxLength: 64 }) });
 const SandboxEnrolRequest = Type.Object({ publicKey: PublicKeyJwk }, { additionalProperties: false });
 /** EMVCo caps a merchant-presented QR at 512 characters. */
 export const QrPayRequest = Type.Object({ qrPayload: Text({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
+
+const CitizenParams = Type.Object({ iin: Iin }, { additionalProperties: false });
+/** A synthetic citizen's reference face: 128 numbers from the sample photos the sandbox registry holds. */
+const ReferenceFace = Type.Object({ iin: Type.String(), descriptor: Type.Array(Type.Number()) });
 
 export const SETTLEMENTS: Readonly<Record<string, SandboxSettlement>> = { pay: 'paid', decline: 'declined', expire: 'expired' };
 
@@ -88,6 +92,18 @@ const sandboxRoutes: FastifyPluginAsync = async (app) => {
       const all = await sandbox.payments.list();
       const { status } = request.query;
       return { payments: status ? all.filter((p) => p.status === status) : all };
+    },
+  );
+
+  // A tester who needs a face at a chosen distance from the registry's (the manual review's band
+  // around the threshold, e2e/console-review.spec.ts) starts from the reference: synthetic people only.
+  app.get<{ Params: { iin: string } }>(
+    '/citizens/:iin/reference-face',
+    { schema: { params: CitizenParams, response: { 200: ReferenceFace, 400: ApiError, 404: ApiError } } },
+    async (request, reply) => {
+      const descriptor = await app.registry.referenceDescriptor(request.params.iin);
+      if (!descriptor) return reply.code(404).send({ code: 'not_found' });
+      return { iin: request.params.iin, descriptor: [...descriptor] };
     },
   );
 

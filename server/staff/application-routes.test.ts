@@ -68,4 +68,63 @@ describe('staff: applications', () => {
     const analyst = await asStaff(t.app, as.analyst!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['AST-ESIL']}` });
     expect(analyst.statusCode).toBe(403);
   });
+
+  const auditOf = async (action: string) => {
+    const { rows } = await t.db.query<{ username: string; reason: string | null; details: Record<string, unknown> | null; application_id: string | null }>(
+      `SELECT s.username, l.reason, l.details, l.application_id FROM audit_log l JOIN staff s ON s.id = l.staff_id WHERE l.action = $1 ORDER BY l.id`,
+      [action],
+    );
+    return rows;
+  };
+
+  describe('lookup by IIN', () => {
+    const lookup = (who: SignedIn, body: unknown) => asStaff(t.app, who, { method: 'POST', url: '/api/v1/staff/applications/lookup', payload: body });
+    const iin = () => t.citizen('service-18').person.iin;
+    const reason = 'the citizen is at desk 4 without the receipt';
+
+    it("finds the citizen's applications in one's own centres only, and keeps who asked, why and for whom", async () => {
+      const asOperator = await lookup(as.operator!, { iin: iin(), reason });
+      expect(asOperator.statusCode, asOperator.body).toBe(200);
+      expect((asOperator.json() as { rows: { number: string }[] }).rows.map((r) => r.number)).toEqual([numbers['AST-ESIL']]);
+      const asSupervisor = (await lookup(as.supervisor!, { iin: iin(), reason })).json() as { rows: { centreId: string }[]; more: boolean };
+      expect(asSupervisor.rows.map((r) => r.centreId).sort()).toEqual(['AST-ESIL', 'AST-SARYARKA']);
+      expect(asSupervisor.more).toBe(false);
+      expect(await auditOf('applications_looked_up')).toContainEqual({ username: 'operator', reason, details: { iin: iin(), found: 1 }, application_id: null });
+    });
+
+    it('wants a reason, and an IIN that is one', async () => {
+      const noReason = await lookup(as.operator!, { iin: iin() });
+      expect(noReason.statusCode).toBe(400);
+      const blank = await lookup(as.operator!, { iin: iin(), reason: '          .' });
+      expect(blank.json()).toEqual({ code: 'reason_required' });
+      const typo = `${iin().slice(0, 11)}${(Number(iin().at(-1)) + 1) % 10}`;
+      const wrong = await lookup(as.operator!, { iin: typo, reason });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json()).toEqual({ code: 'invalid_iin', detail: 'checksum' });
+      // Refused lookups looked at nobody: nothing written.
+      expect((await auditOf('applications_looked_up')).filter((e) => e.details?.iin === typo)).toEqual([]);
+      expect((await lookup(as.analyst!, { iin: iin(), reason })).statusCode).toBe(403);
+    });
+  });
+
+  describe('portrait and signature', () => {
+    it('shows them to the centre, never cached, each view audited', async () => {
+      const portrait = await asStaff(t.app, as.operator!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['AST-ESIL']}/portrait` });
+      expect(portrait.statusCode).toBe(200);
+      expect(portrait.headers['content-type']).toBe('image/jpeg');
+      expect(portrait.headers['cache-control']).toBe('no-store');
+      expect(portrait.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      const signature = await asStaff(t.app, as.supervisor!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['AST-ESIL']}/signature` });
+      expect(signature.headers['content-type']).toBe('image/png');
+      expect(signature.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+      expect((await auditOf('portrait_viewed')).map((e) => e.username)).toContain('operator');
+      expect((await auditOf('signature_viewed')).map((e) => e.username)).toContain('supervisor');
+    });
+
+    it("answers another centre's as not there, and refuses the analyst", async () => {
+      const other = await asStaff(t.app, as.operator!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['ALA-ALMALY']}/portrait` });
+      expect(other.statusCode).toBe(404);
+      expect((await asStaff(t.app, as.analyst!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['AST-ESIL']}/signature` })).statusCode).toBe(403);
+    });
+  });
 });

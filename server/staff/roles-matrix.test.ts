@@ -21,6 +21,8 @@ const ANY_ROLE = STAFF_ROLES;
 const ADMIN = ['admin'] as const;
 // Who may see one citizen's application: not the analyst, who sees aggregates only.
 const READERS = ['operator', 'supervisor', 'admin'] as const;
+// Who decides the manual-review cases: the centre's operators and the branch's supervisor.
+const REVIEWERS = ['operator', 'supervisor'] as const;
 // An id no account has: the admin gets 404, which is neither 401 nor 403.
 const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
 
@@ -33,7 +35,19 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'GET', url: '/api/v1/staff/audit', allowed: ADMIN },
   { method: 'GET', url: '/api/v1/staff/applications', allowed: READERS },
   { method: 'GET', url: '/api/v1/staff/terminals', allowed: ['supervisor', 'admin'] },
+  // Terminal management: the branch's supervisor and the admin. A terminal no one has answers 404.
+  { method: 'GET', url: '/api/v1/staff/terminals/centres', allowed: ['supervisor', 'admin'] },
+  { method: 'POST', url: '/api/v1/staff/terminals', allowed: ['supervisor', 'admin'], payload: { terminalId: 'MATRIX-1', centreId: 'AST-ESIL' } },
+  { method: 'PUT', url: '/api/v1/staff/terminals/MATRIX-NONE/name', allowed: ['supervisor', 'admin'], payload: { name: 'matrix' } },
+  { method: 'PUT', url: '/api/v1/staff/terminals/MATRIX-NONE/centre', allowed: ['supervisor', 'admin'], payload: { centreId: 'AST-ESIL' } },
+  { method: 'POST', url: '/api/v1/staff/terminals/MATRIX-NONE/revoke', allowed: ['supervisor', 'admin'] },
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC', allowed: READERS },
+  { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/portrait', allowed: READERS },
+  { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/signature', allowed: READERS },
+  // A valid IIN and reason: 200 with nothing found to every reader.
+  { method: 'POST', url: '/api/v1/staff/applications/lookup', allowed: READERS, payload: { iin: '900101300017', reason: 'roles matrix: a lookup' } },
+  { method: 'GET', url: '/api/v1/staff/review', allowed: REVIEWERS },
+  { method: 'POST', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/decision', allowed: REVIEWERS, payload: { decision: 'accept', reason: 'face_confirmed' } },
   // Centres and branches (server/staff/centre-routes.ts): read by any staff member, changed by an admin.
   { method: 'GET', url: '/api/v1/staff/branches', allowed: ANY_ROLE },
   { method: 'GET', url: '/api/v1/staff/centres', allowed: ANY_ROLE },

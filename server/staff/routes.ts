@@ -3,6 +3,7 @@ import accountRoutes from './account-routes';
 import applicationRoutes from './application-routes';
 import auditRoutes from './audit-routes';
 import centreRoutes from './centre-routes';
+import reviewRoutes from './review-routes';
 import sessionRoutes from './session-routes';
 import terminalRoutes from './terminal-routes';
 import totpRoutes from './totp-routes';
@@ -20,6 +21,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(totpRoutes);
   await app.register(applicationRoutes);
   await app.register(terminalRoutes);
+  await app.register(reviewRoutes);
   await app.register(centreRoutes);
 };
 

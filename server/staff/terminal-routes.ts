@@ -1,20 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../../src/protocol/common';
 import { FleetList } from '../../src/protocol/heartbeat';
-import { fleet, fleetTerminalWire, type FleetScope } from '../terminals/fleet';
+import { fleet, fleetTerminalWire } from '../terminals/fleet';
 import { requireStaff, signedInStaff } from './require-staff';
-import type { CentreScope } from './scope';
-
-/** The terminals a scope covers; the fleet holds no personal data, but a supervisor runs their own branch's. */
-function fleetScope(scope: CentreScope): FleetScope {
-  return scope.kind === 'all' ? 'all' : { centreIds: scope.kind === 'centres' ? scope.centreIds : [] };
-}
+import terminalManagementRoutes, { fleetScope } from './terminal-management-routes';
 
 /**
  * GET /staff/terminals: the fleet of the staff member's branch (a supervisor) or of the country (an
  * admin), each terminal with its health from its last heartbeat and the 15-minute silence flag.
+ * The fleet holds no personal data, but a supervisor runs their own branch's. Enrolling, naming,
+ * moving and revoking are in terminal-management-routes.ts.
  */
 const terminalRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(terminalManagementRoutes);
   app.get(
     '/terminals',
     { preHandler: requireStaff('supervisor', 'admin'), schema: { response: { 200: FleetList, 401: ApiError, 403: ApiError } } },

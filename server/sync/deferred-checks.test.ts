@@ -6,7 +6,9 @@ import { NOT_FOUND_IIN, type SeedCitizen } from '../seed/citizens';
 import { insertApplication } from '../repositories/applications';
 import { deferredContext } from './settle-application';
 import {
+  confirmPhone,
   createTestApp,
+  faceAtDistance,
   identifyCitizen,
   offlineApplication,
   PASSED_LIVENESS,
@@ -109,10 +111,33 @@ describe('deferred checks on the sandbox state systems', () => {
   describe('face match', () => {
     it('matches the live descriptor against the registry photo', async () => {
       const citizen = t.citizen('service-07');
-      expect(await outcomeOf('face_match', offlinePayload(citizen))).toEqual({ check: 'face_match', outcome: 'passed', code: null });
+      const matched = await outcomeOf('face_match', offlinePayload(citizen));
+      expect(matched).toMatchObject({ check: 'face_match', outcome: 'passed', code: null });
+      expect(matched.distance).toBeCloseTo(0.113, 3);
       const stranger = { ...offlinePayload(citizen), face: { descriptor: syntheticDescriptor('f12'), liveness: PASSED_LIVENESS } };
       expect(citizen.faceId).not.toBe('f12');
       expect(await outcomeOf('face_match', stranger)).toMatchObject({ outcome: 'failed', code: 'face_mismatch' });
+    });
+
+    it('leaves a face in the band around the threshold to a person, with its distance', async () => {
+      const citizen = t.citizen('service-07');
+      const at = (distance: number) => ({ ...offlinePayload(citizen), face: { descriptor: faceAtDistance(citizen.faceId!, distance), liveness: PASSED_LIVENESS } });
+      expect(await outcomeOf('face_match', at(0.39))).toMatchObject({ outcome: 'passed' });
+      const grey = await outcomeOf('face_match', at(0.46));
+      expect(grey).toMatchObject({ outcome: 'review', code: 'face_grey_zone' });
+      expect(grey.distance).toBeCloseTo(0.46, 6);
+      expect(await outcomeOf('face_match', at(0.41))).toMatchObject({ outcome: 'review', code: 'face_grey_zone' });
+      expect(await outcomeOf('face_match', at(0.5))).toMatchObject({ outcome: 'failed', code: 'face_mismatch' });
+    });
+
+    it('leaves a liveness sequence that passed narrowly to a person, naming what was narrow', async () => {
+      const payload = offlinePayload(t.citizen('service-07'));
+      const narrow = { ...PASSED_LIVENESS, fps: 5, passive: { ...PASSED_LIVENESS.passive, repeatedFrames: 2 } };
+      expect(await outcomeOf('face_match', { ...payload, face: { ...payload.face, liveness: narrow } })).toMatchObject({
+        outcome: 'review',
+        code: 'liveness_flagged',
+        detail: 'low_frame_rate repeated_frames',
+      });
     });
 
     it('refuses a face that did not pass liveness, and a person with no photo on record', async () => {
@@ -134,15 +159,35 @@ describe('deferred checks on the sandbox state systems', () => {
       const other = offlinePayload(t.citizen('service-07'));
       expect(await outcomeOf('face_match', { ...other, online: { phoneToken: null, identityToken } })).toMatchObject({ outcome: 'failed', code: 'unverified_identity' });
     });
+
+    it('sends a face the identify route matched near its threshold to a person after all', async () => {
+      const citizen = t.citizen('service-14');
+      const phoneToken = await confirmPhone(t, citizen);
+      const identify = await t.asTerminal({
+        method: 'POST',
+        url: '/api/v1/identify',
+        payload: { phoneToken, descriptor: faceAtDistance(citizen.faceId!, 0.43), liveness: PASSED_LIVENESS },
+      });
+      // The citizen at the kiosk goes on: below the threshold is a match.
+      const { identityToken } = identify.json() as { identityToken: string };
+      expect(identityToken).toEqual(expect.any(String));
+      const outcome = await outcomeOf('face_match', { ...offlinePayload(citizen), online: { phoneToken: null, identityToken } });
+      expect(outcome).toMatchObject({ outcome: 'review', code: 'face_grey_zone', detail: 'online_token' });
+      expect(outcome.distance).toBeCloseTo(0.43, 6);
+    });
   });
 
   describe('payment', () => {
-    it('needs none for an exempt fee, and refuses a fee that is not the tariff of the day', async () => {
+    it('needs none for an exempt fee, and leaves a kiosk\'s fee other than the tariff of the day to a person', async () => {
       expect(await outcomeOf('payment', offlinePayload(t.citizen('service-18')))).toMatchObject({ outcome: 'passed', detail: 'exempt' });
       const citizen = t.citizen('service-09-lost-repeatedly');
       const ordinaryFee = feeFor({ service: '09', document: 'id_card', on: '2026-03-02', lostIdCardsThisYear: 0 }).amountTiyn;
-      expect(await outcomeOf('payment', offlinePayload(citizen, { feeTiyn: ordinaryFee }))).toMatchObject({ outcome: 'failed', code: 'fee_mismatch' });
-      expect(await outcomeOf('payment', offlinePayload(t.citizen('service-18'), { feeTiyn: 86_500 }))).toMatchObject({ outcome: 'failed', code: 'fee_mismatch' });
+      expect(await outcomeOf('payment', offlinePayload(citizen, { feeTiyn: ordinaryFee }))).toMatchObject({ outcome: 'review', code: 'fee_mismatch' });
+      expect(await outcomeOf('payment', offlinePayload(t.citizen('service-18'), { feeTiyn: 86_500 }))).toMatchObject({
+        outcome: 'review',
+        code: 'fee_mismatch',
+        detail: 'tariff 0 tiyn, kiosk 86500 tiyn',
+      });
     });
 
     it('follows a payment the kiosk created online: paid, still pending, declined', async () => {
@@ -291,6 +336,13 @@ describe('status after the checks', () => {
     expect(applicationStatusAfter(outcomes('passed', 'failed', 'passed', 'pending'))).toBe('rejected');
     expect(applicationStatusAfter(outcomes('failed', 'passed', 'passed', 'passed'))).toBe('rejected');
   });
+
+  it('goes to a person only when nothing refuses it and nothing is awaited', () => {
+    expect(applicationStatusAfter(outcomes('passed', 'passed', 'review', 'passed'))).toBe('in_review');
+    expect(applicationStatusAfter(outcomes('passed', 'passed', 'review', 'review'))).toBe('in_review');
+    expect(applicationStatusAfter(outcomes('passed', 'failed', 'review', 'passed'))).toBe('rejected');
+    expect(applicationStatusAfter(outcomes('passed', 'passed', 'review', 'pending'))).toBe('pending_checks');
+  });
 });
 
 describe('a payment by reference', () => {
@@ -301,7 +353,7 @@ describe('a payment by reference', () => {
   });
 
   it('refuses money of another amount, waits while nothing or something pending came, refuses what expired', () => {
-    expect(referencePaymentOutcome([paid(500)], 865)).toMatchObject({ outcome: 'failed', code: 'payment_mismatch' });
+    expect(referencePaymentOutcome([paid(500)], 865)).toMatchObject({ outcome: 'review', code: 'payment_mismatch', detail: 'reference: paid 500 tiyn, tariff 865 tiyn' });
     expect(referencePaymentOutcome([], 865)).toMatchObject({ outcome: 'pending', code: 'payment_awaited' });
     expect(referencePaymentOutcome([{ status: 'declined', amountTiyn: 86_500 }, { status: 'pending', amountTiyn: 86_500 }], 86_500)).toMatchObject({ outcome: 'pending' });
     expect(referencePaymentOutcome([{ status: 'expired', amountTiyn: 86_500 }], 86_500)).toMatchObject({ outcome: 'failed', code: 'payment_expired' });
@@ -319,6 +371,18 @@ describe('the SMS to the citizen', () => {
     const unpaid = [...allPassed.slice(0, 3), of('payment', 'pending', 'payment_awaited')];
     expect(citizenMessage(unpaid, 'ru', number)).toContain('ждёт оплаты госпошлины');
     expect(citizenMessage(unpaid, 'kk', number)).toContain('баж төлемін күтуде');
+  });
+
+  it('says a person is looking at it, and words a reviewer\'s refusal', () => {
+    const review = [...allPassed.slice(0, 2), of('face_match', 'review', 'face_grey_zone'), of('payment', 'passed')];
+    expect(citizenMessage(review, 'ru', number)).toBe(
+      'Заявление AB12-CD34-EF56 получено и проверяется сотрудником. О решении сообщим SMS, обычно в течение рабочего дня.',
+    );
+    expect(citizenMessage(review, 'kk', number)).toContain('қызметкер тексеріп жатыр');
+    const refused = [...allPassed.slice(0, 2), of('face_match', 'failed', 'face_not_applicant'), of('payment', 'passed')];
+    expect(citizenMessage(refused, 'ru', number)).toBe(
+      'Заявление AB12-CD34-EF56 отклонено: по фото не подтверждено, что заявление подали вы. Обратитесь в ЦОН.',
+    );
   });
 
   it('names the first failed check, by its code where one is known', () => {

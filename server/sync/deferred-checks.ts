@@ -1,4 +1,6 @@
-import { FACE_MATCH_THRESHOLD, faceDistance } from '../../src/biometrics/face-match';
+import { faceDistance, faceMatchVerdict } from '../../src/biometrics/face-match';
+import { livenessFlags } from '../../src/biometrics/liveness-review';
+import type { LivenessEvidence } from '../../src/protocol/liveness';
 import { DomainError } from '../../src/domain/domain-error';
 import { quoteFee, type DeferredFee, type Fee, type MrpByYear } from '../../src/domain/fees';
 import type { RegistryPerson } from '../../src/domain/registry-person';
@@ -27,20 +29,24 @@ export { DEFERRED_CHECKS, type DeferredCheck };
 
 export interface CheckOutcome {
   check: DeferredCheck;
-  outcome: 'passed' | 'failed' | 'pending';
+  /** 'review': the rule cannot settle it; a person decides (server/staff/review-routes.ts). */
+  outcome: 'passed' | 'failed' | 'pending' | 'review';
   /**
    * Stable: a refusal code when failed; when pending, 'payment_awaited', 'fee_unknown' (the year's
    * MRP is not entered yet) or 'fee_due' (a fee the kiosk deferred, now known and to be paid by
-   * the application number); null when passed.
+   * the application number); for review, what a person must look at ('face_grey_zone',
+   * 'liveness_flagged', 'fee_mismatch', 'payment_mismatch'); null when passed.
    */
   code: string | null;
   /** For the back office's audit: how the outcome was reached ('online_token', 'exempt', …). */
   detail?: string;
   /** 'fee_due': the amount the citizen is told by SMS. */
   amountTiyn?: number;
+  /** face_match: the distance between the sealed face and the registry's, when one was measured. */
+  distance?: number;
 }
 
-export type DeferredStatus = 'accepted' | 'rejected' | 'pending_checks';
+export type DeferredStatus = 'accepted' | 'rejected' | 'pending_checks' | 'in_review';
 
 /** A payment the acquirer received for a reference, whichever QR it came from. */
 export interface ReferencePayment {
@@ -74,6 +80,13 @@ type Application = ApplicationPayload['application'];
 const passed = (check: DeferredCheck, detail?: string): CheckOutcome => ({ check, outcome: 'passed', code: null, ...(detail ? { detail } : {}) });
 const failed = (check: DeferredCheck, code: string, detail?: string): CheckOutcome => ({ check, outcome: 'failed', code, ...(detail ? { detail } : {}) });
 const awaitingPayment = (detail: string): CheckOutcome => ({ check: 'payment', outcome: 'pending', code: 'payment_awaited', detail });
+const forReview = (check: DeferredCheck, code: string, detail?: string, distance?: number): CheckOutcome => ({
+  check,
+  outcome: 'review',
+  code,
+  ...(detail ? { detail } : {}),
+  ...(distance === undefined ? {} : { distance }),
+});
 const feeUnknown = (fee: DeferredFee): CheckOutcome => ({ check: 'payment', outcome: 'pending', code: 'fee_unknown', detail: `no MRP entered for ${fee.year}` });
 
 /** Every deferred check, in DEFERRED_CHECKS order. Reads the state systems; changes nothing but a payment's settled status. */
@@ -90,10 +103,14 @@ export async function runDeferredChecks(payload: ApplicationPayload, ctx: Deferr
   ]);
 }
 
-/** Any failure refuses the application; a payment not yet made keeps it waiting. */
+/**
+ * Any failure refuses the application; a payment not yet made keeps it waiting; only then does a
+ * check left for review send it to a person, who should not decide what the rules would still refuse.
+ */
 export function applicationStatusAfter(outcomes: readonly CheckOutcome[]): DeferredStatus {
   if (outcomes.some((o) => o.outcome === 'failed')) return 'rejected';
   if (outcomes.some((o) => o.outcome === 'pending')) return 'pending_checks';
+  if (outcomes.some((o) => o.outcome === 'review')) return 'in_review';
   return 'accepted';
 }
 
@@ -151,16 +168,35 @@ async function faceOutcome(payload: ApplicationPayload, ctx: DeferredContext): P
   const token = payload.online.identityToken;
   if (token !== null) {
     const identity = await ctx.identifications.findByToken(tokenHash(token));
-    return identity && identity.iin === iin ? passed('face_match', 'online_token') : failed('face_match', 'unverified_identity');
+    if (!identity || identity.iin !== iin) return failed('face_match', 'unverified_identity');
+    // The identify route matched it; a match near the threshold, or a narrow liveness pass, still goes to a person.
+    const distance = identity.distance ?? undefined;
+    if (distance !== undefined && faceMatchVerdict(distance) === 'review') return forReview('face_match', 'face_grey_zone', 'online_token', distance);
+    return livenessOutcome(identity.liveness, 'online_token', distance) ?? { ...passed('face_match', 'online_token'), ...(distance === undefined ? {} : { distance }) };
   }
   return faceMatchOutcome(payload.face, await ctx.registry.referenceDescriptor(iin));
 }
 
-/** The identify route's rule, applied to the face the kiosk sealed. */
+/** The identify route's rule, applied to the face the kiosk sealed; the overlap around its threshold is for a person. */
 function faceMatchOutcome(face: ApplicationPayload['face'], reference: readonly number[] | null): CheckOutcome {
   if (face.liveness.status !== 'passed') return failed('face_match', 'liveness_failed');
   if (!reference) return failed('face_match', 'no_reference');
-  return faceDistance(face.descriptor, reference) < FACE_MATCH_THRESHOLD ? passed('face_match') : failed('face_match', 'face_mismatch');
+  const distance = faceDistance(face.descriptor, reference);
+  switch (faceMatchVerdict(distance)) {
+    case 'mismatch':
+      return { ...failed('face_match', 'face_mismatch'), distance };
+    case 'review':
+      return forReview('face_match', 'face_grey_zone', undefined, distance);
+    case 'match':
+      return livenessOutcome(face.liveness, undefined, distance) ?? { ...passed('face_match'), distance };
+  }
+}
+
+/** A passed liveness sequence that passed narrowly (src/biometrics/liveness-review.ts) is for a person; null when nothing is narrow. */
+function livenessOutcome(evidence: LivenessEvidence | null, via: string | undefined, distance: number | undefined): CheckOutcome | null {
+  const flags = evidence ? livenessFlags(evidence) : [];
+  if (flags.length === 0) return null;
+  return forReview('face_match', 'liveness_flagged', [via, ...flags].filter(Boolean).join(' '), distance);
 }
 
 async function paymentOutcome(person: RegistryPerson | null, application: Application, madeOn: string, ctx: DeferredContext): Promise<CheckOutcome> {
@@ -176,18 +212,20 @@ async function paymentOutcome(person: RegistryPerson | null, application: Applic
     if (error instanceof DomainError) return failed('payment', error.code);
     throw error;
   }
-  if (fee.exempt) return fee.amountTiyn === application.feeTiyn ? passed('payment', 'exempt') : failed('payment', 'fee_mismatch', `tariff 0 tiyn, kiosk ${application.feeTiyn} tiyn`);
+  // A kiosk's figure other than the tariff's (an outdated build or reference data) was paid as shown:
+  // a person sorts out the difference rather than refusing the citizen for the kiosk's mistake.
+  if (fee.exempt) return fee.amountTiyn === application.feeTiyn ? passed('payment', 'exempt') : forReview('payment', 'fee_mismatch', `tariff 0 tiyn, kiosk ${application.feeTiyn} tiyn`);
   // Neither the kiosk's figure nor a payment can be judged before the year's MRP is entered: wait for it.
   if (fee.amountTiyn === null) return feeUnknown(fee);
   // 0 for a fee that is not exempt, with no payment: the kiosk knew no MRP for the year and deferred
   // the fee (src/steps/Payment.svelte). The citizen pays it by the application number, told by SMS.
   if (application.feeTiyn === 0 && application.paymentId === null) return deferredFeeOutcome(await ctx.payments.byReference(application.number), fee.amountTiyn);
-  if (fee.amountTiyn !== application.feeTiyn) return failed('payment', 'fee_mismatch', `tariff ${fee.amountTiyn} tiyn, kiosk ${application.feeTiyn} tiyn`);
+  if (fee.amountTiyn !== application.feeTiyn) return forReview('payment', 'fee_mismatch', `tariff ${fee.amountTiyn} tiyn, kiosk ${application.feeTiyn} tiyn`);
 
   if (application.paymentId === null) return referencePaymentOutcome(await ctx.payments.byReference(application.number), fee.amountTiyn);
   const record = await ctx.payments.findById(application.paymentId);
   if (!record || record.applicationId !== application.id) return failed('payment', 'payment_missing');
-  if (record.amountTiyn !== fee.amountTiyn) return failed('payment', 'payment_mismatch');
+  if (record.amountTiyn !== fee.amountTiyn) return forReview('payment', 'payment_mismatch', `paid ${record.amountTiyn} tiyn, tariff ${fee.amountTiyn} tiyn`);
   return gatewayOutcome((await ctx.payments.current(record)).status, 'payment_id');
 }
 
@@ -208,19 +246,21 @@ function gatewayOutcome(status: GatewayPaymentStatus | 'not_required', via: stri
     case 'expired':
       return failed('payment', 'payment_expired', via);
     case 'not_required':
-      return failed('payment', 'payment_mismatch', via);
+      return forReview('payment', 'payment_mismatch', via);
   }
 }
 
 /**
  * A QR the kiosk made offline carries the application number as its reference and has no invoice
  * behind it, so nothing yet received means the citizen may still pay. One payment of the full fee
- * settles it; money received for another amount is for a person to sort out, not to be accepted.
+ * settles it; money received for another amount is for a person to sort out (review), not to be
+ * accepted nor refused by rule.
  */
 export function referencePaymentOutcome(received: readonly ReferencePayment[], feeTiyn: number): CheckOutcome {
   const via = 'reference';
   if (received.some((p) => p.status === 'paid' && p.amountTiyn === feeTiyn)) return passed('payment', via);
-  if (received.some((p) => p.status === 'paid')) return failed('payment', 'payment_mismatch', via);
+  const other = received.find((p) => p.status === 'paid');
+  if (other) return forReview('payment', 'payment_mismatch', `${via}: paid ${other.amountTiyn} tiyn, tariff ${feeTiyn} tiyn`);
   if (received.length === 0 || received.some((p) => p.status === 'pending')) return awaitingPayment(via);
   return gatewayOutcome(received.some((p) => p.status === 'declined') ? 'declined' : 'expired', via);
 }

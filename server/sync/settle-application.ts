@@ -102,15 +102,20 @@ async function planRecheck(app: FastifyInstance, payload: ApplicationPayload, at
 }
 
 /** The SMS for this outcome and the number it goes to (notifyCitizen's choice), without sending it; null when nobody can be told. */
-async function messageFor(payload: ApplicationPayload, outcomes: CheckOutcome[], status: DeferredStatus, app: FastifyInstance): Promise<CitizenSms | null> {
+function messageFor(payload: ApplicationPayload, outcomes: CheckOutcome[], status: DeferredStatus, app: FastifyInstance): Promise<CitizenSms | null> {
+  return citizenSmsFor(payload, outcomes, smsOutcome(status, outcomes), app);
+}
+
+/** The SMS telling `outcomes` (as citizenMessage words them) and the number it goes to, without sending it; null when nobody can be told. */
+export async function citizenSmsFor(payload: ApplicationPayload, outcomes: readonly CheckOutcome[], outcome: SmsOutcome, app: FastifyInstance): Promise<CitizenSms | null> {
   const captured: { phone: string; text: string }[] = [];
   await notifyCitizen(payload, outcomes, { bmg: app.bmg, sms: { send: async (m) => void captured.push(m) } });
   const [m] = captured;
-  return m ? { applicationId: payload.application.id, outcome: smsOutcome(status, outcomes), phone: m.phone, text: m.text } : null;
+  return m ? { applicationId: payload.application.id, outcome, phone: m.phone, text: m.text } : null;
 }
 
 async function settled(app: FastifyInstance, id: string): Promise<{ status: DeferredStatus; outcomes: CheckOutcome[] }> {
   const current = await app.applications.findById(id);
-  const status: DeferredStatus = current?.status === 'accepted' || current?.status === 'rejected' ? current.status : 'pending_checks';
+  const status: DeferredStatus = current?.status === 'accepted' || current?.status === 'rejected' || current?.status === 'in_review' ? current.status : 'pending_checks';
   return { status, outcomes: await app.applicationChecks.list(id) };
 }

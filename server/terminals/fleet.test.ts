@@ -51,6 +51,7 @@ describe('fleet', () => {
     expect(never).toEqual({
       terminalId: 'FL-SHY-1',
       centreId: 'SHY-01',
+      name: null,
       enrolledAt: expect.any(Date) as Date,
       revokedAt: null,
       lastContactAt: null,

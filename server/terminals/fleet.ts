@@ -17,6 +17,8 @@ export type FleetScope = { centreIds: readonly string[] } | 'all';
 export interface FleetTerminal {
   terminalId: string;
   centreId: string;
+  /** Where it stands, as a supervisor named it; null until named. */
+  name: string | null;
   enrolledAt: Date | null;
   revokedAt: Date | null;
   /** The last heartbeat received, by the back office's clock; null: never heard from. */
@@ -38,6 +40,7 @@ export interface FleetTerminal {
 interface Row {
   terminal_id: string;
   centre_id: string;
+  name: string | null;
   enrolled_at: Date | null;
   revoked_at: Date | null;
   received_at: Date | null;
@@ -61,7 +64,7 @@ const date = (value: Date | string | null): Date | null => (value === null ? nul
 export async function fleet(db: Queryable, scope: FleetScope, now: Date): Promise<FleetTerminal[]> {
   if (scope !== 'all' && scope.centreIds.length === 0) return [];
   const { rows } = await db.query<Row>(
-    `SELECT t.terminal_id, t.centre_id, t.enrolled_at, t.revoked_at, h.received_at, h.app_version, h.outbox_pending,
+    `SELECT t.terminal_id, t.centre_id, t.name, t.enrolled_at, t.revoked_at, h.received_at, h.app_version, h.outbox_pending,
             h.oldest_pending_age_s, h.quarantined, h.devices, h.storage, h.readiness_fault, h.readiness_detail,
             h.out_of_order_since, h.last_fault, h.last_fault_at, h.last_sync_at
        FROM terminals t LEFT JOIN terminal_heartbeats h ON h.terminal_id = t.terminal_id
@@ -78,6 +81,7 @@ function toFleetTerminal(row: Row, now: Date): FleetTerminal {
   return {
     terminalId: row.terminal_id,
     centreId: row.centre_id,
+    name: row.name,
     enrolledAt: date(row.enrolled_at),
     revokedAt: date(row.revoked_at),
     lastContactAt,
@@ -133,5 +137,5 @@ export function terminalHealthWire(f: FleetTerminal): TerminalHealth {
 
 /** The wire form (src/protocol/heartbeat.ts FleetTerminal) of one terminal of the fleet view. */
 export function fleetTerminalWire(f: FleetTerminal): FleetTerminalWire {
-  return { terminalId: f.terminalId, centreId: f.centreId, enrolledAt: iso(f.enrolledAt), revokedAt: iso(f.revokedAt), health: terminalHealthWire(f) };
+  return { terminalId: f.terminalId, centreId: f.centreId, name: f.name, enrolledAt: iso(f.enrolledAt), revokedAt: iso(f.revokedAt), health: terminalHealthWire(f) };
 }

@@ -84,14 +84,19 @@ export const ApplicationListPage = Type.Object(
 );
 export type ApplicationListPage = Static<typeof ApplicationListPage>;
 
+export const CheckOutcomeKind = Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('pending'), Type.Literal('review')]);
+
 export const ConsoleCheck = Type.Object(
   {
     check: Type.String(),
-    outcome: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('pending')]),
-    /** A refusal or waiting code; null when passed. */
+    /** 'review': the rules could not settle it; it waits for a person's decision (the status is in_review). */
+    outcome: CheckOutcomeKind,
+    /** A refusal, waiting or review code; null when passed. */
     code: Type.Union([Type.String(), Type.Null()]),
-    /** How the outcome was reached ('online_token', 'exempt', 'tariff 865, kiosk 0', …); null when the check says nothing more. */
+    /** How the outcome was reached ('online_token', 'exempt', 'tariff 865, kiosk 0', 'review by …'); null when the check says nothing more. */
     detail: Type.Union([Type.String(), Type.Null()]),
+    /** face_match: the distance measured between the face and the registry's; null otherwise. */
+    distance: Type.Union([Type.Number(), Type.Null()]),
     checkedAt: IsoDateTime,
   },
   { additionalProperties: false },
@@ -156,10 +161,14 @@ export const ApplicationDetail = Type.Object(
     checks: Type.Array(ConsoleCheck),
     liveness: Type.Union([LivenessEvidence, Type.Null()]),
     /**
-     * The face match's threshold. The distance itself is not stored by the intake (neither the
-     * online identify route nor the deferred check keeps it), so it is null until one of them does.
+     * The face match's distance against the threshold and the band around it that a person reviews
+     * (src/biometrics/face-match.ts); distance null where none was measured (applications taken
+     * before the back office kept it).
      */
-    faceMatch: Type.Object({ threshold: Type.Number(), distance: Type.Union([Type.Number(), Type.Null()]) }, { additionalProperties: false }),
+    faceMatch: Type.Object(
+      { threshold: Type.Number(), reviewFrom: Type.Number(), reviewTo: Type.Number(), distance: Type.Union([Type.Number(), Type.Null()]) },
+      { additionalProperties: false },
+    ),
     payments: Type.Array(ConsolePayment),
     sms: Type.Array(ConsoleSms),
     events: Type.Array(ConsoleEvent),
@@ -167,3 +176,33 @@ export const ApplicationDetail = Type.Object(
   { additionalProperties: false },
 );
 export type ApplicationDetail = Static<typeof ApplicationDetail>;
+
+/** One application waiting for a person, with what the rules could not settle. */
+export const ReviewQueueRow = Type.Object(
+  {
+    number: ApplicationNumber,
+    createdAt: IsoDateTime,
+    centreId: CentreId,
+    terminalId: TerminalId,
+    service: ServiceCode,
+    document: DocumentKind,
+    test: Type.Boolean(),
+    /** The checks left for review: face_grey_zone, liveness_flagged, fee_mismatch, payment_mismatch. */
+    reviews: Type.Array(
+      Type.Object(
+        { check: Type.String(), code: Type.Union([Type.String(), Type.Null()]), detail: Type.Union([Type.String(), Type.Null()]), distance: Type.Union([Type.Number(), Type.Null()]) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ReviewQueueRow = Static<typeof ReviewQueueRow>;
+
+/** GET /api/v1/staff/review: oldest first, as they should be decided; `more` when the queue is longer than the page. */
+export const ReviewQueue = Type.Object({ rows: Type.Array(ReviewQueueRow), more: Type.Boolean() }, { additionalProperties: false });
+export type ReviewQueue = Static<typeof ReviewQueue>;
+
+/** POST /api/v1/staff/applications/lookup: the citizen's applications in the caller's centres, newest first. */
+export const IinLookupResult = Type.Object({ rows: Type.Array(ApplicationListRow), more: Type.Boolean() }, { additionalProperties: false });
+export type IinLookupResult = Static<typeof IinLookupResult>;

@@ -122,6 +122,8 @@ export const FleetTerminal = Type.Object(
   {
     terminalId: Type.String(),
     centreId: Type.String(),
+    /** The name a supervisor gave it (where it stands); null until named. */
+    name: Type.Union([Type.String(), Type.Null()]),
     enrolledAt: OptionalTime,
     revokedAt: OptionalTime,
     health: TerminalHealth,

@@ -1,0 +1,99 @@
+// The manual review in the staff console: an application whose face the rules could not settle
+// (sealed offline in the band around the threshold) waits in the operator's queue; the operator
+// looks at it, refuses it with a reason, and the citizen's SMS arrives in the sandbox in their
+// language; the decision is in the audit log. An operator finds a citizen by IIN only with a
+// reason, and never another branch's application.
+import type { Page } from '@playwright/test';
+import { applicationThroughApi, faceAtDistance } from './support/api-application';
+import { reviewApplication } from './support/backoffice';
+import { citizen } from './support/citizens';
+import { expect, test } from './support/test';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+async function signInAs(page: Page, username: string): Promise<void> {
+  await page.goto('/console/');
+  await page.locator('[data-action="lang-ru"]').click();
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill('sandbox-password');
+  await page.locator('[data-action="sign-in"]').click();
+  await expect(page.locator('[data-field="signed-in"]')).toContainText(username);
+}
+
+test('an operator refuses a face near the threshold: the citizen is told in Kazakh, the decision is audited', async ({ page, request }) => {
+  const applicant = citizen('crowd-05');
+  const descriptor = await faceAtDistance(request, applicant, 0.46);
+  const number = await applicationThroughApi(request, applicant, 'kk', { descriptor, paid: true });
+  await expect.poll(async () => (await reviewApplication(request, number))?.status).toBe('in_review');
+
+  await signInAs(page, 'operator');
+  await page.locator('[data-action="nav-review"]').click();
+  await expect(page.locator('[data-page="review"] h1')).toHaveText('Заявления на проверке сотрудником');
+  const row = page.locator(`tr[data-application="${number}"]`);
+  await expect(row.locator('[data-field="reviews"]')).toHaveText('сходство лица близко к порогу (0.460)');
+  await row.getByRole('link', { name: number }).click();
+
+  await expect(page.locator('[data-field="status"]')).toHaveAttribute('data-status', 'in_review');
+  await expect(page.locator('tr[data-check="face_match"]')).toHaveAttribute('data-outcome', 'review');
+  // The portrait and the signature, on request (each view audited).
+  await page.locator('[data-action="show-images"]').click();
+  const portrait = page.locator('[data-field="images"] img').first();
+  await expect(portrait).toBeVisible();
+  await expect.poll(() => portrait.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+  // A decision without a reason is said before anything is sent.
+  await page.locator('[data-action="decide-reject"]').check();
+  await page.locator('[data-action="decide"]').click();
+  await expect(page.locator('[data-field="decision"] .field-error')).toHaveText('Выберите причину.');
+  await page.locator('select[name="reason"]').selectOption('face_not_applicant');
+  await page.locator('textarea[name="note"]').fill('на фото другой человек');
+  await page.locator('[data-action="decide"]').click();
+  await expect(page.locator('[data-field="decided"]')).toHaveText('Решение сохранено; гражданину придёт SMS.');
+  await expect(page.locator('[data-field="status"]')).toHaveAttribute('data-status', 'rejected');
+  await expect(page.locator('[data-field="decision"]')).toHaveCount(0);
+
+  // The citizen's SMS, in the language of the kiosk, as the sandbox's gateway received it.
+  await expect
+    .poll(async () => {
+      const response = await request.get(`/api/v1/sandbox/sms?phone=${encodeURIComponent(applicant.phoneToType)}`);
+      return ((await response.json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+    })
+    .toContain(`${number} өтініші қабылданбады: өтінішті сіз бергеніңіз фото арқылы расталмады. ХҚКО-ға жүгініңіз.`);
+  await expect(page.locator('[data-field="sms"]')).toContainText('өтінішті сіз бергеніңіз фото арқылы расталмады');
+
+  // The audit log, as an administrator reads it: who decided, what, and the note.
+  await page.locator('[data-action="sign-out"]').click();
+  await signInAs(page, 'admin');
+  const detail = (await (await page.request.get(`/api/v1/staff/applications/${number}`)).json()) as { id: string };
+  const audit = (await (await page.request.get(`/api/v1/staff/audit?applicationId=${detail.id}`)).json()) as {
+    entries: { username: string; action: string; reason: string | null }[];
+  };
+  expect(audit.entries).toContainEqual(expect.objectContaining({ username: 'operator', action: 'review_decided', reason: 'на фото другой человек' }));
+  expect(audit.entries).toContainEqual(expect.objectContaining({ username: 'operator', action: 'portrait_viewed' }));
+});
+
+test("an operator finds a citizen by IIN only with a reason, and never another branch's application", async ({ page, request }) => {
+  const applicant = citizen('crowd-07');
+  const elsewhere = await applicationThroughApi(request, applicant, 'ru', { centreId: 'ALA-ALMALY' });
+  const here = await applicationThroughApi(request, citizen('crowd-09'), 'ru');
+
+  await signInAs(page, 'operator');
+  const lookup = page.locator('[data-field="lookup"]');
+  await lookup.locator('input[name="iin"]').fill(`${applicant.person.iin.slice(0, 11)}${(Number(applicant.person.iin.at(-1)) + 1) % 10}`);
+  await lookup.locator('input[name="reason"]').fill('звонок');
+  await page.locator('[data-action="lookup"]').click();
+  await expect(lookup.locator('.field-error')).toHaveText(['Такого ИИН не бывает: проверьте цифры.', 'Укажите причину, не короче 10 символов.']);
+
+  await lookup.locator('input[name="iin"]').fill(applicant.person.iin);
+  await lookup.locator('input[name="reason"]').fill('гражданин у окна 3 без расписки');
+  await page.locator('[data-action="lookup"]').click();
+  // Almaty's application is not the Astana operator's to see.
+  await expect(page.locator('[data-field="lookup-empty"]')).toHaveText('В ваших ЦОНах нет заявлений с этим ИИН.');
+
+  await lookup.locator('input[name="iin"]').fill(citizen('crowd-09').person.iin);
+  await page.locator('[data-action="lookup"]').click();
+  await expect(page.locator(`[data-field="lookup-result"] tr[data-application="${here}"]`)).toBeVisible();
+
+  await page.goto(`/console/applications/${elsewhere}`);
+  await expect(page.locator('[data-error="not_found"]')).toHaveText('Не найдено или не относится к вашим ЦОНам.');
+});

@@ -1,0 +1,120 @@
+// `npm run screens:console`: the staff console's pages in docs/screens/ (console-*.png), in Russian
+// at 1280×800, on a back office of its own with a few applications made through its API (one
+// waiting for review, with a face in the band around the threshold) on the e2e run's fixed day.
+// Runs against the built console (the npm script builds it first); the data folder is removed at the end.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { applicationThroughApi, faceAtDistance } from '../../e2e/support/api-application';
+import { E2E_ADMIN_TOKEN } from '../../e2e/support/backoffice';
+import { chromiumLaunchOptions } from '../../e2e/support/chromium';
+import { citizen } from '../../e2e/support/citizens';
+import { E2E_CLOCK } from '../../e2e/support/kiosk-clock';
+import { REPO_ROOT } from '../../e2e/support/paths';
+import { makeDataDir, startBackOffice } from './backoffice';
+
+const OUT_DIR = join(REPO_ROOT, 'docs', 'screens');
+const VIEWPORT = { width: 1280, height: 800 };
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: join(OUT_DIR, `console-${name}.png`), animations: 'disabled', caret: 'hide', fullPage: true });
+  console.log(`screens: console-${name}.png`);
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/console/');
+  await page.locator('[data-action="lang-ru"]').click();
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill('sandbox-password');
+  await page.locator('[data-action="sign-in"]').click();
+  await expect(page.locator('[data-field="signed-in"]')).toContainText(username);
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.locator('[data-action="sign-out"]').click();
+  await expect(page.locator('[data-page="sign-in"]')).toBeVisible();
+}
+
+/** Applications of the sandbox's centre: two ordinary ones and one whose face waits for a person. */
+async function makeApplications(api: APIRequestContext): Promise<{ inReview: string }> {
+  await applicationThroughApi(api, citizen('crowd-02'), 'ru', { paid: true, descriptor: await faceAtDistance(api, citizen('crowd-02'), 0.1) });
+  await applicationThroughApi(api, citizen('crowd-04'), 'kk', { paid: true, descriptor: await faceAtDistance(api, citizen('crowd-04'), 0.2) });
+  const inReview = await applicationThroughApi(api, citizen('crowd-06'), 'ru', { paid: true, descriptor: await faceAtDistance(api, citizen('crowd-06'), 0.44) });
+  return { inReview };
+}
+
+async function operatorPages(page: Page, inReview: string): Promise<void> {
+  await page.goto('/console/');
+  await page.locator('[data-action="lang-ru"]').click();
+  await page.locator('input[name="username"]').fill('operator');
+  await page.locator('input[name="password"]').fill('not-the-password');
+  await page.locator('[data-action="sign-in"]').click();
+  await expect(page.locator('[data-error="invalid_credentials"]')).toBeVisible();
+  await shot(page, '01-sign-in-error');
+
+  await signIn(page, 'operator');
+  await page.locator('input[name="test"]').check();
+  await page.locator('[data-action="filter"]').click();
+  await expect(page.locator('tr[data-application]')).toHaveCount(3);
+  await shot(page, '02-applications');
+
+  const lookup = page.locator('[data-field="lookup"]');
+  await lookup.locator('input[name="iin"]').fill(citizen('crowd-06').person.iin);
+  await lookup.locator('input[name="reason"]').fill('гражданин у окна 3 без расписки');
+  await page.locator('[data-action="lookup"]').click();
+  await expect(page.locator('[data-field="lookup-result"] tr[data-application]')).toHaveCount(1);
+  await shot(page, '03-lookup-by-iin');
+
+  await page.locator('[data-action="nav-review"]').click();
+  await expect.poll(() => page.locator(`tr[data-application="${inReview}"]`).count(), { timeout: 30_000 }).toBe(1);
+  await shot(page, '04-review-queue');
+
+  await page.locator(`tr[data-application="${inReview}"] a`).click();
+  await page.locator('[data-action="show-images"]').click();
+  await page.locator('[data-action="decide-accept"]').check();
+  await page.locator('select[name="reason"]').selectOption('face_confirmed');
+  await page.locator('textarea[name="note"]').fill('сверено с фото в регистре');
+  await shot(page, '05-application-review');
+  await page.locator('[data-action="decide"]').click();
+  await expect(page.locator('[data-field="decided"]')).toBeVisible();
+  await shot(page, '06-application-decided');
+  await signOut(page);
+}
+
+async function supervisorPages(page: Page): Promise<void> {
+  await signIn(page, 'supervisor');
+  await page.locator('[data-action="nav-terminals"]').click();
+  await expect(page.locator('[data-page="terminals"] tr[data-terminal]').first()).toBeVisible();
+  await shot(page, '07-terminals');
+  await signOut(page);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const dataDir = makeDataDir('console-screens-data');
+  const backOffice = await startBackOffice(dataDir, join(REPO_ROOT, '.cache', 'console-screens-backoffice.log'), {
+    ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+    BACK_OFFICE_CLOCK: E2E_CLOCK,
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  console.log(`screens: back office on ${backOffice.baseURL}, data in ${dataDir}`);
+  const api = await request.newContext({ baseURL: backOffice.baseURL });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const { inReview } = await makeApplications(api);
+    const page = await browser.newPage({ baseURL: backOffice.baseURL, viewport: VIEWPORT });
+    await operatorPages(page, inReview);
+    await supervisorPages(page);
+  } finally {
+    await browser.close();
+    await api.dispose();
+    await backOffice.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`screens: done, in ${OUT_DIR}`);
+}
+
+await main();
