@@ -1,7 +1,11 @@
 // The console's pages by address, under /console/, so a page can be reloaded, bookmarked and sent to
 // a colleague. The back office serves console/index.html for every such address (static-files.ts).
 
-export type Route = { page: 'home' } | { page: 'applications' } | { page: 'application'; number: string } | { page: 'terminals' } | { page: 'review' } | { page: 'reference-data' };
+export type Route = { page: 'home' } | { page: 'applications' } | { page: 'application'; number: string } | { page: 'terminals' } | { page: 'review' } | { page: AdminPage };
+
+/** The admin's pages, each one address with no parameter. */
+export const ADMIN_PAGES = ['accounts', 'audit', 'centres', 'reference-data'] as const;
+export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 const BASE = '/console';
 const NUMBER = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
@@ -12,7 +16,8 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'applications' && parts.length === 2 && NUMBER.test(parts[1] ?? '')) return { page: 'application', number: parts[1]! };
   if (parts[0] === 'terminals' && parts.length === 1) return { page: 'terminals' };
   if (parts[0] === 'review' && parts.length === 1) return { page: 'review' };
-  if (parts[0] === 'reference-data' && parts.length === 1) return { page: 'reference-data' };
+  const admin = ADMIN_PAGES.find((page) => page === parts[0]);
+  if (admin && parts.length === 1) return { page: admin };
   return { page: 'home' };
 }
 
@@ -28,8 +33,11 @@ export function routePath(route: Route): string {
       return `${BASE}/terminals`;
     case 'review':
       return `${BASE}/review`;
+    case 'accounts':
+    case 'audit':
+    case 'centres':
     case 'reference-data':
-      return `${BASE}/reference-data`;
+      return `${BASE}/${route.page}`;
   }
 }
 

@@ -96,6 +96,10 @@ describe('requests made from every route schema and its edges', () => {
         iin: t.citizens.map((c) => c.person.iin),
         phone: t.citizens.flatMap((c) => [c.phoneToType, ...(c.bmgPhone ? [c.bmgPhone] : [])]),
         terminalId: ['FUZZ-SANDBOX', 'FUZZ-PRODUCTION'],
+        // Centres and branches there are, so edits reach past 404 to their checks.
+        centreId: ['AST-ESIL', 'ALA-ALMALY'],
+        branchId: ['AST', 'SHY'],
+        region: ['astana', 'almaty'],
       },
     };
   }
@@ -145,6 +149,9 @@ describe('requests made from every route schema and its edges', () => {
           'GET /api/v1/staff/review',
           'POST /api/v1/staff/applications/:number/decision',
           'POST /api/v1/staff/applications/lookup',
+          'POST /api/v1/staff/centres',
+          'PUT /api/v1/staff/centres/:centreId',
+          'PUT /api/v1/staff/branches/:branchId',
         ]),
       );
       const g = generation();

@@ -89,7 +89,7 @@ describe('staff accounts, for admins', () => {
       const response = await asStaff(t.app, admin, { method: 'GET', url: `/api/v1/staff/accounts?limit=3${after ? `&after=${after}` : ''}` });
       const page = response.json() as AccountsPage;
       expect(page.accounts.length).toBeLessThanOrEqual(3);
-      for (const account of page.accounts) expect(Object.keys(account).sort()).toEqual(['branchId', 'centreId', 'createdAt', 'disabledAt', 'id', 'role', 'totp', 'username']);
+      for (const account of page.accounts) expect(Object.keys(account).sort()).toEqual(['branchId', 'centreId', 'createdAt', 'disabledAt', 'id', 'lastSignInAt', 'role', 'totp', 'username']);
       seen.push(...page.accounts.map((a) => a.username));
       after = page.next;
     } while (after);

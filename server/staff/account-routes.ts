@@ -29,7 +29,8 @@ const accountRoutes: FastifyPluginAsync = async (app) => {
       // One more than the page: whether there is a next page, without counting the table.
       const rows = await app.staffAccounts.list({ after: request.query.after, limit: limit + 1 });
       const page = rows.slice(0, limit);
-      return { accounts: page.map(publicAccount), next: rows.length > limit ? (page.at(-1)?.username ?? null) : null };
+      const lastSignIns = await app.auditLog.lastSignIns(page.map((account) => account.id));
+      return { accounts: page.map((account) => ({ ...publicAccount(account), lastSignInAt: lastSignIns.get(account.id) ?? null })), next: rows.length > limit ? (page.at(-1)?.username ?? null) : null };
     },
   );
 

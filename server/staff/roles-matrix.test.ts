@@ -52,6 +52,14 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'GET', url: '/api/v1/staff/reference-data/1', allowed: ADMIN },
   // A version dated in the past: 400 effective_from_in_past to the admin, which is neither 401 nor 403.
   { method: 'POST', url: '/api/v1/staff/reference-data', allowed: ADMIN, payload: { effectiveFrom: '2020-01-01', mrpByYear: [], tariff: [], kurbanAit: [] } },
+  // Centres and branches (server/staff/centre-routes.ts): read by any staff member, changed by an admin.
+  { method: 'GET', url: '/api/v1/staff/branches', allowed: ANY_ROLE },
+  { method: 'GET', url: '/api/v1/staff/centres', allowed: ANY_ROLE },
+  { method: 'GET', url: '/api/v1/staff/centres/AST-ESIL/versions', allowed: ADMIN },
+  // A version that cannot be the current one: the admin gets 409, which is neither 401 nor 403.
+  { method: 'PUT', url: '/api/v1/staff/centres/AST-ESIL', allowed: ADMIN, payload: { nameRu: 'a', nameKk: 'b', region: 'astana', address: 'c', hours: {}, version: 999 } },
+  { method: 'PUT', url: '/api/v1/staff/branches/AST', allowed: ADMIN, payload: { nameRu: 'a', nameKk: 'b', version: 999 } },
+  { method: 'POST', url: '/api/v1/staff/centres', allowed: ADMIN, payload: { id: 'AST-MATRIX', branchId: 'AST', nameRu: 'a', nameKk: 'b', region: 'astana', address: 'c', hours: {} } },
   { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
   // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.
   { method: 'PUT', url: '/api/v1/staff/totp', allowed: ANY_ROLE, payload: { secret: 'A'.repeat(32), code: '000000' } },

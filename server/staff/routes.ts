@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import accountRoutes from './account-routes';
 import applicationRoutes from './application-routes';
 import auditRoutes from './audit-routes';
+import centreRoutes from './centre-routes';
 import reviewRoutes from './review-routes';
 import referenceDataRoutes from './reference-data-routes';
 import sessionRoutes from './session-routes';
@@ -23,6 +24,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(terminalRoutes);
   await app.register(reviewRoutes);
   await app.register(referenceDataRoutes);
+  await app.register(centreRoutes);
 };
 
 export default staffRoutes;

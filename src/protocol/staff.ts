@@ -1,6 +1,6 @@
 // The staff console's wire contract for accounts, sign-in and the audit log (server/staff/).
 import { Type, type Static } from '@sinclair/typebox';
-import { Text, Uuid } from './common';
+import { ApplicationNumber, IsoDate, Text, Uuid } from './common';
 
 export const STAFF_ROLES = ['operator', 'supervisor', 'analyst', 'admin'] as const;
 export const StaffRole = Type.Union(STAFF_ROLES.map((role) => Type.Literal(role)));
@@ -67,8 +67,15 @@ export const AccountsQuery = Type.Object(
 );
 export type AccountsQuery = Static<typeof AccountsQuery>;
 
+/** An account in the admin's list: with its last sign-in (from the audit log), null when it never signed in. */
+export const AccountListEntry = Type.Object({
+  ...StaffAccount.properties,
+  lastSignInAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type AccountListEntry = Static<typeof AccountListEntry>;
+
 export const AccountsPage = Type.Object({
-  accounts: Type.Array(StaffAccount),
+  accounts: Type.Array(AccountListEntry),
   /** The `after` of the next page; null on the last. */
   next: Type.Union([Type.String(), Type.Null()]),
 });
@@ -109,6 +116,14 @@ export const AuditQuery = Type.Object(
     limit: Type.Optional(PageLimit),
     staffId: Type.Optional(Uuid),
     applicationId: Type.Optional(Uuid),
+    /** The staff member by username (any case); an unknown one finds nothing. */
+    username: Type.Optional(Username),
+    action: Type.Optional(Type.String({ pattern: '^[a-z_]{1,64}$' })),
+    /** The application by the receipt's number. */
+    number: Type.Optional(ApplicationNumber),
+    /** Kazakhstan calendar days (UTC+5), both inclusive. */
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
 );
@@ -121,6 +136,8 @@ export const AuditEntry = Type.Object({
   username: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   applicationId: Type.Union([Type.String(), Type.Null()]),
+  /** The receipt's number of applicationId, when it names an application there is. */
+  applicationNumber: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
