@@ -61,15 +61,16 @@ test('an operator refuses a face near the threshold: the citizen is told in Kaza
     .toContain(`${number} өтініші қабылданбады: өтінішті сіз бергеніңіз фото арқылы расталмады. ХҚКО-ға жүгініңіз.`);
   await expect(page.locator('[data-field="sms"]')).toContainText('өтінішті сіз бергеніңіз фото арқылы расталмады');
 
-  // The audit log, as an administrator reads it: who decided, what, and the note.
+  // The audit log, as an administrator reads it in the console: who decided, what, and the note.
   await page.locator('[data-action="sign-out"]').click();
   await signInAs(page, 'admin');
-  const detail = (await (await page.request.get(`/api/v1/staff/applications/${number}`)).json()) as { id: string };
-  const audit = (await (await page.request.get(`/api/v1/staff/audit?applicationId=${detail.id}`)).json()) as {
-    entries: { username: string; action: string; reason: string | null }[];
-  };
-  expect(audit.entries).toContainEqual(expect.objectContaining({ username: 'operator', action: 'review_decided', reason: 'на фото другой человек' }));
-  expect(audit.entries).toContainEqual(expect.objectContaining({ username: 'operator', action: 'portrait_viewed' }));
+  await page.locator('[data-action="nav-audit"]').click();
+  await page.locator('[data-page="audit"] input[name="number"]').fill(number);
+  await page.locator('[data-page="audit"] [data-action="filter"]').click();
+  const decided = page.locator('tr[data-audit="review_decided"]');
+  await expect(decided.locator('[data-field="who"]')).toHaveText('operator');
+  await expect(decided).toContainText('на фото другой человек');
+  await expect(page.locator('tr[data-audit="portrait_viewed"] [data-field="who"]')).toHaveText('operator');
 });
 
 test("an operator finds a citizen by IIN only with a reason, and never another branch's application", async ({ page, request }) => {
