@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'applications_looked_up',
   'portrait_viewed',
   'signature_viewed',
+  'registry_photo_viewed',
   'review_decided',
   'reference_data_version_created',
   'terminal_enrolled',

@@ -51,7 +51,7 @@ describe('starting with a mistake in the environment', () => {
   const fn = 'async () => null';
   writeFileSync(
     adapters,
-    `export const createStateSystems = () => ({ registry: { findPerson: ${fn}, referenceDescriptor: ${fn} }, bmg: { phoneFor: ${fn} }, sms: { send: ${fn} }, paymentGateway: { createInvoice: ${fn}, status: ${fn}, findByReference: ${fn} } });`,
+    `export const createStateSystems = () => ({ registry: { findPerson: ${fn}, referenceDescriptor: ${fn}, referencePhoto: ${fn} }, bmg: { phoneFor: ${fn} }, sms: { send: ${fn} }, paymentGateway: { createInvoice: ${fn}, status: ${fn}, findByReference: ${fn} } });`,
   );
 
   function start(env: Record<string, string>) {

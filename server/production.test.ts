@@ -35,7 +35,7 @@ describe('choosing the state systems', () => {
       good,
       `const fn = async () => null;
        export function createStateSystems(env) {
-         return { registry: { findPerson: fn, referenceDescriptor: fn }, bmg: { phoneFor: fn }, sms: { send: fn },
+         return { registry: { findPerson: fn, referenceDescriptor: fn, referencePhoto: fn }, bmg: { phoneFor: fn }, sms: { send: fn },
                   paymentGateway: { createInvoice: fn, status: fn, findByReference: fn }, gatewayUrl: env.GATEWAY_URL };
        }`,
     );

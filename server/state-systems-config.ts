@@ -8,7 +8,7 @@ import type { SandboxOptions, StateSystems } from './plugins/state-systems';
 export type StateSystemsChoice = { sandbox: SandboxOptions } | { sandbox: false; systems: StateSystems };
 
 const ADAPTERS: Record<keyof StateSystems, readonly string[]> = {
-  registry: ['findPerson', 'referenceDescriptor'],
+  registry: ['findPerson', 'referenceDescriptor', 'referencePhoto'],
   bmg: ['phoneFor'],
   sms: ['send'],
   paymentGateway: ['createInvoice', 'status', 'findByReference'],

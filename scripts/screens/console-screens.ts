@@ -1,4 +1,4 @@
-// `npm run screens:console`: the staff console's pages in docs/screens/ (console-*.png), in Russian
+// `npm run screens:console`: each of the staff console's pages in docs/screens/ (console-*.png), in Russian
 // at 1280×800, on a back office of its own with a few applications made through its API (one
 // waiting for review, with a face in the band around the threshold) on the e2e run's fixed day.
 // Runs against the built console (the npm script builds it first); the data folder is removed at the end.
@@ -85,8 +85,33 @@ async function operatorPages(page: Page, inReview: string): Promise<void> {
 async function supervisorPages(page: Page): Promise<void> {
   await signIn(page, 'supervisor');
   await page.locator('[data-action="nav-terminals"]').click();
-  await expect(page.locator('[data-page="terminals"] tr[data-terminal]').first()).toBeVisible();
+  const section = page.locator('[data-page="terminals"]');
+  await expect(section.locator('tr[data-terminal]').first()).toBeVisible();
   await shot(page, '07-terminals');
+  await section.locator('[data-action="enrol-open"]').click();
+  await section.locator('[data-action="generate-id"]').click();
+  await section.locator('input[name="terminal-name"]').fill('Зал 1, у входа');
+  await section.locator('[data-action="enrol"]').click();
+  await expect(section.locator('svg[data-qr="enrolment-code"]')).toBeVisible();
+  await shot(page, '08-terminal-enrolment-code');
+  await signOut(page);
+}
+
+async function adminPages(page: Page): Promise<void> {
+  await signIn(page, 'admin');
+  await page.locator('[data-action="nav-accounts"]').click();
+  await expect(page.locator('[data-page="accounts"]')).toBeVisible();
+  await expect(page.locator('[data-page="accounts"] tbody tr').first()).toBeVisible();
+  await shot(page, '09-accounts');
+  await page.locator('[data-action="nav-audit"]').click();
+  await expect(page.locator('tr[data-audit]').first()).toBeVisible();
+  await shot(page, '10-audit-log');
+  await page.locator('[data-action="nav-centres"]').click();
+  await expect(page.locator('[data-action="edit-centre"]').first()).toBeVisible();
+  await shot(page, '11-centres');
+  await page.locator('[data-action="nav-reference-data"]').click();
+  await expect(page.locator('tr[data-in-force="true"]')).toHaveCount(1);
+  await shot(page, '12-reference-data');
   await signOut(page);
 }
 
@@ -108,6 +133,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ baseURL: backOffice.baseURL, viewport: VIEWPORT });
     await operatorPages(page, inReview);
     await supervisorPages(page);
+    await adminPages(page);
   } finally {
     await browser.close();
     await api.dispose();

@@ -22,6 +22,14 @@ export class SandboxRegistry implements PopulationRegistry {
     return rows[0]?.descriptor ?? null;
   }
 
+  async referencePhoto(iin: string): Promise<Uint8Array | null> {
+    const { rows } = await this.db.query<{ jpeg: Uint8Array }>(
+      `SELECT f.jpeg FROM registry_persons p JOIN registry_faces f ON f.face_id = p.face_id WHERE p.iin = $1`,
+      [iin],
+    );
+    return rows[0]?.jpeg ?? null;
+  }
+
   async count(): Promise<number> {
     const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM registry_persons');
     return rows[0]?.n ?? 0;

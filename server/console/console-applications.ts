@@ -133,15 +133,15 @@ export class ConsoleApplicationsRepository {
     };
   }
 
-  /** The id of the application with this number, if the scope covers its centre: for the routes that read one part of it (its images). */
-  async idInScope(scope: CentreScope, number: string): Promise<string | null> {
+  /** The application with this number, if the scope covers its centre: for the routes that read one part of it (its images, the registry's photo). */
+  async findInScope(scope: CentreScope, number: string): Promise<{ id: string; iin: string } | null> {
     const centres = centresToRead(scope, null);
     if (centres !== 'all' && centres.length === 0) return null;
-    const { rows } = await this.db.query<{ id: string }>(
-      `SELECT id FROM applications WHERE number = $1 ${centres === 'all' ? '' : 'AND centre_id = ANY($2::text[])'}`,
+    const { rows } = await this.db.query<{ id: string; iin: string }>(
+      `SELECT id, iin FROM applications WHERE number = $1 ${centres === 'all' ? '' : 'AND centre_id = ANY($2::text[])'}`,
       centres === 'all' ? [number] : [number, centres],
     );
-    return rows[0]?.id ?? null;
+    return rows[0] ?? null;
   }
 
   /** By the number on the receipt (what a citizen brings to the counter). */

@@ -237,7 +237,7 @@ describe('without the sandbox adapters', () => {
       db,
       sandbox: false,
       systems: {
-        registry: { findPerson: unused, referenceDescriptor: unused },
+        registry: { findPerson: unused, referenceDescriptor: unused, referencePhoto: unused },
         bmg: { phoneFor: unused },
         sms: { send: unused },
         paymentGateway: { createInvoice: unused, status: unused, findByReference: unused },

@@ -121,6 +121,17 @@ describe('staff: applications', () => {
       expect((await auditOf('signature_viewed')).map((e) => e.username)).toContain('supervisor');
     });
 
+    it("shows the registry's photo of the applicant beside them, audited", async () => {
+      const photo = await asStaff(t.app, as.operator!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['AST-ESIL']}/registry-photo` });
+      expect(photo.statusCode).toBe(200);
+      expect(photo.headers['content-type']).toBe('image/jpeg');
+      expect(photo.headers['cache-control']).toBe('no-store');
+      expect(new Uint8Array(photo.rawPayload)).toEqual(await t.app.registry.referencePhoto(t.citizen('service-18').person.iin));
+      expect((await auditOf('registry_photo_viewed')).map((e) => e.username)).toContain('operator');
+      const other = await asStaff(t.app, as.operator!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['ALA-ALMALY']}/registry-photo` });
+      expect(other.statusCode).toBe(404);
+    });
+
     it("answers another centre's as not there, and refuses the analyst", async () => {
       const other = await asStaff(t.app, as.operator!, { method: 'GET', url: `/api/v1/staff/applications/${numbers['ALA-ALMALY']}/portrait` });
       expect(other.statusCode).toBe(404);

@@ -82,15 +82,30 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
       { preHandler: requireStaff(...WHO_MAY_READ), schema: { params: NumberParams, response: { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError } } },
       async (request, reply) => {
         const staff = signedInStaff(request);
-        const id = await app.consoleApplications.idInScope(listScope(await app.staffAccounts.scopeOf(staff)), request.params.number);
-        const images = id ? await app.applications.images(id) : null;
-        if (!id || !images) return reply.code(404).send({ code: 'not_found' });
-        await app.auditLog.record({ staffId: staff.id, action: image.action, applicationId: id });
+        const found = await app.consoleApplications.findInScope(listScope(await app.staffAccounts.scopeOf(staff)), request.params.number);
+        const images = found ? await app.applications.images(found.id) : null;
+        if (!found || !images) return reply.code(404).send({ code: 'not_found' });
+        await app.auditLog.record({ staffId: staff.id, action: image.action, applicationId: found.id });
         // A citizen's face: never kept by a browser's cache or a proxy.
         return reply.header('content-type', image.contentType).header('cache-control', 'no-store').send(Buffer.from(images[image.field]));
       },
     );
   }
+
+  // The registry's photo of the applicant, beside the portrait, for the reviewer of a face match the rules left open.
+  app.get<{ Params: Static<typeof NumberParams> }>(
+    '/applications/:number/registry-photo',
+    { preHandler: requireStaff(...WHO_MAY_READ), schema: { params: NumberParams, response: { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError } } },
+    async (request, reply) => {
+      const staff = signedInStaff(request);
+      const found = await app.consoleApplications.findInScope(listScope(await app.staffAccounts.scopeOf(staff)), request.params.number);
+      if (!found) return reply.code(404).send({ code: 'not_found' });
+      const photo = await app.registry.referencePhoto(found.iin);
+      if (!photo) return reply.code(404).send({ code: 'no_reference' });
+      await app.auditLog.record({ staffId: staff.id, action: 'registry_photo_viewed', applicationId: found.id });
+      return reply.header('content-type', 'image/jpeg').header('cache-control', 'no-store').send(Buffer.from(photo));
+    },
+  );
 };
 
 export default applicationRoutes;

@@ -44,6 +44,7 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC', allowed: READERS },
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/portrait', allowed: READERS },
   { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/signature', allowed: READERS },
+  { method: 'GET', url: '/api/v1/staff/applications/AAAA-BBBB-CCCC/registry-photo', allowed: READERS },
   // A valid IIN and reason: 200 with nothing found to every reader.
   { method: 'POST', url: '/api/v1/staff/applications/lookup', allowed: READERS, payload: { iin: '900101300017', reason: 'roles matrix: a lookup' } },
   { method: 'GET', url: '/api/v1/staff/review', allowed: REVIEWERS },
