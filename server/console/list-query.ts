@@ -1,3 +1,4 @@
+import type { CentreScope } from '../staff/scope';
 import type { ListFilters } from './list-query-params';
 
 /*
@@ -10,8 +11,8 @@ import type { ListFilters } from './list-query-params';
  * and parameters only.
  */
 
-/** Which centres the staff member may see: their own (operator), their branch's (supervisor), or all. Always said by the caller. */
-export type CentreScope = 'all' | readonly string[];
+/** Which centres the staff member may see (server/staff/scope.ts): always said by the caller. */
+export type { CentreScope };
 
 export interface SqlStatement {
   text: string;

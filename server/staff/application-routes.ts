@@ -5,7 +5,6 @@ import { IinLookupRequest, LOOKUP_REASON_MIN } from '../../src/protocol/review';
 import { parseIin } from '../../src/domain/iin';
 import { Type, type Static } from '@sinclair/typebox';
 import { listQueryError, parseListQuery } from '../console/list-query-params';
-import { listScope } from './list-scope';
 import { requireStaff, signedInStaff } from './require-staff';
 
 const NumberParams = Type.Object({ number: ApplicationNumber }, { additionalProperties: false });
@@ -37,7 +36,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
       const parsed = parseListQuery(request.query as Record<string, unknown>);
       if (!parsed.ok) return reply.code(400).send(listQueryError(parsed.errors));
       const scope = await app.staffAccounts.scopeOf(signedInStaff(request));
-      return app.consoleApplications.list(listScope(scope), parsed.filters);
+      return app.consoleApplications.list(scope, parsed.filters);
     },
   );
 
@@ -49,7 +48,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const staff = signedInStaff(request);
-      const detail = await app.consoleApplications.detailByNumber(listScope(await app.staffAccounts.scopeOf(staff)), request.params.number);
+      const detail = await app.consoleApplications.detailByNumber(await app.staffAccounts.scopeOf(staff), request.params.number);
       if (!detail) return reply.code(404).send({ code: 'not_found' });
       await app.auditLog.record({ staffId: staff.id, action: 'application_viewed', applicationId: detail.id });
       return detail;
@@ -69,7 +68,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
       if (!parsed.ok) return reply.code(400).send({ code: 'invalid_iin', detail: parsed.reason });
       if (reason.trim().length < LOOKUP_REASON_MIN) return reply.code(400).send({ code: 'reason_required' });
       const staff = signedInStaff(request);
-      const result = await app.consoleApplications.byIin(listScope(await app.staffAccounts.scopeOf(staff)), iin, LOOKUP_LIMIT);
+      const result = await app.consoleApplications.byIin(await app.staffAccounts.scopeOf(staff), iin, LOOKUP_LIMIT);
       // The IIN is the personal data looked at: kept in the audit log (admins only), never in the request's address or log line.
       await app.auditLog.record({ staffId: staff.id, action: 'applications_looked_up', reason: reason.trim(), details: { iin, found: result.rows.length } });
       return result;
@@ -82,7 +81,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
       { preHandler: requireStaff(...WHO_MAY_READ), schema: { params: NumberParams, response: { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError } } },
       async (request, reply) => {
         const staff = signedInStaff(request);
-        const found = await app.consoleApplications.findInScope(listScope(await app.staffAccounts.scopeOf(staff)), request.params.number);
+        const found = await app.consoleApplications.findInScope(await app.staffAccounts.scopeOf(staff), request.params.number);
         const images = found ? await app.applications.images(found.id) : null;
         if (!found || !images) return reply.code(404).send({ code: 'not_found' });
         await app.auditLog.record({ staffId: staff.id, action: image.action, applicationId: found.id });
@@ -98,7 +97,7 @@ const applicationRoutes: FastifyPluginAsync = async (app) => {
     { preHandler: requireStaff(...WHO_MAY_READ), schema: { params: NumberParams, response: { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError } } },
     async (request, reply) => {
       const staff = signedInStaff(request);
-      const found = await app.consoleApplications.findInScope(listScope(await app.staffAccounts.scopeOf(staff)), request.params.number);
+      const found = await app.consoleApplications.findInScope(await app.staffAccounts.scopeOf(staff), request.params.number);
       if (!found) return reply.code(404).send({ code: 'not_found' });
       const photo = await app.registry.referencePhoto(found.iin);
       if (!photo) return reply.code(404).send({ code: 'no_reference' });

@@ -3,7 +3,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, ApplicationNumber } from '../../src/protocol/common';
 import { ReviewQueue } from '../../src/protocol/console';
 import { ReviewDecisionRequest, ReviewDecisionResponse } from '../../src/protocol/review';
-import { listScope } from './list-scope';
 import { requireStaff, signedInStaff } from './require-staff';
 import { decideReview } from './review-decision';
 
@@ -23,7 +22,7 @@ const reviewRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/review',
     { preHandler: requireStaff(...REVIEWERS), schema: { response: { 200: ReviewQueue, 401: ApiError, 403: ApiError } } },
-    async (request) => app.consoleApplications.reviewQueue(listScope(await app.staffAccounts.scopeOf(signedInStaff(request))), QUEUE_PAGE),
+    async (request) => app.consoleApplications.reviewQueue(await app.staffAccounts.scopeOf(signedInStaff(request)), QUEUE_PAGE),
   );
 
   app.post<{ Params: Static<typeof NumberParams>; Body: ReviewDecisionRequest }>(
@@ -38,7 +37,7 @@ const reviewRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const staff = signedInStaff(request);
-      const scope = listScope(await app.staffAccounts.scopeOf(staff));
+      const scope = await app.staffAccounts.scopeOf(staff);
       const result = await decideReview(app, staff, scope, request.params.number, request.body);
       if (!result.ok) return reply.code(result.status).send({ code: result.code });
       request.log.info({ number: result.number, status: result.status, staffId: staff.id }, 'review decided');

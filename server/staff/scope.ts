@@ -10,31 +10,30 @@ export interface StaffPrincipal {
 }
 
 /**
- * Whose applications a staff member may see one by one, for a query to filter on:
- * - `all`: every centre (admin);
- * - `centres`: only these (operator: their centre; supervisor: the centres of their branch);
- * - `none`: no single citizen's data at all (analyst, who sees aggregates only).
+ * The centres whose applications and terminals a staff member may see one by one, as every query
+ * of the console takes it (the applications list, the review queue, the fleet, terminal management):
+ * - `'all'`: every centre (admin);
+ * - a list: only these (operator: their centre; supervisor: the centres of their branch);
+ * - the empty list: no single citizen's data at all (analyst, who sees aggregates only).
  * The branch's centres are read from the database by the caller (StaffRepository.centresOfBranch),
  * so this stays a pure rule.
  */
-export type CentreScope = { kind: 'all' } | { kind: 'centres'; centreIds: readonly string[] } | { kind: 'none' };
+export type CentreScope = 'all' | readonly string[];
 
 export function centreScope(staff: StaffPrincipal, centresOfBranch: readonly string[]): CentreScope {
   switch (staff.role) {
     case 'admin':
-      return { kind: 'all' };
+      return 'all';
     case 'analyst':
-      return { kind: 'none' };
+      return [];
     case 'supervisor':
-      return { kind: 'centres', centreIds: [...centresOfBranch] };
+      return [...centresOfBranch];
     case 'operator':
-      return { kind: 'centres', centreIds: staff.centreId ? [staff.centreId] : [] };
+      return staff.centreId ? [staff.centreId] : [];
   }
 }
 
 /** Whether the scope lets its holder see personal data of an application made at `centreId`. */
 export function scopeIncludes(scope: CentreScope, centreId: string): boolean {
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'none') return false;
-  return scope.centreIds.includes(centreId);
+  return scope === 'all' || scope.includes(centreId);
 }

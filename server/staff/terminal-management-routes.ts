@@ -11,10 +11,8 @@ import {
   TerminalRenameRequest,
   type TerminalManagementError,
 } from '../../src/protocol/staff-terminals';
-import type { FleetScope } from '../terminals/fleet';
 import { centresInScope, cleanName, enrolInScope, moveInScope, renameInScope, revokeInScope, type ManagementContext, type Outcome } from '../terminals/terminal-management';
 import { requireStaff, signedInStaff } from './require-staff';
-import type { CentreScope } from './scope';
 
 /** The branch's terminals are the supervisor's to run; an admin runs any. */
 const WHO_MAY_MANAGE = ['supervisor', 'admin'] as const;
@@ -35,11 +33,6 @@ const DETAIL: Partial<Record<TerminalManagementError, string>> = {
 
 const refuse = (reply: FastifyReply, code: TerminalManagementError) => reply.code(STATUS[code]).send({ code, ...(DETAIL[code] ? { detail: DETAIL[code] } : {}) });
 
-/** The terminals a scope covers: a supervisor's branch's centres, or all of them for an admin. */
-export function fleetScope(scope: CentreScope): FleetScope {
-  return scope.kind === 'all' ? 'all' : { centreIds: scope.kind === 'centres' ? scope.centreIds : [] };
-}
-
 /**
  * The supervisor's terminal management (docs/console.md, "Terminals"):
  * - GET  /staff/terminals/centres: the centres the caller may put a terminal in;
@@ -50,7 +43,7 @@ export function fleetScope(scope: CentreScope): FleetScope {
 const terminalManagementRoutes: FastifyPluginAsync = async (app) => {
   async function context(request: FastifyRequest): Promise<ManagementContext> {
     const staff = signedInStaff(request);
-    return { db: app.db, auditLog: app.auditLog, scope: fleetScope(await app.staffAccounts.scopeOf(staff)), staffId: staff.id, now: app.clock() };
+    return { db: app.db, auditLog: app.auditLog, scope: await app.staffAccounts.scopeOf(staff), staffId: staff.id, now: app.clock() };
   }
 
   app.get(

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/protocol/common';
 import { FleetList } from '../../src/protocol/heartbeat';
 import { fleet, fleetTerminalWire } from '../terminals/fleet';
 import { requireStaff, signedInStaff } from './require-staff';
-import terminalManagementRoutes, { fleetScope } from './terminal-management-routes';
+import terminalManagementRoutes from './terminal-management-routes';
 
 /**
  * GET /staff/terminals: the fleet of the staff member's branch (a supervisor) or of the country (an
@@ -18,7 +18,7 @@ const terminalRoutes: FastifyPluginAsync = async (app) => {
     { preHandler: requireStaff('supervisor', 'admin'), schema: { response: { 200: FleetList, 401: ApiError, 403: ApiError } } },
     async (request) => {
       const scope = await app.staffAccounts.scopeOf(signedInStaff(request));
-      return { terminals: (await fleet(app.db, fleetScope(scope), app.clock())).map(fleetTerminalWire) };
+      return { terminals: (await fleet(app.db, scope, app.clock())).map(fleetTerminalWire) };
     },
   );
 };

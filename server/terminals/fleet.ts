@@ -1,4 +1,5 @@
 import type { FleetTerminal as FleetTerminalWire, HeartbeatDevices, TerminalHealth } from '../../src/protocol/heartbeat';
+import type { CentreScope } from '../staff/scope';
 import type { Queryable } from '../db/database';
 
 /*
@@ -11,8 +12,6 @@ import type { Queryable } from '../db/database';
 /** A terminal not heard from for longer than this is flagged silent: fifteen missed heartbeats, not one lost on a bad link. */
 export const SILENT_AFTER_S = 15 * 60;
 
-/** Which terminals: those of these centres, or all of them (admin, analyst). An empty list is none. */
-export type FleetScope = { centreIds: readonly string[] } | 'all';
 
 export interface FleetTerminal {
   terminalId: string;
@@ -61,8 +60,9 @@ interface Row {
 const date = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 /** Every terminal in `scope`, by centre then id, with its health as of `now`. */
-export async function fleet(db: Queryable, scope: FleetScope, now: Date): Promise<FleetTerminal[]> {
-  if (scope !== 'all' && scope.centreIds.length === 0) return [];
+/** Which terminals: those of the scope's centres (server/staff/scope.ts), all of them, or none for an empty list. */
+export async function fleet(db: Queryable, scope: CentreScope, now: Date): Promise<FleetTerminal[]> {
+  if (scope !== 'all' && scope.length === 0) return [];
   const { rows } = await db.query<Row>(
     `SELECT t.terminal_id, t.centre_id, t.name, t.enrolled_at, t.revoked_at, h.received_at, h.app_version, h.outbox_pending,
             h.oldest_pending_age_s, h.quarantined, h.devices, h.storage, h.readiness_fault, h.readiness_detail,
@@ -70,7 +70,7 @@ export async function fleet(db: Queryable, scope: FleetScope, now: Date): Promis
        FROM terminals t LEFT JOIN terminal_heartbeats h ON h.terminal_id = t.terminal_id
       WHERE $1::boolean OR t.centre_id = ANY($2::text[])
       ORDER BY t.centre_id, t.terminal_id`,
-    [scope === 'all', scope === 'all' ? [] : [...scope.centreIds]],
+    [scope === 'all', scope === 'all' ? [] : [...scope]],
   );
   return rows.map((row) => toFleetTerminal(row, now));
 }

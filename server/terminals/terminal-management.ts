@@ -3,7 +3,7 @@ import type { ManagedTerminal, TerminalManagementError } from '../../src/protoco
 import type { Database, Queryable } from '../db/database';
 import type { AuditLog } from '../staff/audit-log';
 import { enrolmentCodeHash, newEnrolmentCode } from '../sync/enrolment-code';
-import type { FleetScope } from './fleet';
+import type { CentreScope } from '../staff/scope';
 
 /*
  * What a supervisor (the centres of their branch) or an admin (every centre) does to terminals from
@@ -15,7 +15,7 @@ import type { FleetScope } from './fleet';
 export interface ManagementContext {
   db: Database;
   auditLog: Pick<AuditLog, 'record'>;
-  scope: FleetScope;
+  scope: CentreScope;
   staffId: string;
   now: Date;
 }
@@ -40,7 +40,7 @@ const managed = (row: Row): ManagedTerminal => ({
 });
 
 /** `$1::boolean OR <column> = ANY($2::text[])`'s two parameters. */
-const scopeParams = (scope: FleetScope): [boolean, string[]] => [scope === 'all', scope === 'all' ? [] : [...scope.centreIds]];
+const scopeParams = (scope: CentreScope): [boolean, string[]] => [scope === 'all', scope === 'all' ? [] : [...scope]];
 
 /** A line break (U+2028/2029 too) or other control character: a name is one line on a screen and in the audit log. */
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
@@ -59,7 +59,7 @@ export interface CentreChoice {
 }
 
 /** The centres of the scope, by id. */
-export async function centresInScope(db: Queryable, scope: FleetScope): Promise<CentreChoice[]> {
+export async function centresInScope(db: Queryable, scope: CentreScope): Promise<CentreChoice[]> {
   const { rows } = await db.query<{ id: string; branch_id: string; name_ru: string; name_kk: string }>(
     'SELECT id, branch_id, name_ru, name_kk FROM centres WHERE $1::boolean OR id = ANY($2::text[]) ORDER BY id',
     scopeParams(scope),
@@ -67,13 +67,13 @@ export async function centresInScope(db: Queryable, scope: FleetScope): Promise<
   return rows.map((r) => ({ id: r.id, branchId: r.branch_id, nameRu: r.name_ru, nameKk: r.name_kk }));
 }
 
-async function centreInScope(tx: Queryable, scope: FleetScope, centreId: string): Promise<boolean> {
+async function centreInScope(tx: Queryable, scope: CentreScope, centreId: string): Promise<boolean> {
   const { rows } = await tx.query('SELECT 1 FROM centres WHERE id = $3 AND ($1::boolean OR id = ANY($2::text[]))', [...scopeParams(scope), centreId]);
   return rows.length > 0;
 }
 
 /** The terminal, locked for the change, if it stands in a centre of the scope. */
-async function lockedInScope(tx: Queryable, scope: FleetScope, terminalId: string): Promise<Row | null> {
+async function lockedInScope(tx: Queryable, scope: CentreScope, terminalId: string): Promise<Row | null> {
   const { rows } = await tx.query<Row>(
     `SELECT terminal_id, centre_id, name, enrolled_at, revoked_at FROM terminals
       WHERE terminal_id = $3 AND ($1::boolean OR centre_id = ANY($2::text[])) FOR UPDATE`,
