@@ -1,7 +1,8 @@
 // The bench's million applications, made in SQL with generate_series (a few seconds a hundred
 // thousand rows; nothing crosses the wire). Shapes as the pilot would have them: 40 centres with 5
 // terminals each, two years of applications, each with its packet and its four checks, about a
-// third made offline, a few per cent still waiting on a check, half a per cent from test terminals.
+// third made offline, a few per cent still waiting on a check, 0.2 % waiting for a person's review,
+// half a per cent from test terminals.
 // Deterministic: setseed, so two runs read the same rows.
 import type { Queryable } from '../server/db/database';
 
@@ -48,6 +49,7 @@ export async function seedApplications(db: Queryable, count: number): Promise<vo
        created_at + CASE WHEN r_offline < 0.33 THEN interval '2 hours' ELSE interval '0' END,
        (created_at + interval '10 days')::date,
        CASE WHEN r_offline < 0.33 AND r_status < 0.06 THEN 'pending_checks'
+            WHEN r_offline < 0.33 AND r_status < 0.066 THEN 'in_review'
             WHEN r_status < 0.09 THEN 'rejected'
             WHEN r_status < 0.15 THEN 'accepted'
             WHEN r_status < 0.20 THEN 'in_production'
@@ -68,13 +70,16 @@ export async function seedApplications(db: Queryable, count: number): Promise<vo
      FROM seed JOIN applications a ON a.id = md5('app' || i)::uuid`,
   );
   await db.query(
-    `INSERT INTO application_checks (application_id, check_name, outcome, code, detail, checked_at)
+    `INSERT INTO application_checks (application_id, check_name, outcome, code, detail, distance, checked_at)
      SELECT a.id, c,
        CASE WHEN a.status = 'pending_checks' AND c = 'payment' THEN 'pending'
+            WHEN a.status = 'in_review' AND c = 'face_match' THEN 'review'
             WHEN a.status = 'rejected' AND c = 'face_match' THEN 'failed' ELSE 'passed' END,
        CASE WHEN a.status = 'pending_checks' AND c = 'payment' THEN 'payment_awaited'
+            WHEN a.status = 'in_review' AND c = 'face_match' THEN 'face_grey_zone'
             WHEN a.status = 'rejected' AND c = 'face_match' THEN 'face_mismatch' END,
        CASE WHEN r_offline >= 0.33 AND c IN ('phone', 'face_match') THEN 'online_token' END,
+       CASE WHEN c = 'face_match' THEN CASE WHEN a.status = 'in_review' THEN 0.46 ELSE 0.2 END END,
        a.received_at
      FROM seed JOIN applications a ON a.id = md5('app' || i)::uuid,
        unnest(ARRAY['registry', 'phone', 'face_match', 'payment']) c`,

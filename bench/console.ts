@@ -1,6 +1,6 @@
 // npm run bench:console — the staff console's reads over a million applications on PostgreSQL:
 // list pages under several scopes and filters (each followed five pages deep by its cursor, and
-// one started deep in the past), and one application's detail. PostgreSQL at DATABASE_URL (in a
+// one started deep in the past), one application's detail, the review queue and the lookup by IIN. PostgreSQL at DATABASE_URL (in a
 // schema of its own, dropped at the end) or a throwaway cluster (scripts/system/postgres.sh).
 // BENCH_CONSOLE_ROWS=100000 for a quicker run; BENCH_CONSOLE_EXPLAIN=1 adds each case's plan (the
 // scans of EXPLAIN ANALYZE, as docs/console.md quotes them). Last line: list_p95_ms=<n> detail_p95_ms=<n>.
@@ -137,6 +137,24 @@ async function main(): Promise<void> {
       if (i >= 10) detailSamples.push(took);
     }
     console.log(`\ndetail by number (${detailSamples.length} applications, after 10 not counted): median ${ms(median(detailSamples))} ms, p95 ${ms(p95(detailSamples))} ms`);
+
+    // The review queue (oldest first, one page of 100) and the lookup by IIN, as their routes read them.
+    const extra: { label: string; read: (i: number) => Promise<unknown> }[] = [
+      { label: 'review queue, operator', read: () => repo.reviewQueue(['CTR-07'], 100) },
+      { label: 'review queue, supervisor of 5 centres', read: () => repo.reviewQueue(BRANCH, 100) },
+      { label: 'lookup by IIN, operator', read: (i) => repo.byIin(['CTR-07'], String(1 + ((i * 7919) % ROWS)).padStart(12, '0'), 50) },
+      { label: 'lookup by IIN, admin', read: (i) => repo.byIin('all', String(1 + ((i * 7919) % ROWS)).padStart(12, '0'), 50) },
+    ];
+    console.log('\n| other read (50 after 5 not counted) | median ms | p95 ms |');
+    console.log('| --- | ---: | ---: |');
+    for (const e of extra) {
+      const samples: number[] = [];
+      for (let i = 0; i < 55; i++) {
+        const [, took] = await timed(() => e.read(i));
+        if (i >= 5) samples.push(took);
+      }
+      console.log(`| ${e.label} | ${ms(median(samples))} | ${ms(p95(samples))} |`);
+    }
     console.log(`list_p95_ms=${Math.round(p95(listSamples))} detail_p95_ms=${Math.round(p95(detailSamples))}`);
   } finally {
     await db.close();
