@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { placeholders } from '../../src/i18n';
 import { ConsoleError } from '../api';
 import { errorText } from '../error-text';
 import { CONSOLE_CATALOGUES, CONSOLE_LANGS, formatWait, pickLang } from './index';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the console's words", () => {
   it('has every key in every language, with the same placeholders and no empty text', () => {

@@ -1,3 +1,4 @@
+import { fillPlaceholders, type Params } from '../../src/i18n';
 import type { Lang } from '../../src/protocol/common';
 import { en, type ConsoleCatalogue, type ConsoleKey } from './en';
 import { kk } from './kk';
@@ -9,9 +10,8 @@ export const CONSOLE_CATALOGUES: Record<Lang, ConsoleCatalogue> = { ru, kk, en }
 export const CONSOLE_LANGS: readonly Lang[] = ['ru', 'kk', 'en'];
 export const LANG_NAMES: Record<Lang, string> = { ru: 'Русский', kk: 'Қазақша', en: 'English' };
 
-export function translate(lang: Lang, key: ConsoleKey, params?: Record<string, string | number>): string {
-  const text = CONSOLE_CATALOGUES[lang][key];
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
+export function translate(lang: Lang, key: ConsoleKey, params?: Params): string {
+  return fillPlaceholders(CONSOLE_CATALOGUES[lang][key], params);
 }
 
 /**

@@ -3,6 +3,8 @@
  * citizen's journey), and these words are not the citizen's: they stay apart from src/i18n.
  */
 
+import { fillPlaceholders, type Params } from '../i18n';
+
 export type TechLang = 'ru' | 'kk';
 export const TECH_LANGS: readonly TechLang[] = ['ru', 'kk'];
 
@@ -327,8 +329,8 @@ const kk: Record<TechKey, string> = {
 export const TECH_MESSAGES: Readonly<Record<TechLang, Record<TechKey, string>>> = { ru, kk };
 
 /** The words for `key`, with `{name}` replaced by the value of that parameter. */
-export function techText(lang: TechLang, key: TechKey, params: Record<string, string | number> = {}): string {
-  return TECH_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export function techText(lang: TechLang, key: TechKey, params: Params = {}): string {
+  return fillPlaceholders(TECH_MESSAGES[lang][key], params);
 }
 
 /** How long a packet has waited, in the technician's words: minutes, hours and minutes, or days. */

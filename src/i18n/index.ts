@@ -13,7 +13,11 @@ export const CATALOGUES: Record<Lang, Catalogue> = { kk, ru, en };
 export const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = CATALOGUES[lang][key];
+  return fillPlaceholders(CATALOGUES[lang][key], params);
+}
+
+/** `{name}` in a text replaced by its value; one without a value stays as written, so a missing one shows. Shared with the console's catalogues. */
+export function fillPlaceholders(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 }
