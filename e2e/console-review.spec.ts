@@ -35,6 +35,9 @@ test('an operator refuses a face near the threshold: the citizen is told in Kaza
 
   await expect(page.locator('[data-field="status"]')).toHaveAttribute('data-status', 'in_review');
   await expect(page.locator('tr[data-check="face_match"]')).toHaveAttribute('data-outcome', 'review');
+  // The liveness evidence beside the limits it would fail at: nothing narrow in this one.
+  await expect(page.locator('[data-field="liveness-measures"] tr[data-measure="fps"]')).toContainText('20.0');
+  await expect(page.locator('[data-field="liveness-measures"] tr[data-flagged="true"]')).toHaveCount(0);
   // The portrait and the signature, on request (each view audited).
   await page.locator('[data-action="show-images"]').click();
   const portrait = page.locator('[data-field="images"] img').first();
