@@ -2,24 +2,15 @@
 // account with a password generated and shown once, the new operator signs in with it, the admin
 // finds both in the audit log and the sign-in in the accounts list; then edits a centre's address,
 // which is kept across a reload as a new version beside the old one.
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
-
-async function signInAs(page: Page, username: string, password = 'sandbox-password'): Promise<void> {
-  await page.goto('/console/');
-  await page.locator('[data-action="lang-ru"]').click();
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('[data-action="sign-in"]').click();
-  await expect(page.locator('[data-field="signed-in"]')).toContainText(username);
-}
+import { signInToConsole } from './support/console';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
 test('the admin makes an operator account, the operator signs in with the password shown once, and the admin sees both in the audit log', async ({ page }) => {
   // A name of this run's own, so a retry against the same back office makes a new account.
   const username = `e2e.op.${Date.now().toString(36)}`;
-  await signInAs(page, 'admin');
+  await signInToConsole(page, 'admin');
   await page.locator('[data-action="nav-accounts"]').click();
   await expect(page).toHaveURL(/\/console\/accounts$/);
   await expect(page.locator('[data-page="accounts"] h1')).toHaveText('Учётные записи сотрудников');
@@ -47,14 +38,14 @@ test('the admin makes an operator account, the operator signs in with the passwo
   await page.locator('[data-action="sign-out"]').click();
 
   // The new operator signs in with the password shown once and works in their centre; no admin pages.
-  await signInAs(page, username, password);
+  await signInToConsole(page, username, { password: password });
   await expect(page.locator('[data-page="applications"]')).toBeVisible();
   await expect(page.locator('[data-action="nav-accounts"]')).toHaveCount(0);
   await page.goto('/console/audit');
   await expect(page.locator('[data-page="audit"]')).toHaveCount(0);
   await page.locator('[data-action="sign-out"]').click();
 
-  await signInAs(page, 'admin');
+  await signInToConsole(page, 'admin');
   await page.locator('[data-action="nav-audit"]').click();
   await expect(page.locator('[data-page="audit"] h1')).toHaveText('Журнал аудита');
   const created = page.locator('tr[data-audit="account_created"]').filter({ hasText: username }).first();
@@ -73,7 +64,7 @@ test('the admin makes an operator account, the operator signs in with the passwo
 
 test("the admin edits a centre's address and hours, which are kept across a reload as a new version", async ({ page }) => {
   const address = `г. Астана, район Сарыарка, ул. Сейфуллина, ${Date.now() % 1000}`;
-  await signInAs(page, 'admin');
+  await signInToConsole(page, 'admin');
   await page.locator('[data-action="nav-centres"]').click();
   await expect(page.locator('[data-page="centres"] h1')).toHaveText('ЦОНы и филиалы');
   const centre = page.locator('[data-centre="AST-SARYARKA"]');

@@ -3,22 +3,13 @@
 // looks at it, refuses it with a reason, and the citizen's SMS arrives in the sandbox in their
 // language; the decision is in the audit log. An operator finds a citizen by IIN only with a
 // reason, and never another branch's application.
-import type { Page } from '@playwright/test';
 import { applicationThroughApi, faceAtDistance } from './support/api-application';
 import { reviewApplication } from './support/backoffice';
 import { citizen } from './support/citizens';
 import { expect, test } from './support/test';
+import { signInToConsole } from './support/console';
 
 test.use({ viewport: { width: 1280, height: 800 } });
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  await page.goto('/console/');
-  await page.locator('[data-action="lang-ru"]').click();
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('sandbox-password');
-  await page.locator('[data-action="sign-in"]').click();
-  await expect(page.locator('[data-field="signed-in"]')).toContainText(username);
-}
 
 test('an operator refuses a face near the threshold: the citizen is told in Kazakh, the decision is audited', async ({ page, request }) => {
   const applicant = citizen('crowd-05');
@@ -26,7 +17,7 @@ test('an operator refuses a face near the threshold: the citizen is told in Kaza
   const number = await applicationThroughApi(request, applicant, 'kk', { descriptor, paid: true });
   await expect.poll(async () => (await reviewApplication(request, number))?.status).toBe('in_review');
 
-  await signInAs(page, 'operator');
+  await signInToConsole(page, 'operator');
   await page.locator('[data-action="nav-review"]').click();
   await expect(page.locator('[data-page="review"] h1')).toHaveText('Заявления на проверке сотрудником');
   const row = page.locator(`tr[data-application="${number}"]`);
@@ -66,7 +57,7 @@ test('an operator refuses a face near the threshold: the citizen is told in Kaza
 
   // The audit log, as an administrator reads it in the console: who decided, what, and the note.
   await page.locator('[data-action="sign-out"]').click();
-  await signInAs(page, 'admin');
+  await signInToConsole(page, 'admin');
   await page.locator('[data-action="nav-audit"]').click();
   await page.locator('[data-page="audit"] input[name="number"]').fill(number);
   await page.locator('[data-page="audit"] [data-action="filter"]').click();
@@ -81,7 +72,7 @@ test("an operator finds a citizen by IIN only with a reason, and never another b
   const elsewhere = await applicationThroughApi(request, applicant, 'ru', { centreId: 'ALA-ALMALY' });
   const here = await applicationThroughApi(request, citizen('crowd-09'), 'ru');
 
-  await signInAs(page, 'operator');
+  await signInToConsole(page, 'operator');
   const lookup = page.locator('[data-field="lookup"]');
   await lookup.locator('input[name="iin"]').fill(`${applicant.person.iin.slice(0, 11)}${(Number(applicant.person.iin.at(-1)) + 1) % 10}`);
   await lookup.locator('input[name="reason"]').fill('звонок');

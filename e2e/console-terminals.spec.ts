@@ -6,15 +6,12 @@ import type { Page } from '@playwright/test';
 import { action, message, pressAction } from './support/kiosk';
 import { openOverview } from './support/technician';
 import { expect, test } from './support/test';
+import { signInToConsole } from './support/console';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
 async function signInAsSupervisor(page: Page): Promise<void> {
-  await page.goto('/console/terminals');
-  await page.locator('[data-action="lang-ru"]').click();
-  await page.locator('input[name="username"]').fill('supervisor');
-  await page.locator('input[name="password"]').fill('sandbox-password');
-  await page.locator('[data-action="sign-in"]').click();
+  await signInToConsole(page, 'supervisor', { path: '/console/terminals' });
   await expect(page.locator('[data-page="terminals"] h1')).toHaveText('Терминалы');
 }
 

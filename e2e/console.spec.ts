@@ -2,20 +2,11 @@
 // policies: signing in with the sandbox's accounts, a wrong password said in the staff member's
 // language, the session kept across a reload by its cookie, signing out; an operator finding an
 // application of their centre and its checks; a supervisor's terminals.
-import type { Page } from '@playwright/test';
 import { applicationThroughApi } from './support/api-application';
 import { reviewApplication } from './support/backoffice';
 import { citizen } from './support/citizens';
 import { expect, test } from './support/test';
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  await page.goto('/console/');
-  await page.locator('[data-action="lang-ru"]').click();
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('sandbox-password');
-  await page.locator('[data-action="sign-in"]').click();
-  await expect(page.locator('[data-field="signed-in"]')).toContainText(username);
-}
+import { signInToConsole } from './support/console';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -62,7 +53,7 @@ test("an operator finds an application of their centre in the list, opens it, an
   await expect.poll(async () => (await reviewApplication(request, number))?.checks.length ?? 0).toBeGreaterThan(0);
   const { status } = (await reviewApplication(request, number))!;
 
-  await signInAs(page, 'operator');
+  await signInToConsole(page, 'operator');
   await expect(page.locator('[data-page="applications"] h1')).toHaveText('Заявления');
   // A terminal of the sandbox is a test terminal: its applications are shown when asked for.
   await page.locator('input[name="test"]').check();
@@ -85,7 +76,7 @@ test("an operator finds an application of their centre in the list, opens it, an
 test("a supervisor sees their branch's terminals, an operator has no such section", async ({ page, request }) => {
   // A terminal of the sandbox's centre, enrolled by a technician's code, that has never sent a heartbeat.
   await applicationThroughApi(request, citizen('service-14'), 'ru');
-  await signInAs(page, 'supervisor');
+  await signInToConsole(page, 'supervisor');
   await page.locator('[data-action="nav-terminals"]').click();
   await expect(page.locator('[data-page="terminals"] h1')).toHaveText('Терминалы');
   const silent = page.locator('[data-page="terminals"] tr[data-terminal^="E2E-TRK-"]').first();
@@ -93,6 +84,6 @@ test("a supervisor sees their branch's terminals, an operator has no such sectio
   await expect(silent).toContainText('никогда');
   await page.locator('[data-action="sign-out"]').click();
 
-  await signInAs(page, 'operator');
+  await signInToConsole(page, 'operator');
   await expect(page.locator('[data-action="nav-terminals"]')).toHaveCount(0);
 });

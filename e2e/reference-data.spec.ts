@@ -2,22 +2,13 @@
 // Russian what was typed wrong and what the back office refused, and saves a signed version. The
 // version saved is dated far ahead (2030) and only adds a year (2031): the other specs, which share
 // this back office's database, count their fees and dates with the figures they always had.
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  await page.goto('/console/');
-  await page.locator('[data-action="lang-ru"]').click();
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('sandbox-password');
-  await page.locator('[data-action="sign-in"]').click();
-  await expect(page.locator('[data-field="signed-in"]')).toContainText(username);
-}
+import { signInToConsole } from './support/console';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
 test('an admin adds a year of MRP as a new signed version, after being told what was wrong', async ({ page }) => {
-  await signInAs(page, 'admin');
+  await signInToConsole(page, 'admin');
   await page.locator('[data-action="nav-reference-data"]').click();
   await expect(page).toHaveURL(/\/console\/reference-data$/);
   await expect(page.locator('[data-page="reference-data"] h1')).toHaveText('Справочные данные');
@@ -52,7 +43,7 @@ test('an admin adds a year of MRP as a new signed version, after being told what
 });
 
 test('an operator has no reference data in the menu, nor at its address', async ({ page }) => {
-  await signInAs(page, 'operator');
+  await signInToConsole(page, 'operator');
   await expect(page.locator('[data-action="nav-reference-data"]')).toHaveCount(0);
   await page.goto('/console/reference-data');
   await expect(page.locator('[data-page="reference-data"]')).toHaveCount(0);

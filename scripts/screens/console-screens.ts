@@ -12,6 +12,7 @@ import { citizen } from '../../e2e/support/citizens';
 import { E2E_CLOCK } from '../../e2e/support/kiosk-clock';
 import { REPO_ROOT } from '../../e2e/support/paths';
 import { makeDataDir, startBackOffice } from './backoffice';
+import { signInToConsole } from '../../e2e/support/console';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screens');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -20,15 +21,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.screenshot({ path: join(OUT_DIR, `console-${name}.png`), animations: 'disabled', caret: 'hide', fullPage: true });
   console.log(`screens: console-${name}.png`);
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/console/');
-  await page.locator('[data-action="lang-ru"]').click();
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('sandbox-password');
-  await page.locator('[data-action="sign-in"]').click();
-  await expect(page.locator('[data-field="signed-in"]')).toContainText(username);
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -53,7 +45,7 @@ async function operatorPages(page: Page, inReview: string): Promise<void> {
   await expect(page.locator('[data-error="invalid_credentials"]')).toBeVisible();
   await shot(page, '01-sign-in-error');
 
-  await signIn(page, 'operator');
+  await signInToConsole(page, 'operator');
   await page.locator('input[name="test"]').check();
   await page.locator('[data-action="filter"]').click();
   await expect(page.locator('tr[data-application]')).toHaveCount(3);
@@ -83,7 +75,7 @@ async function operatorPages(page: Page, inReview: string): Promise<void> {
 }
 
 async function supervisorPages(page: Page): Promise<void> {
-  await signIn(page, 'supervisor');
+  await signInToConsole(page, 'supervisor');
   await page.locator('[data-action="nav-terminals"]').click();
   const section = page.locator('[data-page="terminals"]');
   await expect(section.locator('tr[data-terminal]').first()).toBeVisible();
@@ -98,7 +90,7 @@ async function supervisorPages(page: Page): Promise<void> {
 }
 
 async function adminPages(page: Page): Promise<void> {
-  await signIn(page, 'admin');
+  await signInToConsole(page, 'admin');
   await page.locator('[data-action="nav-accounts"]').click();
   await expect(page.locator('[data-page="accounts"]')).toBeVisible();
   await expect(page.locator('[data-page="accounts"] tbody tr').first()).toBeVisible();
