@@ -5,9 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database';
 import { migrate, migrationFiles } from './migrate';
 import { openDatabase } from './open-database';
-import { openPgDatabase } from './pg-database';
-import { openPgliteDatabase } from './pglite-database';
-import { makeOwnSchema, openTestDatabase, TEST_DATABASE_URL } from './test-database';
+import { openMigratedBefore, openTestDatabase, TEST_DATABASE_URL } from './test-database';
 
 const TABLES = [
   'application_checks',
@@ -108,19 +106,7 @@ describe('0014: amounts in tiyn', () => {
   let db: Database;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    if (TEST_DATABASE_URL) {
-      const schema = await makeOwnSchema(TEST_DATABASE_URL, 'tiyn');
-      const pgDb = await openPgDatabase(schema.url);
-      db = pgDb;
-      close = async () => {
-        await pgDb.close();
-        await schema.drop();
-      };
-    } else {
-      db = await openPgliteDatabase();
-      close = () => db.close();
-    }
-    await migrate(db, { before: TIYN });
+    ({ db, close } = await openMigratedBefore(TIYN, 'tiyn'));
   }, 60_000);
   afterAll(() => close(), 60_000);
 

@@ -3,28 +3,14 @@ import { quoteFeeWith } from '../../src/domain/reference-data';
 import { documentInForce } from '../repositories/reference-data';
 import type { Database } from './database';
 import { migrate } from './migrate';
-import { openPgDatabase } from './pg-database';
-import { openPgliteDatabase } from './pglite-database';
-import { makeOwnSchema, TEST_DATABASE_URL } from './test-database';
+import { openMigratedBefore } from './test-database';
 
 describe('0019: the MRP rows become version 1 of the reference data', () => {
   const REFERENCE_DATA = '0019_reference_data.sql';
   let db: Database;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    if (TEST_DATABASE_URL) {
-      const schema = await makeOwnSchema(TEST_DATABASE_URL, 'refdata');
-      const pgDb = await openPgDatabase(schema.url);
-      db = pgDb;
-      close = async () => {
-        await pgDb.close();
-        await schema.drop();
-      };
-    } else {
-      db = await openPgliteDatabase();
-      close = () => db.close();
-    }
-    await migrate(db, { before: REFERENCE_DATA });
+    ({ db, close } = await openMigratedBefore(REFERENCE_DATA, 'refdata'));
   }, 60_000);
   afterAll(() => close(), 60_000);
 

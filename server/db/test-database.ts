@@ -3,7 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from './database';
+import { migrate } from './migrate';
 import { openDatabase } from './open-database';
+import { openPgDatabase } from './pg-database';
+import { openPgliteDatabase } from './pglite-database';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
@@ -42,4 +45,27 @@ async function runAsAdmin(baseUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A database migrated up to, not including, `migration`: for a test of what that migration does to
+ * rows written before it. On TEST_DATABASE_URL (a schema of its own, dropped by close) or on PGlite.
+ */
+export async function openMigratedBefore(migration: string, prefix: string): Promise<{ db: Database; close(): Promise<void> }> {
+  let db: Database;
+  let close: () => Promise<void>;
+  if (TEST_DATABASE_URL) {
+    const schema = await makeOwnSchema(TEST_DATABASE_URL, prefix);
+    const pgDb = await openPgDatabase(schema.url);
+    db = pgDb;
+    close = async () => {
+      await pgDb.close();
+      await schema.drop();
+    };
+  } else {
+    db = await openPgliteDatabase();
+    close = () => db.close();
+  }
+  await migrate(db, { before: migration });
+  return { db, close };
 }
