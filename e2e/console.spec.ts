@@ -39,6 +39,25 @@ test('an operator signs in after a wrong password, stays signed in across a relo
   await expect(page.locator('[data-page="sign-in"]')).toBeVisible();
 });
 
+test('five wrong passwords lock the username for a quarter of an hour, said with the wait, even with the right one', async ({ page }) => {
+  // A username of its own: the lock holds for 15 minutes, and the sandbox's accounts serve other specs.
+  const username = `e2e-lock-${Date.now().toString(36)}`;
+  await page.goto('/console/');
+  await page.locator('[data-action="lang-ru"]').click();
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(`wrong-password-${attempt}`);
+    await page.locator('[data-action="sign-in"]').click();
+    await expect(page.locator('[data-error="invalid_credentials"]')).toBeVisible();
+    await expect(page.locator('input[name="password"]')).toHaveValue('');
+  }
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill('sandbox-password');
+  await page.locator('[data-action="sign-in"]').click();
+  await expect(page.locator('[data-error="sign_in_locked"]')).toHaveText(/^Слишком много неудачных попыток\. Попробуйте снова через 1[45] мин\.$/);
+  await expect(page.locator('[data-page="sign-in"]')).toBeVisible();
+});
+
 test('the console speaks Kazakh when chosen, and never takes the kiosk’s place at the root', async ({ page }) => {
   await page.goto('/console/applications');
   await page.locator('[data-action="lang-kk"]').click();
