@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database';
-import type { SmsGateway } from './sms';
+import type { SmsGateway, SmsMessage } from './sms';
 
 export interface SandboxSmsMessage {
   id: number;
@@ -15,11 +15,13 @@ export class SandboxSms implements SmsGateway {
     private readonly clock: () => Date,
   ) {}
 
-  async send(message: { phone: string; text: string }): Promise<void> {
-    await this.db.query('INSERT INTO sandbox_sms (phone, text, sent_at) VALUES ($1, $2, $3)', [
+  /** A message with a client id already taken is not kept again, as a provider would not deliver it twice. */
+  async send(message: SmsMessage): Promise<void> {
+    await this.db.query('INSERT INTO sandbox_sms (phone, text, sent_at, client_id) VALUES ($1, $2, $3, $4) ON CONFLICT (client_id) DO NOTHING', [
       message.phone,
       message.text,
       this.clock(),
+      message.clientId ?? null,
     ]);
   }
 

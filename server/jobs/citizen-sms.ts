@@ -83,7 +83,8 @@ export async function sendCitizenSms(db: Queryable, sms: SmsGateway, clock: () =
     throw new Error('the SMS is being sent by another worker');
   }
   try {
-    await sms.send(message);
+    // Sent again after a process died between the gateway's answer and markSent: the same id, one message.
+    await sms.send({ ...message, clientId: `${key.applicationId}:${key.outcome}` });
   } catch (error) {
     await messages.release(key);
     throw error;

@@ -4,7 +4,7 @@ import type { Database } from '../db/database';
 import { openTestDatabase, TEST_DATABASE_URL } from '../db/test-database';
 import { newBackOfficeKeys, type BackOfficeKeys } from '../sync/back-office-keys';
 import { createTestApp, enrolTerminal, offlineApplication, postSealed, syntheticDescriptor, type TestApp, type TestTerminal } from '../test-support';
-import { CitizenSmsRepository } from './citizen-sms';
+import { CitizenSmsRepository, sendCitizenSms } from './citizen-sms';
 import { appOn, eventually } from './jobs-test-support';
 import { enterMrpForTest } from '../repositories/reference-data';
 
@@ -107,6 +107,13 @@ describe('the settle job and its packet', () => {
     await t.app.jobs.send('sms', { applicationId: id, outcome: 'rejected' });
     await t.app.jobs.drain({ delayed: true });
     expect(await smsTo(t, citizen.phoneToType, number)).toHaveLength(1);
+
+    // A process killed after the gateway took it and before sent_at: sent again with the same client
+    // id, which the gateway delivers once.
+    await t.db.query(`UPDATE citizen_sms SET sent_at = NULL, claimed_until = NULL WHERE application_id = $1`, [id]);
+    await sendCitizenSms(t.db, t.app.sms, t.now, { applicationId: id, outcome: 'rejected' });
+    expect(await smsTo(t, citizen.phoneToType, number)).toHaveLength(1);
+    expect(await new CitizenSmsRepository(t.db).find({ applicationId: id, outcome: 'rejected' })).toMatchObject({ sentAt: expect.any(Date) });
   });
 });
 
