@@ -133,11 +133,11 @@ describe('deferred checks on the sandbox state systems', () => {
 
     it('leaves a liveness sequence that passed narrowly to a person, naming what was narrow', async () => {
       const payload = offlinePayload(t.citizen('service-07'));
-      const narrow = { ...PASSED_LIVENESS, fps: 5, passive: { ...PASSED_LIVENESS.passive, repeatedFrames: 2 } };
+      const narrow = { ...PASSED_LIVENESS, passive: { ...PASSED_LIVENESS.passive, repeatedFrames: 2, maxFaces: 2 } };
       expect(await outcomeOf('face_match', { ...payload, face: { ...payload.face, liveness: narrow } })).toMatchObject({
         outcome: 'review',
         code: 'liveness_flagged',
-        detail: 'low_frame_rate repeated_frames',
+        detail: 'repeated_frames second_face',
       });
     });
 
