@@ -6,7 +6,7 @@ import type { Queryable } from '../db/database';
 import { isUuid } from '../uuid';
 import { ApplicationEventsRepository } from './application-events';
 import { encodeCursor } from './list-cursor';
-import { CREATED_KEY, MADE_OFFLINE_JOIN, centresToRead, dressPage, listApplicationsSql, type CentreScope } from './list-query';
+import { CREATED_KEY, MADE_OFFLINE_JOIN, dressPage, inScopeClause, listApplicationsSql, type CentreScope } from './list-query';
 import type { ListFilters } from './list-query-params';
 
 /*
@@ -93,10 +93,9 @@ export class ConsoleApplicationsRepository {
    * at most `limit`: a person has a handful, so no cursor.
    */
   async byIin(scope: CentreScope, iin: string, limit: number): Promise<IinLookupResult> {
-    const centres = centresToRead(scope, null);
-    if (centres !== 'all' && centres.length === 0) return { rows: [], more: false };
     const params: unknown[] = [iin, limit + 1];
-    const inScope = centres === 'all' ? '' : `AND a.centre_id = ANY($${params.push(centres)}::text[])`;
+    const inScope = inScopeClause(scope, params);
+    if (inScope === null) return { rows: [], more: false };
     const { rows } = await this.db.query<ListRow>(
       dressPage(`SELECT a.id, a.created_at FROM applications a WHERE a.iin = $1 ${inScope} ORDER BY a.created_at DESC, a.id DESC LIMIT $2`),
       params,
@@ -106,10 +105,9 @@ export class ConsoleApplicationsRepository {
 
   /** The applications waiting for a person's decision, oldest first: the queue is short, so one page of `limit`. */
   async reviewQueue(scope: CentreScope, limit: number): Promise<ReviewQueue> {
-    const centres = centresToRead(scope, null);
-    if (centres !== 'all' && centres.length === 0) return { rows: [], more: false };
     const params: unknown[] = [limit + 1];
-    const inScope = centres === 'all' ? '' : `AND a.centre_id = ANY($${params.push(centres)}::text[])`;
+    const inScope = inScopeClause(scope, params);
+    if (inScope === null) return { rows: [], more: false };
     const { rows } = await this.db.query<{ id: string; number: string; created_key: string; centre_id: string; terminal_id: string; service: ServiceCode; document: DocumentKind; is_test: boolean; reviews: ReviewQueue['rows'][number]['reviews'] }>(
       `SELECT a.id, a.number, ${CREATED_KEY} AS created_key, a.centre_id, a.terminal_id, a.service, a.document, a.is_test,
          COALESCE((SELECT json_agg(json_build_object('check', c.check_name, 'code', c.code, 'detail', c.detail, 'distance', c.distance) ORDER BY ${CHECK_ORDER})
@@ -135,12 +133,10 @@ export class ConsoleApplicationsRepository {
 
   /** The application with this number, if the scope covers its centre: for the routes that read one part of it (its images, the registry's photo). */
   async findInScope(scope: CentreScope, number: string): Promise<{ id: string; iin: string } | null> {
-    const centres = centresToRead(scope, null);
-    if (centres !== 'all' && centres.length === 0) return null;
-    const { rows } = await this.db.query<{ id: string; iin: string }>(
-      `SELECT id, iin FROM applications WHERE number = $1 ${centres === 'all' ? '' : 'AND centre_id = ANY($2::text[])'}`,
-      centres === 'all' ? [number] : [number, centres],
-    );
+    const params: unknown[] = [number];
+    const inScope = inScopeClause(scope, params);
+    if (inScope === null) return null;
+    const { rows } = await this.db.query<{ id: string; iin: string }>(`SELECT a.id, a.iin FROM applications a WHERE a.number = $1 ${inScope}`, params);
     return rows[0] ?? null;
   }
 
@@ -154,14 +150,9 @@ export class ConsoleApplicationsRepository {
   }
 
   private async detail(scope: CentreScope, match: string, value: string): Promise<ApplicationDetail | null> {
-    const centres = centresToRead(scope, null);
-    if (centres !== 'all' && centres.length === 0) return null;
     const params: unknown[] = [value];
-    let inScope = '';
-    if (centres !== 'all') {
-      params.push(centres);
-      inScope = 'AND a.centre_id = ANY($2::text[])';
-    }
+    const inScope = inScopeClause(scope, params);
+    if (inScope === null) return null;
     const { rows } = await this.db.query<DetailRow>(
       `SELECT a.id, a.number, a.status, ${CREATED_KEY} AS created_key, a.received_at, a.ready_by::text AS ready_by,
          a.centre_id, a.terminal_id, a.service, a.document, a.lang, a.fee_tiyn, a.is_test, a.review_reasons, a.liveness,

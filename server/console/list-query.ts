@@ -36,6 +36,17 @@ export function centresToRead(scope: CentreScope, filter: readonly string[] | nu
 }
 
 /**
+ * The scope as a condition on `a.centre_id`: `AND … = ANY($n)` with the centres pushed onto
+ * `params`, '' for every centre, null when the scope holds no centre (nothing to read).
+ */
+export function inScopeClause(scope: CentreScope, params: unknown[]): string | null {
+  const centres = centresToRead(scope, null);
+  if (centres === 'all') return '';
+  if (centres.length === 0) return null;
+  return `AND a.centre_id = ANY($${params.push(centres)}::text[])`;
+}
+
+/**
  * Made offline: every application arrives in a packet, online or not (server/routes/packets.ts);
  * one the kiosk made without the back office carries no token for a check it could not make, which
  * the back office then made on arrival. The same predicate as the partial index packets_made_offline

@@ -33,6 +33,11 @@ export function centreScope(staff: StaffPrincipal, centresOfBranch: readonly str
   }
 }
 
+/** The two parameters of `($1::boolean OR <centre column> = ANY($2::text[]))`, a scope as SQL takes it. */
+export function scopeParams(scope: CentreScope): [boolean, string[]] {
+  return [scope === 'all', scope === 'all' ? [] : [...scope]];
+}
+
 /** Whether the scope lets its holder see personal data of an application made at `centreId`. */
 export function scopeIncludes(scope: CentreScope, centreId: string): boolean {
   return scope === 'all' || scope.includes(centreId);

@@ -1,5 +1,5 @@
 import type { FleetTerminal as FleetTerminalWire, HeartbeatDevices, TerminalHealth } from '../../src/protocol/heartbeat';
-import type { CentreScope } from '../staff/scope';
+import { scopeParams, type CentreScope } from '../staff/scope';
 import type { Queryable } from '../db/database';
 
 /*
@@ -70,7 +70,7 @@ export async function fleet(db: Queryable, scope: CentreScope, now: Date): Promi
        FROM terminals t LEFT JOIN terminal_heartbeats h ON h.terminal_id = t.terminal_id
       WHERE $1::boolean OR t.centre_id = ANY($2::text[])
       ORDER BY t.centre_id, t.terminal_id`,
-    [scope === 'all', scope === 'all' ? [] : [...scope]],
+    scopeParams(scope),
   );
   return rows.map((row) => toFleetTerminal(row, now));
 }

@@ -3,7 +3,7 @@ import type { ManagedTerminal, TerminalManagementError } from '../../src/protoco
 import type { Database, Queryable } from '../db/database';
 import type { AuditLog } from '../staff/audit-log';
 import { enrolmentCodeHash, newEnrolmentCode } from '../sync/enrolment-code';
-import type { CentreScope } from '../staff/scope';
+import { scopeParams, type CentreScope } from '../staff/scope';
 
 /*
  * What a supervisor (the centres of their branch) or an admin (every centre) does to terminals from
@@ -39,8 +39,6 @@ const managed = (row: Row): ManagedTerminal => ({
   revokedAt: iso(row.revoked_at),
 });
 
-/** `$1::boolean OR <column> = ANY($2::text[])`'s two parameters. */
-const scopeParams = (scope: CentreScope): [boolean, string[]] => [scope === 'all', scope === 'all' ? [] : [...scope]];
 
 /** A line break (U+2028/2029 too) or other control character: a name is one line on a screen and in the audit log. */
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
