@@ -20,6 +20,8 @@ const TABLES = [
   'citizen_sms',
   'enrolment_codes',
   'identifications',
+  'journey_telemetry',
+  'journey_telemetry_counts',
   'packets',
   'payments',
   'phone_verifications',
@@ -35,7 +37,9 @@ const TABLES = [
   'staff_sessions',
   'terminal_heartbeats',
   'terminal_log',
+  'terminal_out_of_order',
   'terminals',
+  'weekly_reports',
 ];
 
 describe(`migrations on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
