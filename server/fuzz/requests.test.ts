@@ -17,6 +17,8 @@ import { kazakhstanDate } from '../../src/domain/dates';
 import { BUILT_IN_REFERENCE_DATA } from '../../src/domain/reference-data';
 import { NewReferenceData } from '../../src/protocol/reference-data';
 import { heartbeatBody } from '../terminals/heartbeat-fixture';
+import { TelemetryBatch } from '../../src/protocol/telemetry';
+import { cancelledJourney, journeyRecord, telemetryBatch } from '../telemetry/journey-fixture';
 import { variant, type JsonSchema } from './schema-arbitraries';
 import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
 
@@ -139,6 +141,7 @@ describe('requests made from every route schema and its edges', () => {
           'POST /api/v1/packets',
           'POST /api/v1/staff/accounts',
           'POST /api/v1/terminals/heartbeat',
+          'POST /api/v1/terminals/telemetry',
           'GET /api/v1/terminals/reference-data',
           'POST /api/v1/staff/reference-data',
           'GET /api/v1/staff/reference-data/:version',
@@ -235,6 +238,26 @@ describe('requests made from every route schema and its edges', () => {
           // A kiosk beats once a minute: spaced so the per-terminal limit lets the body be judged.
           t.advance(7);
           await sender.send({ method: 'POST', url: '/api/v1/terminals/heartbeat', headers: { 'content-type': 'application/json' }, body: JSON.stringify(heartbeat), signed: true });
+        }),
+        { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it('answers signed telemetry batches whose records are pushed to the edges the same way', async () => {
+      // A sound batch of the last hours, then one field of it pushed to an edge: past the schema into the checks across fields.
+      const sound = () => {
+        const hoursAgo = (h: number) => new Date(t.now().getTime() - h * 3_600_000);
+        return telemetryBatch({
+          journeys: [journeyRecord(hoursAgo(3)), cancelledJourney(hoursAgo(2))],
+          folds: [{ foldId: randomUUID(), rows: [{ day: kazakhstanDate(hoursAgo(48)), outcome: 'idle', outcomeStep: 'iin', journeys: 2 }] }],
+        });
+      };
+      const body = fc.oneof(fc.constant<unknown>(sound()), { weight: 4, arbitrary: variant(TelemetryBatch as unknown as JsonSchema, sound(), generation()) });
+      await fc.assert(
+        fc.asyncProperty(body, async (batch) => {
+          // Spaced so the per-terminal limit lets the body be judged.
+          t.advance(4);
+          await sender.send({ method: 'POST', url: '/api/v1/terminals/telemetry', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch), signed: true });
         }),
         { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
