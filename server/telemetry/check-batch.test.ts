@@ -20,6 +20,8 @@ describe('checkTelemetryBatch', () => {
         cancelledJourney(START, { outcome: 'operator', outcomeCode: 'face_not_matched' }),
         journeyRecord(START, { fee: { kind: 'exempt', amountTiyn: null } }),
         journeyRecord(START, { fee: { kind: 'deferred', amountTiyn: null } }),
+        // Back to the start screen, which the kiosk leaves out of the steps, and walked away there.
+        cancelledJourney(START, { outcome: 'idle', outcomeStep: 'language', steps: [{ step: 'service', at: at(10) }] }),
         // A kiosk on UTC+5 with microseconds: the same instants.
         cancelledJourney(START, { startedAt: '2026-12-06T14:00:00.000123+05:00' }),
       ],

@@ -79,7 +79,11 @@ function checkJourney(r: JourneyRecord, now: Date): BatchVerdict {
     if (time < started || time > ended) return refuse('journey_step_outside_journey', id, `step ${step} at ${at} is outside startedAt..endedAt`);
     previous = time;
   }
-  if (!r.steps.some(({ step }) => step === r.outcomeStep)) return refuse('journey_outcome_step_not_entered', id, `outcomeStep ${r.outcomeStep} is not among the steps entered`);
+  // The kiosk leaves the start screen out of the steps (every journey was there), yet a citizen may
+  // go back to it and walk away: the one outcome step that need not be among them.
+  if (r.outcomeStep !== 'language' && !r.steps.some(({ step }) => step === r.outcomeStep)) {
+    return refuse('journey_outcome_step_not_entered', id, `outcomeStep ${r.outcomeStep} is not among the steps entered`);
+  }
   if (CODED_OUTCOMES.has(r.outcome) !== (r.outcomeCode !== null)) {
     return refuse('journey_outcome_code_mismatch', id, 'outcomeCode is for refused and operator, and only for them');
   }
