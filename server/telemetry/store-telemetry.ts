@@ -41,6 +41,10 @@ export async function storeTelemetry(db: Database, sender: TelemetrySender, batc
     f.rows.map((row) => ({ fold_id: f.foldId, day: row.day, outcome: row.outcome, outcome_step: row.outcomeStep, journeys: row.journeys })),
   );
   const hashes = new Map(journeys.map((j) => [j.session_id, j.body_hash]));
+  // Keys taken in one order by every process: two batches sharing records (a retry reordered) wait
+  // for each other instead of deadlocking.
+  journeys.sort((a, b) => (a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : 0));
+  folds.sort((a, b) => (a.fold_id < b.fold_id ? -1 : a.fold_id > b.fold_id ? 1 : 0));
 
   const conflicts = await db.transaction(async (tx) => {
     let inserted = new Set<string>();
