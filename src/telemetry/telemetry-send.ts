@@ -60,6 +60,8 @@ type Item = { kind: 'journey'; id: string; record: JourneyRecord } | { kind: 'fo
 export interface TelemetrySender {
   /** One round: fold past the cap, then send batches until none is left or one gets no verdict. Never rejects on the network. */
   send(): Promise<TelemetrySendResult>;
+  /** Only the fold past the cap, under the same lock: a kiosk without a link still keeps its store bounded. */
+  fold(): Promise<number>;
 }
 
 export function createTelemetrySender(deps: TelemetrySenderDeps): TelemetrySender {
@@ -71,6 +73,9 @@ export function createTelemetrySender(deps: TelemetrySenderDeps): TelemetrySende
         running = null;
       });
       return running;
+    },
+    fold() {
+      return lock(TELEMETRY_LOCK, () => foldOverflow(deps.db, deps.now(), deps.newId, deps.cap, deps.foldChunk));
     },
   };
 }
@@ -143,9 +148,8 @@ async function nextItems(db: KioskDb, size: number): Promise<Item[]> {
 
 async function markAttempted(db: KioskDb, sessionIds: string[]): Promise<void> {
   await db.transaction('rw', db.telemetry, async () => {
-    for (const row of await db.telemetry.bulkGet(sessionIds)) {
-      if (row && row.state === 'ready' && !row.attempted) await db.telemetry.put({ ...row, attempted: true });
-    }
+    const rows = await db.telemetry.bulkGet(sessionIds);
+    await db.telemetry.bulkPut(rows.flatMap((row) => (row && row.state === 'ready' && !row.attempted ? [{ ...row, attempted: true }] : [])));
   });
 }
 
