@@ -211,7 +211,7 @@ export function closeInterrupted(open: OpenJourney): JourneyRecord {
 }
 
 /** Whether a record is as the wire takes it; one that is not is a bug here, never sent. */
-export function isValidRecord(record: unknown): record is JourneyRecord {
+export function isValidRecord(record: JourneyRecord | undefined): boolean {
   return Value.Check(JourneyRecord, record);
 }
 

@@ -154,8 +154,11 @@ async function markAttempted(db: KioskDb, sessionIds: string[]): Promise<void> {
 }
 
 async function markRefused(db: KioskDb, item: Item, refusal: { code: string; status: number; at: number }): Promise<void> {
-  if (item.kind === 'fold') await db.telemetryFolds.update(item.id, { state: 'refused', refusal });
-  else await db.telemetry.update(item.id, { state: 'refused', refusal });
+  if (item.kind === 'fold') return void (await db.telemetryFolds.update(item.id, { state: 'refused', refusal }));
+  await db.transaction('rw', db.telemetry, async () => {
+    const row = await db.telemetry.get(item.id);
+    if (row?.state === 'ready') await db.telemetry.put({ ...row, state: 'refused', refusal });
+  });
 }
 
 /**

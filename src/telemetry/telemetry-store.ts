@@ -24,6 +24,8 @@ export interface TelemetryOptions {
   newId?: () => string;
   /** A write that failed: telemetry never stops a citizen's journey, it only says so. */
   onError?: (error: unknown) => void;
+  /** A finished record was kept: the kiosk drains, so it leaves without waiting for the timer. */
+  onFinished?: () => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface TelemetryOptions {
  * any journey an earlier run of the kiosk left open; the events that come meanwhile wait for it.
  */
 export function startJourneyTelemetry(db: KioskDb, log: EventLog, options: TelemetryOptions): JourneyTelemetry {
-  const { facts, newId = () => crypto.randomUUID(), onError = (error) => console.error('journey telemetry not written', error) } = options;
+  const { facts, newId = () => crypto.randomUUID(), onError = (error) => console.error('journey telemetry not written', error), onFinished } = options;
   let open: OpenJourney | null = null;
   // One write after another, in the order of the events: a finished record never overtaken by its own open row.
   let writes: Promise<void> = closeInterruptedJourneys(db).then(() => undefined, onError);
@@ -43,7 +45,7 @@ export function startJourneyTelemetry(db: KioskDb, log: EventLog, options: Telem
     const result = observe(open, event, facts(), newId);
     open = result.open;
     const { finished } = result;
-    if (finished) write(() => keepJourneyRecord(db, finished));
+    if (finished) write(() => keepJourneyRecord(db, finished).then(onFinished));
     else if (open && open !== before) {
       const row: TelemetryRow = { sessionId: open.sessionId, state: 'open', order: open.startedAt, attempted: false, journey: open };
       write(() => db.telemetry.put(row));
