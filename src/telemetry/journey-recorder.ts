@@ -18,7 +18,9 @@ import {
  *
  * When a journey is one: it starts when the citizen leaves the start screen (the first step entered
  * after 'language': the language chosen, or an e-application scanned). A kiosk whose start screen was
- * only looked at, touched, or scanned with a code it refused, had no journey: nothing is recorded.
+ * only looked at, touched, or scanned with a code it refused, had no journey: nothing is recorded,
+ * and a device fault met there (the scanner failing to start) belongs to no journey — the
+ * heartbeat and the readiness check report those.
  * 'language' itself is not in the record's steps: every journey was there, and when it came to the
  * screen says nothing about the citizen.
  *

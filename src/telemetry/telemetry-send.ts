@@ -48,12 +48,14 @@ export interface TelemetrySendResult {
 }
 
 /**
- * Refusals that say nothing about the records: the terminal itself (not signed, stale, revoked…,
+ * Refusals that say nothing about the records: no answer, the back office or a proxy failing (5xx),
+ * the terminal itself refused (401 not signed, stale, replayed…; 403 revoked or unknown —
  * src/protocol/terminal-request.ts; backoffice.ts already learnt the clock or marked the terminal
- * refused), a timeout, a rate limit, the back office or the link. The records wait for the next round.
+ * refused), a timeout, a rate limit, or a 2xx off the contract. The records wait for the next round.
+ * Any other 4xx (400 a body refused, 413 too large — with or without a JSON body) is about the batch.
  */
-const transient = (error: BackOfficeError) =>
-  error.retryable || error.status === null || error.status === 401 || error.status === 403 || error.status === 408 || error.status === 429 || error.code === 'bad_response';
+const TERMINAL_STATUSES: ReadonlySet<number> = new Set([401, 403, 408, 429]);
+const transient = ({ status }: BackOfficeError) => status === null || status < 400 || status >= 500 || TERMINAL_STATUSES.has(status);
 
 type Item = { kind: 'journey'; id: string; record: JourneyRecord } | { kind: 'fold'; id: string; fold: TelemetryBatch['folds'][number] };
 
