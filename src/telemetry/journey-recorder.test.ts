@@ -187,6 +187,20 @@ describe('the journey recorder', () => {
     expect(isValidRecord(record)).toBe(true);
   });
 
+  it('reads forwards when the clock is set back mid-journey: no step before the one before it, none after the end', () => {
+    const k = kiosk();
+    k.session.update({ lang: 'ru' });
+    k.journey.advance();
+    k.wait(30_000);
+    k.session.update({ service: '09', document: 'id_card' });
+    k.journey.advance();
+    k.wait(-120_000);
+    k.journey.end('cancel');
+    const record = k.records[0];
+    expect(record?.steps.map((s) => s.at)).toEqual(['2026-12-07T04:00:00.000Z', '2026-12-07T04:00:30.000Z']);
+    expect(record?.endedAt).toBe('2026-12-07T04:00:30.000Z');
+  });
+
   it('closes a journey the kiosk lost mid-way as interrupted at its last step, at its last event', () => {
     const k = kiosk();
     toIdentify(k);

@@ -236,8 +236,15 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function close(open: OpenJourney, outcome: JourneyOutcome, outcomeStep: StepId, outcomeCode: string | null, endedAt: number): JourneyRecord {
   // A record needs one step; a journey closed before its first (never, by observe) ends where it began.
-  const steps = open.steps.length > 0 ? open.steps : [{ step: outcomeStep, at: open.startedAt }];
-  const end = Math.max(endedAt, open.startedAt);
+  const entered = open.steps.length > 0 ? open.steps : [{ step: outcomeStep, at: open.startedAt }];
+  // The wall clock may be set back mid-journey (a time sync): the record still reads forwards, each
+  // step no earlier than the one before and all within start..end, as the back office checks.
+  let last = open.startedAt;
+  const steps = entered.map(({ step, at }) => {
+    last = Math.max(last, at);
+    return { step, at: iso(last) };
+  });
+  const end = Math.max(endedAt, last);
   return {
     v: TELEMETRY_VERSION,
     sessionId: open.sessionId,
@@ -246,7 +253,7 @@ function close(open: OpenJourney, outcome: JourneyOutcome, outcomeStep: StepId, 
     lang: open.lang,
     service: open.service,
     document: open.document,
-    steps: steps.map((s) => ({ step: s.step, at: iso(s.at) })),
+    steps,
     outcome,
     outcomeStep,
     outcomeCode,

@@ -194,6 +194,20 @@ describe('sending the journey telemetry', () => {
     expect(await telemetryWaiting(db)).toEqual({ journeys: 0, folds: 0, refused: 1 });
   });
 
+  it('sends what is older than a record the back office finds in its future, and keeps that one for later', async () => {
+    const db = openDb(new IDBFactory());
+    const backOffice = new FakeBackOffice();
+    await keep(db, 1, 9);
+    const ahead = sessionIdOf(9);
+    const result = await sender(db, (batch) =>
+      batch.journeys.some((record) => record.sessionId === ahead)
+        ? Promise.reject(new BackOfficeError('journey_in_future', 400))
+        : Promise.resolve(backOffice.handle(batch)),
+    ).send();
+    expect(result).toMatchObject({ journeys: 8, refused: 0, stopped: 'journey_in_future' });
+    expect(await telemetryWaiting(db)).toEqual({ journeys: 1, folds: 0, refused: 0 });
+  });
+
   it('drops a record the back office holds with another body, and tells the technician log', async () => {
     const db = openDb(new IDBFactory());
     const backOffice = new FakeBackOffice();

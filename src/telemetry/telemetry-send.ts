@@ -55,6 +55,12 @@ export interface TelemetrySendResult {
  * Any other 4xx (400 a body refused, 413 too large — with or without a JSON body) is about the batch.
  */
 const TERMINAL_STATUSES: ReadonlySet<number> = new Set([401, 403, 408, 429]);
+/**
+ * A record the back office refuses for now, not for good: its time is ahead of the back office's
+ * clock (a kiosk whose clock runs fast). It is found like any refused record, then left to wait
+ * until its time has come, and the round stops.
+ */
+const NOT_YET: ReadonlySet<string> = new Set(['journey_in_future']);
 const transient = ({ status }: BackOfficeError) => status === null || status < 400 || status >= 500 || TERMINAL_STATUSES.has(status);
 
 type Item = { kind: 'journey'; id: string; record: JourneyRecord } | { kind: 'fold'; id: string; fold: TelemetryBatch['folds'][number] };
@@ -110,6 +116,10 @@ async function sendRound(deps: TelemetrySenderDeps): Promise<TelemetrySendResult
       if (items.length > 1) {
         size = Math.ceil(items.length / 2);
         continue;
+      }
+      if (NOT_YET.has(refusal.code)) {
+        result.stopped = refusal.code;
+        return result;
       }
       const [item] = items;
       if (item) await markRefused(db, item, { code: refusal.code, status: refusal.status ?? 0, at: now() });
