@@ -163,10 +163,19 @@ describe('sending the journey telemetry', () => {
     }
   }, 30_000);
 
-  it('stops at a refusal of the terminal or a failing back office, keeping every record for the next round', async () => {
+  it('stops at a refusal of the terminal, a failing back office or one without the route, keeping every record for the next round', async () => {
     const db = openDb(new IDBFactory());
     await keep(db, 1, 5);
-    for (const error of [new BackOfficeError('revoked_terminal', 403), new BackOfficeError('stale_request', 401), new BackOfficeError('rate_limited', 429), new BackOfficeError('server', 502), new BackOfficeError('bad_response', 200)]) {
+    const refusals = [
+      new BackOfficeError('revoked_terminal', 403),
+      new BackOfficeError('stale_request', 401),
+      new BackOfficeError('rate_limited', 429),
+      new BackOfficeError('server', 502),
+      new BackOfficeError('bad_response', 200),
+      // A back office not yet updated to take telemetry.
+      new BackOfficeError('not_found', 404),
+    ];
+    for (const error of refusals) {
       const result = await sender(db, () => Promise.reject(error)).send();
       expect(result).toMatchObject({ journeys: 0, refused: 0, stopped: error.code });
     }

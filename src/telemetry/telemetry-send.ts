@@ -51,17 +51,18 @@ export interface TelemetrySendResult {
  * Refusals that say nothing about the records: no answer, the back office or a proxy failing (5xx),
  * the terminal itself refused (401 not signed, stale, replayed…; 403 revoked or unknown —
  * src/protocol/terminal-request.ts; backoffice.ts already learnt the clock or marked the terminal
- * refused), a timeout, a rate limit, or a 2xx off the contract. The records wait for the next round.
+ * refused), no such route (404, 405: a back office older than this kiosk), a timeout, a rate limit,
+ * or a 2xx off the contract. The records wait for the next round.
  * Any other 4xx (400 a body refused, 413 too large — with or without a JSON body) is about the batch.
  */
-const TERMINAL_STATUSES: ReadonlySet<number> = new Set([401, 403, 408, 429]);
+const WAIT_STATUSES: ReadonlySet<number> = new Set([401, 403, 404, 405, 408, 429]);
 /**
  * A record the back office refuses for now, not for good: its time is ahead of the back office's
  * clock (a kiosk whose clock runs fast). It is found like any refused record, then left to wait
  * until its time has come, and the round stops.
  */
 const NOT_YET: ReadonlySet<string> = new Set(['journey_in_future']);
-const transient = ({ status }: BackOfficeError) => status === null || status < 400 || status >= 500 || TERMINAL_STATUSES.has(status);
+const transient = ({ status }: BackOfficeError) => status === null || status < 400 || status >= 500 || WAIT_STATUSES.has(status);
 
 type Item = { kind: 'journey'; id: string; record: JourneyRecord } | { kind: 'fold'; id: string; fold: TelemetryBatch['folds'][number] };
 
