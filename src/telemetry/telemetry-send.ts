@@ -56,13 +56,13 @@ export interface TelemetrySendResult {
  * Any other 4xx (400 a body refused, 413 too large — with or without a JSON body) is about the batch.
  */
 const WAIT_STATUSES: ReadonlySet<number> = new Set([401, 403, 404, 405, 408, 429]);
+const transient = ({ status }: BackOfficeError) => status === null || status < 400 || status >= 500 || WAIT_STATUSES.has(status);
 /**
  * A record the back office refuses for now, not for good: its time is ahead of the back office's
  * clock (a kiosk whose clock runs fast). It is found like any refused record, then left to wait
  * until its time has come, and the round stops.
  */
 const NOT_YET: ReadonlySet<string> = new Set(['journey_in_future']);
-const transient = ({ status }: BackOfficeError) => status === null || status < 400 || status >= 500 || WAIT_STATUSES.has(status);
 
 type Item = { kind: 'journey'; id: string; record: JourneyRecord } | { kind: 'fold'; id: string; fold: TelemetryBatch['folds'][number] };
 
