@@ -10,7 +10,7 @@ import { DEFAULT_FAMILY, fontRuns, pdfFonts, svgTextAsOutlines } from './report-
 import { REPORT_TEXTS, type PdfLang, type ReportTexts } from './report-texts';
 
 /*
- * The weekly report as a PDF in Russian or Kazakh (docs/pilot-report.md): the header, the design
+ * The weekly report as a PDF in Russian or Kazakh (docs/api.md, "The weekly report's exports"): the header, the design
  * figures against the week's, the three charts (the console's ECharts options rendered to SVG on the
  * server) and every section as a table, the problems register last. pdfmake reads only the shipped
  * font files and fetches nothing.
