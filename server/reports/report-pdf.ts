@@ -173,7 +173,7 @@ export function reportDocument(r: WeeklyReport, lang: PdfLang): TDocumentDefinit
         p.status,
       ]),
       x,
-      [52, 70, 55, '*', '*', 40],
+      [52, 70, 55, '*', '*', 52],
     ),
   ];
   return {
