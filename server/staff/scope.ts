@@ -25,8 +25,9 @@ export function centreScope(staff: StaffPrincipal, centresOfBranch: readonly str
     case 'admin':
       return 'all';
     case 'analyst':
-    // A police officer records and reads the branch's problems (server/problems/), never a citizen's application.
+      return [];
     case 'police':
+      // A police officer records and reads the branch's problems (server/problems/), never a citizen's application.
       return [];
     case 'supervisor':
       return [...centresOfBranch];
