@@ -6,6 +6,7 @@ import { FleetList } from '../../src/protocol/heartbeat';
 import type { StaffMember } from '../../src/protocol/staff';
 import { WeeklyReport } from '../../src/protocol/weekly-report';
 import { call, ConsoleError } from '../api';
+import { routePath } from '../router.svelte';
 import { addWeeks, compareWeeks, lastFinishedWeek, type Week } from './iso-week';
 import { pageQuery, readPageQuery, reportPath } from './report-query';
 import { defaultScope, scopeAllowed, type ScopeLists } from './report-scope';
@@ -42,6 +43,7 @@ export class ReportPage {
 
   /** The lists first: a scope from the address is taken only if this staff member may see it. */
   async open(search: string): Promise<void> {
+    let lists: ScopeLists;
     try {
       const mayReadFleet = this.who.role === 'supervisor' || this.who.role === 'admin';
       const [branches, centres, fleet] = await Promise.all([
@@ -49,21 +51,23 @@ export class ReportPage {
         call('GET', '/centres', CentreList),
         mayReadFleet ? call('GET', '/terminals', FleetList) : Promise.resolve(null),
       ]);
-      this.lists = { branches: branches.branches, centres: centres.centres, terminals: fleet?.terminals ?? null };
+      lists = { branches: branches.branches, centres: centres.centres, terminals: fleet?.terminals ?? null };
     } catch (error) {
       this.failure = asConsoleError(error);
       return;
     }
     const asked = readPageQuery(search);
     if (asked.week && compareWeeks(asked.week, this.latest) <= 0) this.week = asked.week;
-    if (asked.scope && scopeAllowed(this.who, this.lists, asked.scope)) this.scope = asked.scope;
+    if (asked.scope && scopeAllowed(this.who, lists, asked.scope)) this.scope = asked.scope;
+    // Last: the pickers appear with the lists, on the week and scope already chosen.
+    this.lists = lists;
     await this.load();
   }
 
   choose(week: Week, scope: string): Promise<void> {
     this.week = compareWeeks(week, this.latest) > 0 ? this.latest : week;
     this.scope = scope;
-    history.replaceState(null, '', `${location.pathname}${pageQuery(this.week, this.scope)}`);
+    history.replaceState(null, '', `${routePath({ page: 'report' })}${pageQuery(this.week, this.scope)}`);
     return this.load();
   }
 

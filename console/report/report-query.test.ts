@@ -8,9 +8,10 @@ describe("the report's addresses", () => {
     expect(reportPath(w49, 'centre:AST-ESIL', 'json')).toBe('/reports/weekly?week=2026-W49&scope=centre%3AAST-ESIL&format=json');
   });
 
-  it("downloads the PDF and CSV in the console's language, Russian for English", () => {
+  it("downloads the PDF in the console's language, Russian for English, and the CSV as it is", () => {
     expect(downloadHref(w49, 'country', 'pdf', 'kk')).toBe('/api/v1/staff/reports/weekly?week=2026-W49&scope=country&format=pdf&lang=kk');
-    expect(downloadHref(w49, 'country', 'csv', 'en')).toBe('/api/v1/staff/reports/weekly?week=2026-W49&scope=country&format=csv&lang=ru');
+    expect(downloadHref(w49, 'country', 'pdf', 'en')).toBe('/api/v1/staff/reports/weekly?week=2026-W49&scope=country&format=pdf&lang=ru');
+    expect(downloadHref(w49, 'country', 'csv', 'kk')).toBe('/api/v1/staff/reports/weekly?week=2026-W49&scope=country&format=csv');
   });
 
   it("keeps the week and scope in the page's address and reads them back, dropping what is malformed", () => {

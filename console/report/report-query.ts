@@ -18,9 +18,9 @@ export function reportPath(week: Week, scope: string, format: ReportFormat, lang
   return `/reports/weekly?${query.toString()}`;
 }
 
-/** A link the browser downloads with the session cookie. */
+/** A link the browser downloads with the session cookie; the CSV's keys are the same in every language. */
 export function downloadHref(week: Week, scope: string, format: 'csv' | 'pdf', lang: Lang): string {
-  return `${STAFF_API}${reportPath(week, scope, format, pdfLang(lang))}`;
+  return `${STAFF_API}${reportPath(week, scope, format, format === 'pdf' ? pdfLang(lang) : undefined)}`;
 }
 
 /** What the page's address asks for; each part null where missing or malformed. */
