@@ -464,6 +464,8 @@ export const en = {
   'report.device.scanner': 'scanner',
   'report.device.camera': 'camera',
   'report.device.pad': 'signature pad',
+  'error.unknown_scope': 'There is no such region, branch, centre or terminal, or it is not in your branch.',
+  'error.invalid_scope': 'Choose what the report is for.',
   'report.download': 'Download',
   'report.csv': 'CSV tables',
   'report.pdf': 'PDF ({lang})',

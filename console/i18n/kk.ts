@@ -466,6 +466,8 @@ export const kk: ConsoleCatalogue = {
   'report.device.scanner': 'сканер',
   'report.device.camera': 'камера',
   'report.device.pad': 'қолтаңба планшеті',
+  'error.unknown_scope': 'Мұндай өңір, филиал, ХҚКО немесе терминал жоқ, не ол сіздің филиалыңызда емес.',
+  'error.invalid_scope': 'Есеп не бойынша керек екенін таңдаңыз.',
   'report.download': 'Жүктеп алу',
   'report.csv': 'CSV кестелері',
   'report.pdf': 'PDF ({lang})',

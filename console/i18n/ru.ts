@@ -465,6 +465,8 @@ export const ru: ConsoleCatalogue = {
   'report.device.scanner': 'сканер',
   'report.device.camera': 'камера',
   'report.device.pad': 'планшет подписи',
+  'error.unknown_scope': 'Такого региона, филиала, ЦОНа или терминала нет, или он не в вашем филиале.',
+  'error.invalid_scope': 'Выберите, по чему нужен отчёт.',
   'report.download': 'Скачать',
   'report.csv': 'Таблицы CSV',
   'report.pdf': 'PDF ({lang})',

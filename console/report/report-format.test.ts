@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatCount, formatDateRange, formatDecimal, formatInstant, formatMinutes, formatShare, formatSigned, formatTenge, formatWeekday } from './report-format';
 
 // Intl separates thousands with a no-break space in Russian and Kazakh.
@@ -37,5 +37,21 @@ describe("the report's numbers and dates in the console's language", () => {
     expect(plain(formatDateRange('en', '2026-12-28', '2027-01-03'))).toMatch(/^28 Dec 2026\s?–\s?3 Jan 2027$/);
     expect(formatWeekday('en', '2026-11-30')).toBe('Mon 30 Nov');
     expect(plain(formatInstant('ru', '2026-12-06T19:30:00Z'))).toBe('07.12.2026, 00:30');
+  });
+});
+
+describe('Kazakh in a browser without Kazakh locale data (Debian Chromium)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("writes numbers as Russian does, which Kazakh shares, and dates in figures, never Russian month names", () => {
+    const supported = Intl.DateTimeFormat.supportedLocalesOf.bind(Intl.DateTimeFormat);
+    vi.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf').mockImplementation((tags) => ([tags].flat().includes('kk-KZ') ? [] : supported(tags)));
+    expect(plain(formatCount('kk', 21188))).toBe('21 188');
+    expect(plain(formatDecimal('kk', 52.5))).toBe('52,5');
+    expect(plain(formatDateRange('kk', '2026-06-08', '2026-06-14'))).toMatch(/^08\.06\.2026\s?–\s?14\.06\.2026$/);
+    expect(formatWeekday('kk', '2026-06-08')).toBe('Дс 08.06');
+    expect(plain(formatInstant('kk', '2026-06-15T01:00:00Z'))).toBe('15.06.2026, 06:00');
+    // Russian itself is untouched.
+    expect(formatWeekday('ru', '2026-06-08')).toBe('пн, 8 июн.');
   });
 });

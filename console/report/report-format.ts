@@ -3,25 +3,37 @@
 // week has nothing to measure for (null) reads as a dash, never as 0.
 import type { Lang } from '../../src/protocol/common';
 import { KAZAKHSTAN_OFFSET_MS } from '../../src/domain/dates';
-import { translate } from '../i18n';
+import { translate, type ConsoleKey } from '../i18n';
 
 export const NO_FIGURE = '—';
 
-const LOCALES: Record<Lang, string> = { ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' };
-export const localeOf = (lang: Lang) => LOCALES[lang];
+const PREFERRED: Record<Lang, string> = { ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' };
+
+/**
+ * The locale Intl writes with, and whether it names months. Debian's Chromium has no Kazakh locale
+ * data and falls back to the root locale ("2026 M06 8–14", "21,188"): Kazakh then borrows Russian's
+ * grouping and decimal comma, which are Kazakh's too, and writes dates in figures (08.06.2026), so no
+ * month is named in Russian on a Kazakh page.
+ */
+export function localeOf(lang: Lang): { locale: string; monthNames: boolean } {
+  const preferred = PREFERRED[lang];
+  if (Intl.DateTimeFormat.supportedLocalesOf([preferred]).length > 0) return { locale: preferred, monthNames: true };
+  return { locale: 'ru-RU', monthNames: false };
+}
+const numbersIn = (lang: Lang) => localeOf(lang).locale;
 
 export function formatCount(lang: Lang, n: number | null): string {
-  return n === null ? NO_FIGURE : new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 }).format(n);
+  return n === null ? NO_FIGURE : new Intl.NumberFormat(numbersIn(lang), { maximumFractionDigits: 0 }).format(n);
 }
 
 /** One decimal at most: applications a day per terminal, minutes. */
 export function formatDecimal(lang: Lang, n: number | null, digits = 1): string {
-  return n === null ? NO_FIGURE : new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(n);
+  return n === null ? NO_FIGURE : new Intl.NumberFormat(numbersIn(lang), { maximumFractionDigits: digits }).format(n);
 }
 
 /** A share 0…1 as a percentage with one decimal. */
 export function formatShare(lang: Lang, share: number | null): string {
-  return share === null ? NO_FIGURE : new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return share === null ? NO_FIGURE : new Intl.NumberFormat(numbersIn(lang), { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
 /** Seconds as minutes with one decimal: "4,2 мин". */
@@ -31,24 +43,29 @@ export function formatMinutes(lang: Lang, seconds: number | null): string {
 
 /** Money is integer tiyn end to end; 100 tiyn to the tenge. */
 export function formatTenge(lang: Lang, tiyn: number): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol' }).format(tiyn / 100);
+  return new Intl.NumberFormat(numbersIn(lang), { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol' }).format(tiyn / 100);
 }
 
 /** A change with its sign: "+1,5", "−0,3", "0". */
 export function formatSigned(lang: Lang, n: number, digits = 1): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
+  return new Intl.NumberFormat(numbersIn(lang), { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
 }
 
 const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
+const WEEKDAY_KEYS: ConsoleKey[] = ['day.sun', 'day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri', 'day.sat'];
 
 /** "30 нояб. – 6 дек. 2026 г.": Monday to Sunday, as the language writes a range. */
 export function formatDateRange(lang: Lang, from: string, to: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).formatRange(utcDay(from), utcDay(to));
+  const { locale, monthNames } = localeOf(lang);
+  const style: Intl.DateTimeFormatOptions = monthNames ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...style, timeZone: 'UTC' }).formatRange(utcDay(from), utcDay(to));
 }
 
 /** "пн, 30 нояб.": a day of the week's throughput. */
 export function formatWeekday(lang: Lang, date: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utcDay(date));
+  const { locale, monthNames } = localeOf(lang);
+  if (!monthNames) return `${translate(lang, WEEKDAY_KEYS[utcDay(date).getUTCDay()]!)} ${date.slice(8, 10)}.${date.slice(5, 7)}`;
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utcDay(date));
 }
 
 /**
@@ -57,5 +74,5 @@ export function formatWeekday(lang: Lang, date: string): string {
  * still puts at UTC+6.
  */
 export function formatInstant(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(Date.parse(iso) + KAZAKHSTAN_OFFSET_MS));
+  return new Intl.DateTimeFormat(localeOf(lang).locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(Date.parse(iso) + KAZAKHSTAN_OFFSET_MS));
 }

@@ -17,7 +17,11 @@ export type ReportTable = {
   rows: string[][];
   /** A sentence under the table. */
   note?: string;
+  /** Many or long columns: the table takes the page's width. */
+  wide?: boolean;
 };
+
+const WIDE = ['by-service', 'problems'];
 
 const table = (id: string, title: ConsoleKey, columns: Array<[ConsoleKey, boolean]>, rows: string[][], note?: string): ReportTable => ({
   id,
@@ -26,6 +30,7 @@ const table = (id: string, title: ConsoleKey, columns: Array<[ConsoleKey, boolea
   numeric: columns.map(([, numeric]) => numeric),
   rows,
   ...(note === undefined ? {} : { note }),
+  ...(WIDE.includes(id) ? { wide: true } : {}),
 });
 
 /** The figures behind the three charts: the funnel, service time, each day's throughput. */
