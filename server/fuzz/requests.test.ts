@@ -152,6 +152,7 @@ describe('requests made from every route schema and its edges', () => {
           'POST /api/v1/staff/centres',
           'PUT /api/v1/staff/centres/:centreId',
           'PUT /api/v1/staff/branches/:branchId',
+          'GET /api/v1/staff/reports/weekly',
         ]),
       );
       const g = generation();

@@ -2,7 +2,7 @@ import type { WeeklyReport } from '../../src/protocol/weekly-report';
 import { JOURNEY_OUTCOMES } from '../../src/protocol/telemetry';
 
 /*
- * The weekly report as CSV (docs/pilot-report.md "CSV export"): one table per section, each a line
+ * The weekly report as CSV (docs/api.md, "The weekly report's exports"): one table per section, each a line
  * naming the section, a line of column names, its rows, and an empty line before the next section.
  * Column and section names are stable English keys, the same whatever the reader's language, so a
  * ministry's script keeps working; the values are the report's own (codes stay codes, money in

@@ -61,6 +61,8 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'PUT', url: '/api/v1/staff/centres/AST-ESIL', allowed: ADMIN, payload: { nameRu: 'a', nameKk: 'b', region: 'astana', address: 'c', hours: {}, version: 999 } },
   { method: 'PUT', url: '/api/v1/staff/branches/AST', allowed: ADMIN, payload: { nameRu: 'a', nameKk: 'b', version: 999 } },
   { method: 'POST', url: '/api/v1/staff/centres', allowed: ADMIN, payload: { id: 'AST-MATRIX', branchId: 'AST', nameRu: 'a', nameKk: 'b', region: 'astana', address: 'c', hours: {} } },
+  // The weekly report (server/staff/report-routes.ts): aggregates, not the operator's; the supervisor asks for their branch.
+  { method: 'GET', url: '/api/v1/staff/reports/weekly?week=2026-W09&scope=branch:AST', allowed: ['analyst', 'supervisor', 'admin'] },
   { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
   // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.
   { method: 'PUT', url: '/api/v1/staff/totp', allowed: ANY_ROLE, payload: { secret: 'A'.repeat(32), code: '000000' } },

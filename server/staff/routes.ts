@@ -3,6 +3,7 @@ import accountRoutes from './account-routes';
 import applicationRoutes from './application-routes';
 import auditRoutes from './audit-routes';
 import centreRoutes from './centre-routes';
+import reportRoutes from './report-routes';
 import reviewRoutes from './review-routes';
 import referenceDataRoutes from './reference-data-routes';
 import sessionRoutes from './session-routes';
@@ -25,6 +26,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(reviewRoutes);
   await app.register(referenceDataRoutes);
   await app.register(centreRoutes);
+  await app.register(reportRoutes);
 };
 
 export default staffRoutes;

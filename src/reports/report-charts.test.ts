@@ -59,7 +59,7 @@ describe('serviceTimeChart', () => {
     const report = reportFixture();
     const option = serviceTimeChart(report, labels);
     const bars = byId(option, 'this-week');
-    expect(bars?.data).toEqual([report.serviceTime.medianS! / 60, report.serviceTime.p90S! / 60].map((m) => Math.round(m * 100) / 100));
+    expect(bars?.data).toEqual([report.serviceTime.medianS! / 60, report.serviceTime.p90S! / 60].map((m) => Math.round(m * 10) / 10));
     expect(bars?.markLine?.data).toEqual([{ yAxis: 5 }]);
     expect((option.title as { subtext: string }).subtext).toBe(`Over 5 min: ${Math.round(report.serviceTime.over5MinShare! * 1000) / 10}%`);
     expect((option.yAxis as { max: number }).max).toBeGreaterThan(5);

@@ -35,7 +35,7 @@ const PALE = 0.45;
 /** Outcomes of those who left, in the order the stack reads; `receipt` is not leaving. */
 const LEAVING: readonly JourneyOutcome[] = JOURNEY_OUTCOMES.filter((o) => o !== 'receipt');
 
-const toMinutes = (seconds: number | null): number | null => (seconds === null ? null : Math.round((seconds / 60) * 100) / 100);
+const toMinutes = (seconds: number | null): number | null => (seconds === null ? null : Math.round((seconds / 60) * 10) / 10);
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
 
 /** The value axis' top: the design line must show even when every bar is below it (a number, not a function, so the option stays plain data). */
@@ -74,7 +74,7 @@ export function funnelChart(report: WeeklyReport, labels: ReportChartLabels, com
     animation: false,
     title: { text: labels.funnel.title, left: 'center' },
     tooltip: { trigger: 'axis' },
-    legend: { bottom: 0, type: 'scroll' },
+    legend: { bottom: 0 },
     grid: { left: 48, right: 16, top: 40, bottom: 64 },
     xAxis: { type: 'category', data: steps.map(stepName), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'value', minInterval: 1 },
@@ -113,7 +113,7 @@ export function serviceTimeChart(report: WeeklyReport, labels: ReportChartLabels
     title: { text: l.title, subtext: `${l.overShare}: ${percent(report.serviceTime.over5MinShare)}${overBefore}`, left: 'center' },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 48, right: 16, top: 64, bottom: 40 },
+    grid: { left: 48, right: 16, top: 64, bottom: 56 },
     xAxis: { type: 'category', data: [l.median, l.p90] },
     // The line must show even when every journey is quick.
     yAxis: { type: 'value', name: l.minutes, max: headroom(series, DESIGN_SERVICE_MINUTES) },
@@ -155,7 +155,7 @@ export function throughputChart(report: WeeklyReport, labels: ReportChartLabels,
     title: { text: l.title, left: 'center' },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 48, right: 16, top: 40, bottom: 40 },
+    grid: { left: 48, right: 16, top: 40, bottom: 56 },
     xAxis: { type: 'category', data: report.throughput.days.map((d, i) => dayLabel(d.date, i)) },
     yAxis: { type: 'value', name: l.perTerminal, max: headroom(series, DESIGN_APPLICATIONS_A_DAY) },
     series,
