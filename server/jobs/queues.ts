@@ -27,15 +27,21 @@ export interface SmsJob {
   outcome: SmsOutcome;
 }
 
+/** The weekly pilot reports of an ISO week ('2026-W49'), generated and kept once it is over (server/reports/weekly-report-job.ts). */
+export interface WeeklyReportJob {
+  week: string;
+}
+
 export interface JobData {
   settle: SettleJob;
   recheck: RecheckJob;
   sms: SmsJob;
+  'weekly-report': WeeklyReportJob;
 }
 
 export type QueueName = keyof JobData;
 
-export const QUEUE_NAMES: readonly QueueName[] = ['settle', 'recheck', 'sms'];
+export const QUEUE_NAMES: readonly QueueName[] = ['settle', 'recheck', 'sms', 'weekly-report'];
 
 /**
  * Retries on failure are pg-boss's: retryDelay × 2^n / 2 × (1 + random) seconds after the nth
@@ -52,6 +58,9 @@ export const QUEUES: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   recheck: { policy: 'short', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 },
   // The SMS gateway: 10 s, 20 s, … about six hours in all.
   sms: { policy: 'standard', retryLimit: 10, retryDelay: 10, retryBackoff: true, expireInSeconds: 30 },
+  // Every scope's report of the week (hundreds with the terminals): each is kept as it is made, so a
+  // retry after a failure or a cut run goes on from where it stopped. One waiting job per week.
+  'weekly-report': { policy: 'short', retryLimit: 8, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
 };
 
 /** How long an awaited fee is looked for: the citizen pays on their phone, usually within minutes. */

@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import { sendCitizenSms } from '../jobs/citizen-sms';
 import { JobQueue } from '../jobs/job-queue';
 import { adoptOrphans } from '../jobs/orphans';
+import { ensureWeeklyReportPlanned, runWeeklyReportJob } from '../reports/weekly-report-job';
+import type { WeeklyReportOptions } from '../reports/weekly-report';
 import type { DeferredChecks } from '../sync/settle-application';
 
 declare module 'fastify' {
@@ -17,6 +19,8 @@ export interface JobsOptions {
   /** Whether this process runs jobs (the default), or only queues them for other processes (tests that drain by hand). */
   workers?: boolean;
   pollingIntervalMs?: number;
+  /** What the weekly reports take besides the telemetry: the problems register's entries. */
+  reports?: WeeklyReportOptions;
 }
 
 export default fp<JobsOptions>(
@@ -31,11 +35,13 @@ export default fp<JobsOptions>(
       settle: ({ applicationId }) => runChecks(applicationId, 0),
       recheck: ({ applicationId, attempt }) => runChecks(applicationId, attempt),
       sms: (key) => sendCitizenSms(app.db, app.sms, app.clock, key),
+      'weekly-report': ({ week }) => runWeeklyReportJob(app.db, jobs, week, app.clock(), options.reports),
     });
     app.decorate('jobs', jobs);
     app.addHook('onReady', async () => {
       const adopted = await adoptOrphans(app.db, jobs);
       if (adopted > 0) app.log.warn({ applications: adopted }, 'applications pending without a job are looked at again');
+      await ensureWeeklyReportPlanned(jobs, app.clock());
       if (options.workers !== false) jobs.startWorkers();
     });
     app.addHook('onClose', () => jobs.stop());

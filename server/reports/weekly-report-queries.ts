@@ -4,9 +4,9 @@ import type { IsoWeekRange } from './iso-week';
 import { scopeCondition, type ResolvedScope } from './report-scope';
 
 /*
- * The weekly report's SQL (docs/pilot-report.md): three statements, each reading its table once
- * through its time index — the week's journeys by started_at (then every aggregate over that
- * materialised slice, in one statement), the applications made in the week by created_at, the
+ * The weekly report's SQL (docs/pilot-report.md), each statement reading its table through its
+ * time index: the week's journeys by started_at (three passes: the counts, the receipts' times,
+ * the faults; and a probe per terminal), the applications made in the week by created_at, the
  * out-of-order stretches by started_at. Only rows the back office had received by `asOf` count,
  * so a report generated again for the same instant gives the same numbers whatever arrived later.
  * Sums are of integers (milliseconds): a parallel plan adding floats in another order cannot
@@ -44,67 +44,104 @@ export interface JourneyFigures {
 }
 
 export async function journeyFigures(db: Queryable, range: IsoWeekRange, scope: ResolvedScope, asOf: Date): Promise<JourneyFigures> {
-  const where = scopeCondition(scope, 6, { centre: 'centre_id', terminal: 'terminal_id' });
-  const { rows } = await db.query<{ figures: JourneyFigures }>(
-    `WITH w AS MATERIALIZED (
-       SELECT terminal_id, centre_id, started_at, ended_at, service, document, outcome, outcome_step, outcome_code,
-              furthest_step, cardinality(offline_steps) > 0 AS offline, faults, service_ms, fee_kind, fee_tiyn
-       FROM journey_telemetry
-       WHERE started_at >= $1 AND started_at < $2 AND received_at <= $5 AND ${where.sql}
+  const where = scopeCondition(scope, 4, { centre: 'centre_id', terminal: 'terminal_id' });
+  // $1…$4 in every statement: the week's instants, what had arrived by then, the scope; $5, $6 the week's dates for the folds.
+  const params = [range.from, range.to, asOf, where.param];
+  const withDays = [...params, range.monday, range.sunday];
+  const week = `started_at >= $1 AND started_at < $2 AND received_at <= $3 AND ${where.sql}`;
+  const foldedWeek = `day >= $5::date AND day <= $6::date AND received_at <= $3 AND ${where.sql}`;
+  // The week's journeys in one pass into a small cube (a few thousand cells whatever the number of
+  // journeys: no terminal among its keys), and every count of the report rolled up from it.
+  const cube = await db.query<{ figures: Omit<JourneyFigures, 'terminals' | 'faults' | 'full'> & { full: Omit<JourneyFigures['full'], 'medianMs' | 'p90Ms'> } }>(
+    `WITH c AS MATERIALIZED (
+       SELECT service, document, outcome, outcome_step, outcome_code, furthest_step,
+              ((started_at AT TIME ZONE 'UTC') + interval '5 hours')::date AS day,
+              count(*) AS n,
+              count(*) FILTER (WHERE cardinality(offline_steps) > 0) AS offline,
+              -- An interrupted journey is closed when the kiosk next starts, maybe hours later: not time at the terminal.
+              coalesce(sum(GREATEST(0, (extract(epoch FROM ended_at - started_at) * 1000)::bigint)) FILTER (WHERE outcome <> 'interrupted'), 0) AS journey_ms,
+              count(service_ms) AS measured,
+              count(*) FILTER (WHERE service_ms > ${DESIGN_SERVICE_MINUTES * 60_000}) AS over5,
+              count(*) FILTER (WHERE fee_kind = 'paid') AS paid,
+              coalesce(sum(fee_tiyn) FILTER (WHERE fee_kind = 'paid'), 0) AS paid_tiyn,
+              count(*) FILTER (WHERE fee_kind = 'exempt') AS exempt,
+              count(*) FILTER (WHERE fee_kind = 'deferred') AS deferred,
+              coalesce(sum(fee_tiyn) FILTER (WHERE fee_kind = 'deferred'), 0) AS deferred_tiyn
+       FROM journey_telemetry WHERE ${week}
+       GROUP BY service, document, outcome, outcome_step, outcome_code, furthest_step, day
      ), f AS MATERIALIZED (
-       SELECT terminal_id, centre_id, day, outcome, outcome_step, journeys
-       FROM journey_telemetry_counts
-       WHERE day >= $3::date AND day <= $4::date AND received_at <= $5 AND ${where.sql}
+       SELECT day, outcome, outcome_step, sum(journeys) AS n
+       FROM journey_telemetry_counts WHERE ${foldedWeek}
+       GROUP BY day, outcome, outcome_step
      )
      SELECT json_build_object(
        'full', (SELECT json_build_object(
-           'started', count(*),
-           'applications', count(*) FILTER (WHERE outcome = 'receipt'),
-           'offline', count(*) FILTER (WHERE offline),
-           -- An interrupted journey is closed when the kiosk next starts, maybe hours later: not time at the terminal.
-           'journeyMs', coalesce(sum(GREATEST(0, (extract(epoch FROM ended_at - started_at) * 1000)::bigint)) FILTER (WHERE outcome <> 'interrupted'), 0),
-           'measured', count(service_ms) FILTER (WHERE outcome = 'receipt'),
-           'medianMs', percentile_cont(0.5) WITHIN GROUP (ORDER BY service_ms) FILTER (WHERE outcome = 'receipt'),
-           'p90Ms', percentile_cont(0.9) WITHIN GROUP (ORDER BY service_ms) FILTER (WHERE outcome = 'receipt'),
-           'over5', count(*) FILTER (WHERE outcome = 'receipt' AND service_ms > ${DESIGN_SERVICE_MINUTES * 60_000}),
-           'paid', count(*) FILTER (WHERE fee_kind = 'paid'),
-           'paidTiyn', coalesce(sum(fee_tiyn) FILTER (WHERE fee_kind = 'paid'), 0),
-           'exempt', count(*) FILTER (WHERE fee_kind = 'exempt'),
-           'deferred', count(*) FILTER (WHERE fee_kind = 'deferred'),
-           'deferredTiyn', coalesce(sum(fee_tiyn) FILTER (WHERE fee_kind = 'deferred'), 0)) FROM w),
+           'started', coalesce(sum(n), 0),
+           'applications', coalesce(sum(n) FILTER (WHERE outcome = 'receipt'), 0),
+           'offline', coalesce(sum(offline), 0),
+           'journeyMs', coalesce(sum(journey_ms), 0),
+           'measured', coalesce(sum(measured) FILTER (WHERE outcome = 'receipt'), 0),
+           'over5', coalesce(sum(over5) FILTER (WHERE outcome = 'receipt'), 0),
+           'paid', coalesce(sum(paid), 0),
+           'paidTiyn', coalesce(sum(paid_tiyn), 0),
+           'exempt', coalesce(sum(exempt), 0),
+           'deferred', coalesce(sum(deferred), 0),
+           'deferredTiyn', coalesce(sum(deferred_tiyn), 0)) FROM c),
        'folded', (SELECT json_build_object(
-           'started', coalesce(sum(journeys), 0),
-           'applications', coalesce(sum(journeys) FILTER (WHERE outcome = 'receipt'), 0)) FROM f),
+           'started', coalesce(sum(n), 0),
+           'applications', coalesce(sum(n) FILTER (WHERE outcome = 'receipt'), 0)) FROM f),
        'byService', (SELECT coalesce(json_agg(x ORDER BY x.service NULLS LAST, x.document NULLS LAST), '[]')
-           FROM (SELECT service, document, count(*) AS started, count(*) FILTER (WHERE outcome = 'receipt') AS applications
-                 FROM w GROUP BY service, document) x),
-       'furthest', (SELECT coalesce(json_agg(x), '[]') FROM (SELECT furthest_step AS step, count(*) AS n FROM w GROUP BY furthest_step) x),
-       'foldedEnded', (SELECT coalesce(json_agg(x), '[]') FROM (SELECT outcome_step AS step, sum(journeys) AS n FROM f GROUP BY outcome_step) x),
+           FROM (SELECT service, document, sum(n) AS started, coalesce(sum(n) FILTER (WHERE outcome = 'receipt'), 0) AS applications
+                 FROM c GROUP BY service, document) x),
+       'furthest', (SELECT coalesce(json_agg(x), '[]') FROM (SELECT furthest_step AS step, sum(n) AS n FROM c GROUP BY furthest_step) x),
+       'foldedEnded', (SELECT coalesce(json_agg(x), '[]') FROM (SELECT outcome_step AS step, sum(n) AS n FROM f GROUP BY outcome_step) x),
        'ended', (SELECT coalesce(json_agg(x), '[]') FROM (
            SELECT step, outcome, sum(n) AS n FROM (
-             SELECT outcome_step AS step, outcome, count(*) AS n FROM w GROUP BY outcome_step, outcome
-             UNION ALL SELECT outcome_step, outcome, sum(journeys) FROM f GROUP BY outcome_step, outcome) u
+             SELECT outcome_step AS step, outcome, n FROM c UNION ALL SELECT outcome_step, outcome, n FROM f) u
            GROUP BY step, outcome) x),
        'refusals', (SELECT coalesce(json_agg(x ORDER BY x.count DESC, x.code), '[]')
-           FROM (SELECT coalesce(outcome_code, 'unknown') AS code, count(*) AS count FROM w WHERE outcome = 'refused' GROUP BY 1) x),
+           FROM (SELECT coalesce(outcome_code, 'unknown') AS code, sum(n) AS count FROM c WHERE outcome = 'refused' GROUP BY 1) x),
        'operator', (SELECT coalesce(json_agg(x ORDER BY x.count DESC, x.cause), '[]')
-           FROM (SELECT coalesce(outcome_code, 'unknown') AS cause, count(*) AS count FROM w WHERE outcome = 'operator' GROUP BY 1) x),
+           FROM (SELECT coalesce(outcome_code, 'unknown') AS cause, sum(n) AS count FROM c WHERE outcome = 'operator' GROUP BY 1) x),
        'days', (SELECT coalesce(json_agg(x ORDER BY x.day), '[]') FROM (
-           SELECT day::text AS day, sum(j) AS journeys, sum(a) AS applications FROM (
-             SELECT ((started_at AT TIME ZONE 'UTC') + interval '5 hours')::date AS day, count(*) AS j,
-                    count(*) FILTER (WHERE outcome = 'receipt') AS a
-             FROM w GROUP BY 1
-             UNION ALL SELECT day, sum(journeys), coalesce(sum(journeys) FILTER (WHERE outcome = 'receipt'), 0) FROM f GROUP BY day) u
-           GROUP BY day) x),
-       'faults', (SELECT coalesce(json_agg(x ORDER BY x.count DESC, x.device, x.code), '[]')
-           FROM (SELECT e->>'device' AS device, e->>'code' AS code, count(*) AS count
-                 FROM w CROSS JOIN LATERAL jsonb_array_elements(w.faults) e GROUP BY 1, 2) x),
-       'terminals', (SELECT coalesce(json_agg(x), '[]') FROM (
-           SELECT DISTINCT terminal_id, centre_id FROM w UNION SELECT DISTINCT terminal_id, centre_id FROM f) x)
+           SELECT day::text AS day, sum(n) AS journeys, coalesce(sum(n) FILTER (WHERE outcome = 'receipt'), 0) AS applications
+           FROM (SELECT day, outcome, n FROM c UNION ALL SELECT day, outcome, n FROM f) u GROUP BY day) x)
      ) AS figures`,
-    [range.from, range.to, range.monday, range.sunday, asOf, where.param],
+    withDays,
   );
-  return rows[0]!.figures;
+  // Service time: the receipts' exact percentiles (one sort of the week's receipts).
+  const times = await db.query<{ p: [number, number] | null }>(
+    `SELECT percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY service_ms) AS p
+     FROM journey_telemetry WHERE ${week} AND outcome = 'receipt' AND service_ms IS NOT NULL`,
+    params,
+  );
+  const faults = await db.query<{ device: string; code: string; count: number }>(
+    `SELECT e->>'device' AS device, e->>'code' AS code, count(*)::int AS count
+     FROM journey_telemetry CROSS JOIN LATERAL jsonb_array_elements(faults) e
+     WHERE ${week} AND faults <> '[]'::jsonb
+     GROUP BY 1, 2 ORDER BY count DESC, device, code`,
+    params,
+  );
+  // The terminals heard from: one probe of the (terminal, started_at) index per terminal of the
+  // scope, not a pass over the week. (A terminal moved out of the scope since is not probed.)
+  const probed = scopeCondition(scope, 4, { centre: 't.centre_id', terminal: 't.terminal_id' });
+  const terminals = await db.query<{ terminal_id: string; centre_id: string }>(
+    `SELECT t.terminal_id, j.centre_id FROM terminals t
+     CROSS JOIN LATERAL (SELECT centre_id FROM journey_telemetry
+                         WHERE terminal_id = t.terminal_id AND ${week} ORDER BY started_at LIMIT 1) j
+     WHERE ${probed.sql}
+     UNION
+     SELECT DISTINCT terminal_id, centre_id FROM journey_telemetry_counts WHERE ${foldedWeek}`,
+    withDays,
+  );
+  const figures = cube.rows[0]!.figures;
+  const p = times.rows[0]?.p ?? null;
+  return {
+    ...figures,
+    full: { ...figures.full, medianMs: p?.[0] ?? null, p90Ms: p?.[1] ?? null },
+    faults: faults.rows,
+    terminals: terminals.rows,
+  };
 }
 
 export interface ArrivalFigures {

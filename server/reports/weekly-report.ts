@@ -111,8 +111,10 @@ function share(part: number, whole: number): number | null {
 }
 
 /**
- * The terminals that did anything in the week (a journey, an application, time out of order),
- * each with its centre: the one it worked in, or the first by id if it moved within the week.
+ * The terminals that did anything in the week (a journey, a fold, an application, time out of
+ * order), each with the centre it worked in (of two, the first by id: a terminal moved mid-week
+ * counts its open hours once). A terminal that sent only heartbeats is not counted: the heartbeat
+ * table keeps the latest one, so the week could not be generated again with the same number.
  */
 function activeTerminals(rows: readonly { terminal_id: string; centre_id: string }[]): Map<string, string> {
   const terminals = new Map<string, string>();
