@@ -61,14 +61,20 @@ export class ReportPage {
     if (asked.scope && scopeAllowed(this.who, lists, asked.scope)) this.scope = asked.scope;
     // Last: the pickers appear with the lists, on the week and scope already chosen.
     this.lists = lists;
+    this.#remember();
     await this.load();
   }
 
   choose(week: Week, scope: string): Promise<void> {
     this.week = compareWeeks(week, this.latest) > 0 ? this.latest : week;
     this.scope = scope;
-    history.replaceState(null, '', `${routePath({ page: 'report' })}${pageQuery(this.week, this.scope)}`);
+    this.#remember();
     return this.load();
+  }
+
+  /** The page's address says what it shows. */
+  #remember(): void {
+    history.replaceState(null, '', `${routePath({ page: 'report' })}${pageQuery(this.week, this.scope)}`);
   }
 
   step(weeks: number): Promise<void> {
