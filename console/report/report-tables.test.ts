@@ -8,7 +8,12 @@ const cells = (t: ReportTable) => t.rows.map((row) => row.map(plain));
 
 describe("the report's tables as a person reads them", () => {
   it('names each reason and document, and the journeys that never chose one', () => {
-    const rows = cells(byId(sectionTables('ru', reportFixture()), 'by-service'));
+    const report = reportFixture();
+    report.journeys.byService = [
+      { service: '04', document: 'id_card', started: 9_800, applications: 8_600 },
+      { service: null, document: null, started: 1_600, applications: 0 },
+    ];
+    const rows = cells(byId(sectionTables('ru', report), 'by-service'));
     expect(rows[0]).toEqual(['04 · Сменил(а) фамилию — брак или развод', 'удостоверение личности', '9 800', '8 600']);
     expect(rows.at(-1)?.slice(0, 2)).toEqual(['не выбрано', '—']);
   });
