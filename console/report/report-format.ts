@@ -17,8 +17,16 @@ const PREFERRED: Record<Lang, string> = { ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' 
  */
 export function localeOf(lang: Lang): { locale: string; monthNames: boolean } {
   const preferred = PREFERRED[lang];
-  if (Intl.DateTimeFormat.supportedLocalesOf([preferred]).length > 0) return { locale: preferred, monthNames: true };
-  return { locale: 'ru-RU', monthNames: false };
+  return hasLocaleData(preferred) ? { locale: preferred, monthNames: true } : { locale: 'ru-RU', monthNames: false };
+}
+
+/**
+ * Chromium says it supports 'kk-KZ' yet writes June as the root locale's "M06": a locale counts only
+ * if it names a month.
+ */
+function hasLocaleData(tag: string): boolean {
+  if (Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 0) return false;
+  return !/^M\d+$/.test(new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 5, 15)));
 }
 const numbersIn = (lang: Lang) => localeOf(lang).locale;
 
