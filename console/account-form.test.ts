@@ -22,6 +22,7 @@ describe('the new account form', () => {
     [{ password: 'eleven char' }, 'password_too_short'],
     [{ centreId: '' }, 'centre_required'],
     [{ role: 'supervisor', branchId: '' }, 'branch_required'],
+    [{ role: 'police', branchId: '' }, 'branch_required'],
   ] as const)('says what is wrong with %j: %s', (change, problem) => {
     expect(accountRequest(form(change))).toEqual({ ok: false, problem });
   });

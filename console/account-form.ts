@@ -30,7 +30,7 @@ export function accountRequest(form: AccountForm): { ok: true; request: NewAccou
     request.centreId = form.centreId;
   } else if (form.branchId) {
     request.branchId = form.branchId;
-  } else if (form.role === 'supervisor') {
+  } else if (form.role === 'supervisor' || form.role === 'police') {
     return { ok: false, problem: 'branch_required' };
   }
   if (form.password !== '') request.password = form.password;

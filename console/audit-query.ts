@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'centre_added',
   'centre_edited',
   'branch_edited',
+  'problem_recorded',
+  'problem_updated',
 ] as const;
 
 /** The query string of GET /staff/audit for the form and, for the next (older) page, its `before`. */

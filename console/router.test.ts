@@ -3,7 +3,7 @@ import { parseRoute, routePath, type Route } from './router.svelte';
 
 describe("the console's addresses", () => {
   it('reads each page from its address and writes the same address back', () => {
-    const routes: Route[] = [{ page: 'home' }, { page: 'applications' }, { page: 'application', number: 'AB12-CD34-EF56' }, { page: 'terminals' }, { page: 'review' }, { page: 'report' }, { page: 'accounts' }, { page: 'audit' }, { page: 'centres' }, { page: 'reference-data' }];
+    const routes: Route[] = [{ page: 'home' }, { page: 'applications' }, { page: 'application', number: 'AB12-CD34-EF56' }, { page: 'terminals' }, { page: 'review' }, { page: 'report' }, { page: 'problems' }, { page: 'accounts' }, { page: 'audit' }, { page: 'centres' }, { page: 'reference-data' }];
     for (const route of routes) expect(parseRoute(routePath(route))).toEqual(route);
   });
 

@@ -28,6 +28,7 @@ import terminalHeartbeatRoutes from './routes/terminal-heartbeat';
 import terminalLogRoutes from './routes/terminal-log';
 import terminalProfileRoutes from './routes/terminal-profile';
 import terminalReferenceDataRoutes from './routes/terminal-reference-data';
+import terminalTelemetryRoutes from './routes/terminal-telemetry';
 import terminalRoutes from './routes/terminals';
 import trackingPages from './routes/tracking-page';
 import { newAdminToken } from './sync/admin-token';
@@ -135,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await kiosk.register(terminalProfileRoutes);
         // Not on a citizen's behalf, but the terminal's own word on its health: signed the same way.
         await kiosk.register(terminalHeartbeatRoutes);
+        // The journeys' telemetry, with each drain (docs/api.md, "Telemetry").
+        await kiosk.register(terminalTelemetryRoutes);
         // The signed reference data a kiosk keeps for offline days (docs/reference-data.md).
         await kiosk.register(terminalReferenceDataRoutes);
       });

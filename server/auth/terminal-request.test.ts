@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_MAX_SKEW_S, TERMINAL_REQUEST_HEADERS as H } from '../../src/protocol/terminal-request';
 import { signRequest } from '../../src/sync/request-signature';
+import { telemetryBatch } from '../telemetry/journey-fixture';
 import { heartbeatBody } from '../terminals/heartbeat-fixture';
 import { createTestApp, enrolTerminal, signedInject, TEST_ADMIN_TOKEN, type TerminalInject, type TestApp, type TestTerminal } from '../test-support';
 
@@ -17,6 +18,8 @@ const KIOSK_ROUTES: TerminalInject[] = [
   { method: 'GET', url: '/api/v1/payments/00000000-0000-4000-8000-000000000000' },
   // Not on a citizen's behalf, but signed the same way: the terminal's heartbeat.
   { method: 'POST', url: '/api/v1/terminals/heartbeat', payload: heartbeatBody() },
+  // And its journeys' telemetry (an empty batch is answered too).
+  { method: 'POST', url: '/api/v1/terminals/telemetry', payload: telemetryBatch() },
 ];
 
 describe('requests a kiosk signs', () => {

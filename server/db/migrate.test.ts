@@ -25,6 +25,8 @@ const TABLES = [
   'packets',
   'payments',
   'phone_verifications',
+  'problem_versions',
+  'problems',
   'rate_limits',
   'reference_data_versions',
   'registry_faces',

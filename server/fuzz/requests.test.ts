@@ -16,7 +16,10 @@ import { Heartbeat } from '../../src/protocol/heartbeat';
 import { kazakhstanDate } from '../../src/domain/dates';
 import { BUILT_IN_REFERENCE_DATA } from '../../src/domain/reference-data';
 import { NewReferenceData } from '../../src/protocol/reference-data';
+import { NewProblem } from '../../src/protocol/problems';
 import { heartbeatBody } from '../terminals/heartbeat-fixture';
+import { TelemetryBatch } from '../../src/protocol/telemetry';
+import { cancelledJourney, journeyRecord, telemetryBatch } from '../telemetry/journey-fixture';
 import { variant, type JsonSchema } from './schema-arbitraries';
 import { kioskPayload, logPlan, packetFrom, packetPlan, type SignedPlan } from './signed-bodies';
 
@@ -49,7 +52,7 @@ describe('requests made from every route schema and its edges', () => {
   // their session check. Signing out spends a session of its own, so the other one lives on.
   let staff: SignedIn;
   let staffToSignOut: SignedIn;
-  // The review is an operator's, not an admin's: its routes are reached with the operator's session.
+  // The review and the problems register are an operator's, not an admin's: their routes are reached with the operator's session.
   let reviewer: SignedIn;
 
   // The checks after a packet's 201 are jobs, run by the test between requests (drain), so rows
@@ -119,7 +122,7 @@ describe('requests made from every route schema and its edges', () => {
           const who =
             request.method === 'DELETE' && request.url.startsWith('/api/v1/staff/session')
               ? staffToSignOut
-              : /^\/api\/v1\/staff\/(review|applications\/[^/?]*\/decision)/.test(request.url)
+              : /^\/api\/v1\/staff\/(review|applications\/[^/?]*\/decision|problems)/.test(request.url)
                 ? reviewer
                 : staff;
           return { cookie: `${SESSION_COOKIE}=${who.cookie}`, [CSRF_HEADER]: who.csrfToken, 'sec-fetch-site': 'same-origin' };
@@ -139,6 +142,7 @@ describe('requests made from every route schema and its edges', () => {
           'POST /api/v1/packets',
           'POST /api/v1/staff/accounts',
           'POST /api/v1/terminals/heartbeat',
+          'POST /api/v1/terminals/telemetry',
           'GET /api/v1/terminals/reference-data',
           'POST /api/v1/staff/reference-data',
           'GET /api/v1/staff/reference-data/:version',
@@ -153,6 +157,10 @@ describe('requests made from every route schema and its edges', () => {
           'PUT /api/v1/staff/centres/:centreId',
           'PUT /api/v1/staff/branches/:branchId',
           'GET /api/v1/staff/reports/weekly',
+          'GET /api/v1/staff/problems',
+          'GET /api/v1/staff/problems/places',
+          'POST /api/v1/staff/problems',
+          'PUT /api/v1/staff/problems/:id',
         ]),
       );
       const g = generation();
@@ -241,6 +249,26 @@ describe('requests made from every route schema and its edges', () => {
       );
     }, 120_000);
 
+    it('answers signed telemetry batches whose records are pushed to the edges the same way', async () => {
+      // A sound batch of the last hours, then one field of it pushed to an edge: past the schema into the checks across fields.
+      const sound = () => {
+        const hoursAgo = (h: number) => new Date(t.now().getTime() - h * 3_600_000);
+        return telemetryBatch({
+          journeys: [journeyRecord(hoursAgo(3)), cancelledJourney(hoursAgo(2))],
+          folds: [{ foldId: randomUUID(), rows: [{ day: kazakhstanDate(hoursAgo(48)), outcome: 'idle', outcomeStep: 'iin', journeys: 2 }] }],
+        });
+      };
+      const body = fc.oneof(fc.constant<unknown>(sound()), { weight: 4, arbitrary: variant(TelemetryBatch as unknown as JsonSchema, sound(), generation()) });
+      await fc.assert(
+        fc.asyncProperty(body, async (batch) => {
+          // Spaced so the per-terminal limit lets the body be judged.
+          t.advance(4);
+          await sender.send({ method: 'POST', url: '/api/v1/terminals/telemetry', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch), signed: true });
+        }),
+        { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
     it('answers new reference-data versions whose figures are pushed to the edges the same way', async () => {
       // A sound version from today: the variants break it row by row, past the schema into the rules across rows.
       const sound = () => {
@@ -251,6 +279,18 @@ describe('requests made from every route schema and its edges', () => {
       await fc.assert(
         fc.asyncProperty(body, async (version) => {
           await sender.send({ method: 'POST', url: '/api/v1/staff/reference-data', headers: { 'content-type': 'application/json' }, body: JSON.stringify(version), signed: true });
+        }),
+        { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it('answers new problems whose fields are pushed to the edges the same way', async () => {
+      // A sound problem at the operator's centre an hour ago: the variants break it field by field, past the schema into the register's rules.
+      const sound = () => ({ centreId: 'AST-ESIL', category: 'network', description: 'No link', happenedAt: new Date(t.now().getTime() - 3_600_000).toISOString(), terminalId: 'FUZZ-SANDBOX' });
+      const body = fc.oneof(fc.constant<unknown>(sound()), { weight: 4, arbitrary: variant(NewProblem as unknown as JsonSchema, sound(), generation()) });
+      await fc.assert(
+        fc.asyncProperty(body, async (problem) => {
+          await sender.send({ method: 'POST', url: '/api/v1/staff/problems', headers: { 'content-type': 'application/json' }, body: JSON.stringify(problem), signed: true });
         }),
         { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
       );

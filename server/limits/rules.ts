@@ -27,6 +27,12 @@ export const TERMINAL_LOOKUPS = {
   heartbeat: perMinute('terminal_heartbeat_1m', 10),
   /** The reference data (src/sync/reference-data.ts): once a start and once an hour; ten as the heartbeat's. */
   reference_data: perMinute('terminal_reference_data_1m', 10),
+  /**
+   * The journeys' telemetry (src/protocol/telemetry.ts), with each drain: a batch holds up to 200
+   * journeys, a day's at a busy terminal, so a kiosk back from days offline catches up in a few
+   * batches; twenty a minute lets it, and no flood.
+   */
+  telemetry: perMinute('terminal_telemetry_1m', 20),
 } as const satisfies Record<string, LimitRule>;
 export type TerminalLookup = keyof typeof TERMINAL_LOOKUPS;
 

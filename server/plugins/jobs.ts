@@ -3,7 +3,6 @@ import { sendCitizenSms } from '../jobs/citizen-sms';
 import { JobQueue } from '../jobs/job-queue';
 import { adoptOrphans } from '../jobs/orphans';
 import { ensureWeeklyReportPlanned, runWeeklyReportJob } from '../reports/weekly-report-job';
-import type { WeeklyReportOptions } from '../reports/weekly-report';
 import type { DeferredChecks } from '../sync/settle-application';
 
 declare module 'fastify' {
@@ -19,8 +18,6 @@ export interface JobsOptions {
   /** Whether this process runs jobs (the default), or only queues them for other processes (tests that drain by hand). */
   workers?: boolean;
   pollingIntervalMs?: number;
-  /** What the weekly reports take besides the telemetry: the problems register's entries. */
-  reports?: WeeklyReportOptions;
 }
 
 export default fp<JobsOptions>(
@@ -35,7 +32,7 @@ export default fp<JobsOptions>(
       settle: ({ applicationId }) => runChecks(applicationId, 0),
       recheck: ({ applicationId, attempt }) => runChecks(applicationId, attempt),
       sms: (key) => sendCitizenSms(app.db, app.sms, app.clock, key),
-      'weekly-report': ({ week }) => runWeeklyReportJob(app.db, jobs, week, app.clock(), options.reports),
+      'weekly-report': ({ week }) => runWeeklyReportJob(app.db, jobs, week, app.clock()),
     });
     app.decorate('jobs', jobs);
     app.addHook('onReady', async () => {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database';
 import type { JobQueue } from '../jobs/job-queue';
 import { isoWeekOf, nextIsoWeek, parseIsoWeek } from './iso-week';
-import { weeklyReport, type WeeklyReportOptions } from './weekly-report';
+import { weeklyReport } from './weekly-report';
 
 /*
  * The Monday job (docs/jobs.md, queue 'weekly-report'): at 00:30 on Monday in Kazakhstan, the
@@ -34,9 +34,9 @@ export async function reportScopes(db: Queryable): Promise<string[]> {
 }
 
 /** The week's reports, each kept unless it already was; the number of scopes. */
-export async function generateWeeklyReports(db: Queryable, week: string, now: Date, options: WeeklyReportOptions = {}): Promise<number> {
+export async function generateWeeklyReports(db: Queryable, week: string, now: Date): Promise<number> {
   const scopes = await reportScopes(db);
-  for (const scope of scopes) await weeklyReport(db, week, scope, now, options);
+  for (const scope of scopes) await weeklyReport(db, week, scope, now);
   return scopes.length;
 }
 
@@ -53,12 +53,12 @@ export async function planWeeklyReport(jobs: JobQueue, week: string, now: Date):
  * The job's run: a week not over yet by the back office's clock (a database clock ahead of it) is
  * planned again; otherwise its reports are made and the next week's job planned.
  */
-export async function runWeeklyReportJob(db: Queryable, jobs: JobQueue, week: string, now: Date, options: WeeklyReportOptions = {}): Promise<void> {
+export async function runWeeklyReportJob(db: Queryable, jobs: JobQueue, week: string, now: Date): Promise<void> {
   if (now.getTime() < parseIsoWeek(week).to.getTime()) {
     await planWeeklyReport(jobs, week, now);
     return;
   }
-  await generateWeeklyReports(db, week, now, options);
+  await generateWeeklyReports(db, week, now);
   await planWeeklyReport(jobs, nextIsoWeek(week).week, now);
 }
 

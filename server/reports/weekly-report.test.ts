@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { openTestDatabase, TEST_DATABASE_URL } from '../db/test-database';
 import { parseIsoWeek, type IsoWeekRange } from './iso-week';
 import { FIXTURE_TERMINALS, makeFixture, writeFixture, type Fixture } from './report-fixture';
+import { ProblemsRepository } from '../problems/problems-repository';
 import { ReportError } from './report-error';
 import { computeWeeklyReport, keptWeeklyReport, regenerateWeeklyReport, weeklyReport } from './weekly-report';
 
@@ -179,7 +180,8 @@ describe(`the weekly report on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
       journeys: f.journeys.map((x) => ({ ...x, sessionId: x.sessionId.replace('-8100-', '-8153-') })),
       folds: f.folds.map((x) => ({ ...x, foldId: x.foldId.replace('-8200-', '-8253-') })),
       applications: f.applications.map((x) => ({ ...x, id: x.id.replace('-8300-', '-8353-') })),
-      stretches: f.stretches.map((x) => ({ ...x, startedAt: new Date(x.startedAt.getTime() + 1) })),
+      // W49's stretch still lasting is the terminal's one open stretch (migration 0024): W53's own are closed ones only.
+      stretches: f.stretches.filter((x) => x.endedAt !== null).map((x) => ({ ...x, startedAt: new Date(x.startedAt.getTime() + 1) })),
     });
     await writeFixture(db, shift(fx53));
     // PGlite's WebAssembly start and migrations take seconds on two busy cores.
@@ -192,7 +194,7 @@ describe(`the weekly report on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
     journeys: [...fx49.journeys, ...fx53.journeys],
     folds: [...fx49.folds, ...fx53.folds],
     applications: [...fx49.applications, ...fx53.applications],
-    stretches: [...fx49.stretches, ...fx53.stretches.map((x) => ({ ...x, startedAt: new Date(x.startedAt.getTime() + 1) }))],
+    stretches: [...fx49.stretches, ...fx53.stretches.filter((x) => x.endedAt !== null).map((x) => ({ ...x, startedAt: new Date(x.startedAt.getTime() + 1) }))],
   });
 
   for (const [scope, inScope] of [
@@ -277,17 +279,20 @@ describe(`the weekly report on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
     expect(await keptWeeklyReport(db, '2026-W49', 'terminal:T-E2')).toBeNull();
   });
 
-  it('takes the problems register from the function it is given', async () => {
-    const problem = { id: 'p1', centreId: 'AST-ESIL', terminalId: 'T-E1', category: 'printer', source: 'branch', description: 'Бумага', happenedAt: '2026-12-01T05:00:00.000Z', actionTaken: 'Заменили', status: 'closed' };
-    let asked: unknown;
-    const report = await computeWeeklyReport(db, '2026-W49', 'centre:AST-ESIL', after49, {
-      problems: async (_db, range, scope) => {
-        asked = [range.week, scope.centres];
-        return [problem];
-      },
-    });
-    expect(report.problems).toEqual([problem]);
-    expect(asked).toEqual(['2026-W49', ['AST-ESIL']]);
+  it('holds the problems register\'s entries of its week and scope, recorded by its instant', async () => {
+    // A week after every fixture week, so the problem (open) is in no other test's week.
+    const staff = '00000000-0000-4000-8000-0000000000aa';
+    await db.query(`INSERT INTO staff (id, username, password_hash, role, branch_id, created_at) VALUES ($1, 'report-test', 'x', 'supervisor', 'AST', now())`, [staff]);
+    const recordedAt = new Date('2027-01-06T06:00:00Z');
+    await new ProblemsRepository(db).create(
+      { id: '00000000-0000-4000-8000-0000000000ab', centreId: 'AST-ESIL', terminalId: null, category: 'network', source: 'branch', description: 'Нет связи с утра', happenedAt: new Date('2027-01-06T04:00:00Z'), actionTaken: '' },
+      staff,
+      recordedAt,
+    );
+    const descriptions = async (scope: string, now: Date) => (await computeWeeklyReport(db, '2027-W02', scope, now)).problems.map((p) => [p.description, p.status]);
+    expect(await descriptions('centre:AST-ESIL', new Date(recordedAt.getTime() + 1000))).toEqual([['Нет связи с утра', 'open']]);
+    expect(await descriptions('country', new Date(recordedAt.getTime() - 1000))).toEqual([]);
+    expect(await descriptions('branch:ALA', new Date(recordedAt.getTime() + 1000))).toEqual([]);
   });
 
   it('names its scope', async () => {

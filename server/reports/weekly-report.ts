@@ -7,9 +7,10 @@ import {
   type WeeklyReport,
 } from '../../src/protocol/weekly-report';
 import type { Queryable } from '../db/database';
-import { parseIsoWeek, type IsoWeekRange } from './iso-week';
+import { parseIsoWeek } from './iso-week';
 import { openTime } from './open-hours';
-import { resolveScope, type ResolvedScope } from './report-scope';
+import { problemsOfWeek } from './problems-of-week';
+import { resolveScope } from './report-scope';
 import { arrivalFigures, centreHours, journeyFigures, outOfOrderFigures, type JourneyFigures } from './weekly-report-queries';
 
 /*
@@ -19,18 +20,11 @@ import { arrivalFigures, centreHours, journeyFigures, outOfOrderFigures, type Jo
  * The SQL is in weekly-report-queries.ts; what is put together here is arithmetic on its counts.
  */
 
-export type ReportProblems = WeeklyReport['problems'];
-
-export interface WeeklyReportOptions {
-  /** The problems register's entries of the week in the scope (server/problems/, wired by the app); none without it. */
-  problems?: (db: Queryable, range: IsoWeekRange, scope: ResolvedScope) => Promise<ReportProblems>;
-}
-
 /** Working days of a month in the design figures: 2,376 / 108. */
 const WORKING_DAYS_A_MONTH = DESIGN_APPLICATIONS_A_MONTH / DESIGN_APPLICATIONS_A_DAY;
 
 /** 'invalid_week', 'invalid_scope' or 'unknown_scope' (ReportError) for a week or scope that cannot be. */
-export async function computeWeeklyReport(db: Queryable, week: string, scope: string, now: Date, options: WeeklyReportOptions = {}): Promise<WeeklyReport> {
+export async function computeWeeklyReport(db: Queryable, week: string, scope: string, now: Date): Promise<WeeklyReport> {
   const range = parseIsoWeek(week);
   const resolved = await resolveScope(db, scope);
   // One after the other: PGlite has one connection, and on PostgreSQL each is a single index range.
@@ -40,7 +34,7 @@ export async function computeWeeklyReport(db: Queryable, week: string, scope: st
   const terminals = activeTerminals([...journeys.terminals, ...arrival.terminals, ...outOfOrder.terminals]);
   const hours = await centreHours(db, [...new Set(terminals.values())]);
   const open = [...terminals.values()].map((centre) => openTime(hours.get(centre) ?? null, range.days));
-  const problems = options.problems ? await options.problems(db, range, resolved) : [];
+  const problems = await problemsOfWeek(db, range, resolved, now);
 
   const started = journeys.full.started + journeys.folded.started;
   const applications = journeys.full.applications + journeys.folded.applications;
@@ -148,11 +142,11 @@ export function funnel(figures: Pick<JourneyFigures, 'furthest' | 'foldedEnded' 
  * none is: two processes asking at once keep one (the first insert wins, both return it). A week
  * not yet over is computed and not kept, so its figures are never frozen half-way.
  */
-export async function weeklyReport(db: Queryable, week: string, scope: string, now: Date, options: WeeklyReportOptions = {}): Promise<WeeklyReport> {
+export async function weeklyReport(db: Queryable, week: string, scope: string, now: Date): Promise<WeeklyReport> {
   const range = parseIsoWeek(week);
   const kept = await keptWeeklyReport(db, range.week, scope);
   if (kept) return kept;
-  const report = await computeWeeklyReport(db, range.week, scope, now, options);
+  const report = await computeWeeklyReport(db, range.week, scope, now);
   if (now.getTime() < range.to.getTime()) return report;
   await db.query(
     `INSERT INTO weekly_reports (week, scope, generated_at, report) VALUES ($1, $2, $3, $4::jsonb)
@@ -170,10 +164,10 @@ export async function keptWeeklyReport(db: Queryable, week: string, scope: strin
 /**
  * The kept report generated again from the data, as the back office held it when it was kept: the
  * same numbers, or the data behind them has changed since (a row deleted or rewritten). Null when
- * none is kept. The problems register is read as it stands now (statuses move on).
+ * none is kept. A problem's action taken is read as it stands now; its status as of the week's end.
  */
-export async function regenerateWeeklyReport(db: Queryable, week: string, scope: string, options: WeeklyReportOptions = {}): Promise<WeeklyReport | null> {
+export async function regenerateWeeklyReport(db: Queryable, week: string, scope: string): Promise<WeeklyReport | null> {
   const kept = await keptWeeklyReport(db, parseIsoWeek(week).week, scope);
   if (!kept) return null;
-  return computeWeeklyReport(db, kept.week, kept.scope, new Date(kept.generatedAt), options);
+  return computeWeeklyReport(db, kept.week, kept.scope, new Date(kept.generatedAt));
 }

@@ -38,6 +38,7 @@ describe('staff accounts, for admins', () => {
     [{ username: 'op2', role: 'operator', centreId: 'NOWHERE' }, 400, 'unknown_centre'],
     [{ username: 'op3', role: 'operator', centreId: 'AST-ESIL', branchId: 'ALA' }, 400, 'centre_not_in_branch'],
     [{ username: 'sup1', role: 'supervisor' }, 400, 'branch_required'],
+    [{ username: 'police1', role: 'police' }, 400, 'branch_required'],
     [{ username: 'sup2', role: 'supervisor', branchId: 'XYZ' }, 400, 'unknown_branch'],
     [{ username: 'OPERATOR', role: 'analyst' }, 409, 'username_taken'],
     [{ username: 'short-pass', role: 'analyst', password: 'eleven char' }, 400, 'invalid_request'],

@@ -26,7 +26,7 @@ async function placement(
     return { ok: false, status: 400, code: 'centre_required' };
   }
   if (branchId !== null && !(await accounts.branchExists(branchId))) return { ok: false, status: 400, code: 'unknown_branch' };
-  if (role === 'supervisor' && branchId === null) return { ok: false, status: 400, code: 'branch_required' };
+  if ((role === 'supervisor' || role === 'police') && branchId === null) return { ok: false, status: 400, code: 'branch_required' };
   return { ok: true, branchId, centreId };
 }
 

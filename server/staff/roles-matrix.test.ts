@@ -19,6 +19,7 @@ interface MatrixRow {
 
 const ANY_ROLE = STAFF_ROLES;
 const ADMIN = ['admin'] as const;
+// A police officer is on none of the routes that show a citizen's application, a terminal or an account.
 // Who may see one citizen's application: not the analyst, who sees aggregates only.
 const READERS = ['operator', 'supervisor', 'admin'] as const;
 // Who decides the manual-review cases: the centre's operators and the branch's supervisor.
@@ -63,6 +64,13 @@ const STAFF_ROUTES: readonly MatrixRow[] = [
   { method: 'POST', url: '/api/v1/staff/centres', allowed: ADMIN, payload: { id: 'AST-MATRIX', branchId: 'AST', nameRu: 'a', nameKk: 'b', region: 'astana', address: 'c', hours: {} } },
   // The weekly report (server/staff/report-routes.ts): aggregates, not the operator's; the supervisor asks for their branch.
   { method: 'GET', url: '/api/v1/staff/reports/weekly?week=2026-W09&scope=branch:AST', allowed: ['analyst', 'supervisor', 'admin'] },
+  // The problems register (server/problems/): recorded by a centre's operator, the branch's supervisor
+  // and the region's police; read by those and by the analyst and the admin. Every sandbox account
+  // is of the Astana branch at AST-ESIL, so a recorder's problem there is taken (201).
+  { method: 'GET', url: '/api/v1/staff/problems', allowed: ['operator', 'supervisor', 'police', 'analyst', 'admin'] },
+  { method: 'GET', url: '/api/v1/staff/problems/places', allowed: ['operator', 'supervisor', 'police'] },
+  { method: 'POST', url: '/api/v1/staff/problems', allowed: ['operator', 'supervisor', 'police'], payload: { centreId: 'AST-ESIL', category: 'network', description: 'roles matrix', happenedAt: '2025-01-01T00:00:00.000Z' } },
+  { method: 'PUT', url: `/api/v1/staff/problems/${NO_ACCOUNT}`, allowed: ['operator', 'supervisor', 'police'], payload: { status: 'resolved', version: 1 } },
   { method: 'POST', url: '/api/v1/staff/totp', allowed: ANY_ROLE },
   // A code that cannot be right: 400 invalid_totp to every role, which is neither 401 nor 403.
   { method: 'PUT', url: '/api/v1/staff/totp', allowed: ANY_ROLE, payload: { secret: 'A'.repeat(32), code: '000000' } },

@@ -4,6 +4,7 @@ import applicationRoutes from './application-routes';
 import auditRoutes from './audit-routes';
 import centreRoutes from './centre-routes';
 import reportRoutes from './report-routes';
+import problemRoutes from '../problems/problem-routes';
 import reviewRoutes from './review-routes';
 import referenceDataRoutes from './reference-data-routes';
 import sessionRoutes from './session-routes';
@@ -27,6 +28,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(referenceDataRoutes);
   await app.register(centreRoutes);
   await app.register(reportRoutes);
+  await app.register(problemRoutes);
 };
 
 export default staffRoutes;

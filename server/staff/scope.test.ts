@@ -25,6 +25,10 @@ describe('which centres a staff member may see one application of', () => {
     expect(centreScope(staff('analyst', 'AST-ESIL'), astanaCentres)).toEqual([]);
     expect(scopeIncludes(centreScope(staff('analyst', 'AST-ESIL'), astanaCentres), 'AST-ESIL')).toBe(false);
   });
+
+  it('a police officer: no citizen\'s application, even in their branch', () => {
+    expect(centreScope(staff('police', 'AST-ESIL'), astanaCentres)).toEqual([]);
+  });
 });
 
 describe('a staff member\'s scope read from the seeded centres', () => {

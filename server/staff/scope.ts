@@ -14,7 +14,7 @@ export interface StaffPrincipal {
  * of the console takes it (the applications list, the review queue, the fleet, terminal management):
  * - `'all'`: every centre (admin);
  * - a list: only these (operator: their centre; supervisor: the centres of their branch);
- * - the empty list: no single citizen's data at all (analyst, who sees aggregates only).
+ * - the empty list: no single citizen's data at all (analyst, who sees aggregates only; police).
  * The branch's centres are read from the database by the caller (StaffRepository.centresOfBranch),
  * so this stays a pure rule.
  */
@@ -25,6 +25,9 @@ export function centreScope(staff: StaffPrincipal, centresOfBranch: readonly str
     case 'admin':
       return 'all';
     case 'analyst':
+      return [];
+    case 'police':
+      // A police officer records and reads the branch's problems (server/problems/), never a citizen's application.
       return [];
     case 'supervisor':
       return [...centresOfBranch];

@@ -16,7 +16,7 @@ describe('staff accounts the back office seeds', () => {
         'SELECT username, role, branch_id, centre_id FROM staff ORDER BY username',
       );
       expect(rows).toEqual(
-        ['admin', 'analyst', 'operator', 'supervisor'].map((role) => ({ username: role, role, branch_id: 'AST', centre_id: 'AST-ESIL' })),
+        ['admin', 'analyst', 'operator', 'police', 'supervisor'].map((role) => ({ username: role, role, branch_id: 'AST', centre_id: 'AST-ESIL' })),
       );
       for (const { username } of rows) {
         expect((await t.app.inject(signInRequest({ username, password: 'sandbox-password' }))).statusCode).toBe(200);

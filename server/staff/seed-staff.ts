@@ -11,7 +11,7 @@ export const SANDBOX_STAFF_PASSWORD = 'sandbox-password';
 export const SANDBOX_BRANCH = 'AST';
 
 /**
- * One account per role, named after it (operator, supervisor, analyst, admin), all of the Astana
+ * One account per role, named after it (operator, supervisor, analyst, admin, police), all of the Astana
  * branch at the sandbox's centre AST-ESIL, where its terminals are enrolled. Only the sandbox calls
  * this (server/app.ts); an account already there is left as it is. Returns how many were added.
  */
@@ -20,7 +20,7 @@ export async function seedSandboxStaff(db: Database, now: Date): Promise<number>
   const missing: StaffRole[] = [];
   for (const role of STAFF_ROLES) if (!(await accounts.findByUsername(role))) missing.push(role);
   if (missing.length === 0) return 0;
-  // One hash for the four: the password is public anyway, and each argon2 costs tens of milliseconds at every fresh start.
+  // One hash for them all: the password is public anyway, and each argon2 costs tens of milliseconds at every fresh start.
   const passwordHash = await hashPassword(SANDBOX_STAFF_PASSWORD);
   let added = 0;
   for (const role of missing) {

@@ -43,6 +43,8 @@ export interface TechnicianActions {
    * with), `older` (an answer older than what is kept), `unreadable` (what was kept no longer reads).
    */
   reference_data_rejected: { version: number | null; code: 'bad_signature' | 'older' | 'unreadable' };
+  /** Journey records the back office already held under the same session ids with another body: it kept its own, the kiosk dropped these. */
+  telemetry_conflict: { journeys: number };
 }
 export type TechnicianAction = keyof TechnicianActions;
 

@@ -4,6 +4,7 @@ import type { EnrolRequest, Enrolled } from '../protocol/packets';
 import { failureCode } from '../sync/backoffice';
 import type { KioskDb, TechnicianLogRow } from '../sync/kiosk-db';
 import { listOutbox, releaseQuarantined, type OutboxSummary } from '../sync/outbox';
+import { telemetryWaiting } from '../telemetry/telemetry-store';
 import { readStorage, type StorageApi, type StorageVerdict } from '../sync/storage';
 import { enrolTerminal, terminalOf } from '../sync/terminal';
 import { exportLog, logAction, recentActions, type LogExport, type TechnicianActions } from './audit-log';
@@ -91,6 +92,8 @@ export class Technician {
   terminal = $state<(TerminalIdentity & { enrolledAt: string }) | null>(null);
   enrolOutcome = $state<EnrolOutcome | null>(null);
   outbox = $state<OutboxSummary | null>(null);
+  /** The journey telemetry still on this kiosk (src/telemetry/): records and folds waiting, refused for good. */
+  telemetry = $state<{ journeys: number; folds: number; refused: number } | null>(null);
   storage = $state<StorageVerdict | null>(null);
   persisted = $state<boolean | null>(null);
   actions = $state<TechnicianLogRow[]>([]);
@@ -254,13 +257,15 @@ export class Technician {
   async refresh(): Promise<void> {
     const { db, storage } = this.#deps;
     const api = storage ?? globalThis.navigator?.storage;
-    const [outbox, verdict, persisted, actions] = await Promise.all([
+    const [outbox, verdict, persisted, actions, telemetry] = await Promise.all([
       listOutbox(db, this.#now()),
       readStorage(api),
       api?.persisted ? api.persisted().catch(() => null) : Promise.resolve(null),
       recentActions(db, 50),
+      telemetryWaiting(db),
     ]);
     this.outbox = outbox;
+    this.telemetry = telemetry;
     this.storage = verdict;
     this.persisted = persisted;
     this.actions = actions;

@@ -9,6 +9,8 @@ import { MAX_FAILURES } from './lockout';
 import { SANDBOX_PIN, pinRecord, verifyPin } from './pin';
 import { loadProfile, saveProfile } from './profile-store';
 import { TECH_IDLE_MS, Technician, type TechnicianDeps } from './technician.svelte';
+import { journeyRecord } from '../telemetry/record-fixture';
+import { keepJourneyRecord } from '../telemetry/telemetry-store';
 
 const jwk = { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) } as const;
 const NOW = Date.UTC(2026, 2, 1, 9, 30);
@@ -218,6 +220,11 @@ describe('the outbox in technician mode', () => {
     expect((await logged()).map((row) => row.action)).toEqual(['sync_requested']);
   });
 
+  it('shows how many journey records wait to be sent', async () => {
+    for (const n of [1, 2]) await keepJourneyRecord(db, journeyRecord(n, NOW - n * 60_000));
+    const { tech } = await inOverview();
+    expect(tech.telemetry).toEqual({ journeys: 2, folds: 0, refused: 0 });
+  });
 });
 
 /** A sandbox terminal's technician, in the overview. */

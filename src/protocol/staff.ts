@@ -2,7 +2,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ApplicationNumber, IsoDate, Text, Uuid } from './common';
 
-export const STAFF_ROLES = ['operator', 'supervisor', 'analyst', 'admin'] as const;
+/** `police`: an officer of a local police department, of one branch's region: the problems register only (server/problems/). */
+export const STAFF_ROLES = ['operator', 'supervisor', 'analyst', 'admin', 'police'] as const;
 export const StaffRole = Type.Union(STAFF_ROLES.map((role) => Type.Literal(role)));
 export type StaffRole = Static<typeof StaffRole>;
 
@@ -85,7 +86,7 @@ export const NewAccountRequest = Type.Object(
   {
     username: Username,
     role: StaffRole,
-    /** Required for a supervisor; taken from the centre for an operator. */
+    /** Required for a supervisor and a police officer; taken from the centre for an operator. */
     branchId: Type.Optional(BranchId),
     /** Required for an operator. */
     centreId: Type.Optional(CentreId),

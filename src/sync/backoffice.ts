@@ -25,6 +25,7 @@ import {
   HeartbeatReceived,
   ReferenceDataForKiosk,
 } from '../protocol';
+import { TelemetryReceived, type TelemetryBatch } from '../protocol/telemetry';
 import { TERMINAL_REFUSALS } from './outbox';
 import { signRequest } from './request-signature';
 import { retryAfterSeconds } from './retry-after';
@@ -155,6 +156,8 @@ export const backOffice = {
     call('POST', `/terminals/${encodeURIComponent(terminalId)}/log`, TechnicianLogReceived, body),
   /** The terminal's health, once a minute (src/sync/heartbeat.ts); signed, so the back office knows whose. */
   heartbeat: (body: Heartbeat) => call('POST', '/terminals/heartbeat', HeartbeatReceived, body, 'signed'),
+  /** The journeys' telemetry, sent after each drain (src/telemetry/telemetry-send.ts); signed, so the back office knows whose. */
+  telemetry: (body: TelemetryBatch) => call('POST', '/terminals/telemetry', TelemetryReceived, body, 'signed'),
   /** The signed reference data this kiosk keeps for offline days (src/sync/reference-data.ts). */
   referenceData: () => call('GET', '/terminals/reference-data', ReferenceDataForKiosk, undefined, 'signed'),
 };

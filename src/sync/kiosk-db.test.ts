@@ -40,7 +40,7 @@ describe('KioskDb', () => {
   });
 });
 
-describe('KioskDb version 2', () => {
+describe('KioskDb upgrades', () => {
   /** The kiosk's database as version 1 of the app made it. */
   class KioskDbV1 extends Dexie {
     constructor(indexedDB: IDBFactory) {
@@ -69,6 +69,23 @@ describe('KioskDb version 2', () => {
     const first = await db.technicianLog.add({ at: 1, action: 'pin_accepted', details: {} });
     const second = await db.technicianLog.add({ at: 2, action: 'mode_closed', details: { reason: 'exit' } });
     expect(second).toBeGreaterThan(first);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+  });
+
+  it('opens a version-2 database with its rows kept, and adds the journey telemetry and its folds', async () => {
+    const idb = new IDBFactory();
+    const old = new KioskDbV1(idb);
+    old.version(2).stores({ settings: 'key', technicianLog: '++seq' });
+    const entry = { applicationId: 'app-2', seq: 1, state: 'pending', nextAttemptAt: 5, createdAt: 5, attempts: 0, lastError: null };
+    await old.table('outbox').put(entry);
+    await old.table('settings').put({ key: 'pin', value: 'hash' });
+    old.close();
+
+    const db = openDb(idb);
+    expect(await db.outbox.get('app-2')).toEqual(entry);
+    expect(await db.settings.get('pin')).toEqual({ key: 'pin', value: 'hash' });
+    expect(await db.telemetry.count()).toBe(0);
+    expect(await db.telemetryFolds.count()).toBe(0);
+    expect(db.verno).toBe(3);
   });
 });

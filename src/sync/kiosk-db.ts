@@ -1,5 +1,7 @@
 import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { PublicKeyJwk, SealedPacket } from '../protocol/packets';
+import type { FoldedCounts, JourneyRecord } from '../protocol/telemetry';
+import type { OpenJourney } from '../telemetry/journey-recorder';
 
 export const KIOSK_DB_NAME = 'kiosk';
 
@@ -78,6 +80,36 @@ export interface TechnicianLogRow {
   details: Record<string, TechnicianDetail>;
 }
 
+/** Why the back office refused a telemetry record or fold for good (a 4xx other than the terminal's own refusals). */
+export interface TelemetryRefusal {
+  code: string;
+  status: number;
+  /** ms since the epoch. */
+  at: number;
+}
+
+/**
+ * One journey's telemetry (src/telemetry/): `open` while the journey goes on (written at each of its
+ * events, so a reload finds it and closes it as interrupted), `ready` once finished and waiting for
+ * the back office, `refused` when the back office will never take it (kept for the technician).
+ * `order` is the first touch (ms since the epoch): the oldest are sent, and folded, first.
+ * `attempted`: it went in a batch whose answer never came — the back office may hold it, so it is
+ * sent again but never folded into counts (that could count it twice).
+ */
+export type TelemetryRow =
+  | { sessionId: string; state: 'open'; order: number; attempted: false; journey: OpenJourney }
+  | { sessionId: string; state: 'ready' | 'refused'; order: number; attempted: boolean; journey: JourneyRecord; refusal?: TelemetryRefusal };
+
+/** Journeys kept only as counts (src/telemetry/fold.ts), waiting for the back office like the records. */
+export interface TelemetryFoldRow {
+  foldId: string;
+  state: 'ready' | 'refused';
+  /** ms since the epoch: folds go in the order they were made. */
+  createdAt: number;
+  fold: FoldedCounts;
+  refusal?: TelemetryRefusal;
+}
+
 /**
  * The kiosk's IndexedDB. The outbox is indexed by [state+nextAttemptAt+seq] so the drain reads
  * which packets are due, and in which order, from the index alone — without loading every packet's
@@ -88,6 +120,8 @@ export class KioskDb extends Dexie {
   declare terminal: Table<TerminalRow, typeof TERMINAL_ROW>;
   declare settings: Table<SettingRow, string>;
   declare technicianLog: EntityTable<TechnicianLogRow, 'seq'>;
+  declare telemetry: Table<TelemetryRow, string>;
+  declare telemetryFolds: Table<TelemetryFoldRow, string>;
 
   /** `options` lets tests hand in their own IndexedDB (fake-indexeddb), one per test. */
   constructor(options?: DexieOptions) {
@@ -101,6 +135,11 @@ export class KioskDb extends Dexie {
     this.version(2).stores({
       settings: 'key',
       technicianLog: '++seq',
+    });
+    // The journey telemetry and its folds (src/telemetry/), read oldest first by state.
+    this.version(3).stores({
+      telemetry: 'sessionId, [state+order]',
+      telemetryFolds: 'foldId, [state+createdAt]',
     });
   }
 }

@@ -16,16 +16,23 @@ export interface KioskOutbox {
   seal(payload: ApplicationPayload): Promise<SealedPacket>;
   /** The back office answered again: send everything now. */
   linkBack(): void;
+  /** Drain now if the link allows (backoffs kept): what waits after the packets, the journey telemetry, goes too. */
+  drainNow(): void;
   stop(): void;
 }
 
-/** `onQuarantined`: the back office refused a packet for good; the kiosk may have to stop taking citizens (a revoked terminal). */
-export function startKioskOutbox(db: KioskDb, connection: Connection, onQuarantined: () => void): KioskOutbox {
+/**
+ * `onQuarantined`: the back office refused a packet for good; the kiosk may have to stop taking
+ * citizens (a revoked terminal). `afterDrain`: each drain's result, once the packets went (the
+ * journey telemetry follows them, src/telemetry/kiosk-telemetry.ts).
+ */
+export function startKioskOutbox(db: KioskDb, connection: Connection, onQuarantined: () => void, afterDrain: (result: DrainResult) => void = () => {}): KioskOutbox {
   const drainer = createDrainer({ db, send: httpSend(), now: Date.now, random: Math.random, lock: webLock });
   const heard = (result: DrainResult) => {
     if (result.offline) connection.heard(false);
     else if (result.sent + result.quarantined > 0) connection.heard(true);
     if (result.quarantined > 0) onQuarantined();
+    afterDrain(result);
   };
   const sync = startSync({ drainer, events: window, intervalMs: DRAIN_INTERVAL_MS, wake: () => makePendingDue(db, Date.now()), onDrained: heard });
   return {
@@ -37,6 +44,7 @@ export function startKioskOutbox(db: KioskDb, connection: Connection, onQuaranti
       return packet;
     },
     linkBack: () => sync.linkBack(),
+    drainNow: () => sync.notify(),
     stop: () => sync.stop(),
   };
 }
