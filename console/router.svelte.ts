@@ -1,7 +1,7 @@
 // The console's pages by address, under /console/, so a page can be reloaded, bookmarked and sent to
 // a colleague. The back office serves console/index.html for every such address (static-files.ts).
 
-export type Route = { page: 'home' } | { page: 'applications' } | { page: 'application'; number: string } | { page: 'terminals' } | { page: 'review' } | { page: 'problems' } | { page: AdminPage };
+export type Route = { page: 'home' } | { page: 'applications' } | { page: 'application'; number: string } | { page: 'terminals' } | { page: 'review' } | { page: 'report' } | { page: 'problems' } | { page: AdminPage };
 
 /** The admin's pages, each one address with no parameter. */
 export const ADMIN_PAGES = ['accounts', 'audit', 'centres', 'reference-data'] as const;
@@ -16,6 +16,8 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'applications' && parts.length === 2 && NUMBER.test(parts[1] ?? '')) return { page: 'application', number: parts[1]! };
   if (parts[0] === 'terminals' && parts.length === 1) return { page: 'terminals' };
   if (parts[0] === 'review' && parts.length === 1) return { page: 'review' };
+  // The report's week and scope are in the query (console/report/report-query.ts), read by its page.
+  if (parts[0] === 'report' && parts.length === 1) return { page: 'report' };
   if (parts[0] === 'problems' && parts.length === 1) return { page: 'problems' };
   const admin = ADMIN_PAGES.find((page) => page === parts[0]);
   if (admin && parts.length === 1) return { page: admin };
@@ -34,6 +36,8 @@ export function routePath(route: Route): string {
       return `${BASE}/terminals`;
     case 'review':
       return `${BASE}/review`;
+    case 'report':
+      return `${BASE}/report`;
     case 'problems':
       return `${BASE}/problems`;
     case 'accounts':
