@@ -3,7 +3,7 @@
 // report's funnel for that terminal, as an analyst reads it.
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { WeeklyReport } from '../src/protocol/weekly-report';
-import { isoWeekOf } from '../server/reports/iso-week';
+import { isoWeekOf } from '../src/domain/iso-week';
 import type { CameraVideo } from './support/camera';
 import { citizen } from './support/citizens';
 import { signInToConsole } from './support/console';

@@ -1,3 +1,4 @@
+import { isoWeek, type IsoWeekRange } from '../../src/domain/iso-week';
 /**
  * A report asked for with a week or scope that cannot be: `code` is stable (the route answers it as
  * its ApiError code), `statusCode` what the route answers with — 400 for a malformed week or
@@ -15,4 +16,11 @@ export class ReportError extends Error {
     this.code = code;
     this.statusCode = code === 'unknown_scope' ? 404 : 400;
   }
+}
+
+/** The week of '2026-W49', or `invalid_week` for one that cannot be (src/domain/iso-week.ts). */
+export function parseIsoWeek(week: string): IsoWeekRange {
+  const range = isoWeek(week);
+  if (!range) throw new ReportError('invalid_week', `not an ISO week like 2026-W49 that its year has: ${JSON.stringify(week)}`);
+  return range;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_START, type TestApp } from '../test-support';
 import { TEST_DATABASE_URL } from '../db/test-database';
-import { nextIsoWeek, parseIsoWeek } from './iso-week';
+import { nextIsoWeek } from '../../src/domain/iso-week';
+import { parseIsoWeek } from './report-error';
 import { makeFixture, writeFixture } from './report-fixture';
 import { keptWeeklyReport, regenerateWeeklyReport } from './weekly-report';
 import { reportScopes } from './weekly-report-job';

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database';
 import type { JobQueue } from '../jobs/job-queue';
-import { isoWeekOf, nextIsoWeek, parseIsoWeek } from './iso-week';
+import { isoWeekOf, nextIsoWeek } from '../../src/domain/iso-week';
+import { parseIsoWeek } from './report-error';
 import { weeklyReport } from './weekly-report';
 
 /*

@@ -1,6 +1,6 @@
 import { DESIGN_SERVICE_MINUTES } from '../../src/protocol/weekly-report';
 import type { Queryable } from '../db/database';
-import type { IsoWeekRange } from './iso-week';
+import type { IsoWeekRange } from '../../src/domain/iso-week';
 import { scopeCondition, type ResolvedScope } from './report-scope';
 
 /*

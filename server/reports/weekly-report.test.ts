@@ -5,7 +5,8 @@ import { WeeklyReport as WeeklyReportSchema, type WeeklyReport } from '../../src
 import { Value } from '@sinclair/typebox/value';
 import type { Database } from '../db/database';
 import { openTestDatabase, TEST_DATABASE_URL } from '../db/test-database';
-import { parseIsoWeek, type IsoWeekRange } from './iso-week';
+import type { IsoWeekRange } from '../../src/domain/iso-week';
+import { parseIsoWeek } from './report-error';
 import { FIXTURE_TERMINALS, makeFixture, writeFixture, type Fixture } from './report-fixture';
 import { ProblemsRepository } from '../problems/problems-repository';
 import { ReportError } from './report-error';

@@ -7,7 +7,7 @@ import {
   type WeeklyReport,
 } from '../../src/protocol/weekly-report';
 import type { Queryable } from '../db/database';
-import { parseIsoWeek } from './iso-week';
+import { parseIsoWeek } from './report-error';
 import { openTime } from './open-hours';
 import { problemsOfWeek } from './problems-of-week';
 import { resolveScope } from './report-scope';

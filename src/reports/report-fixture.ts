@@ -1,6 +1,8 @@
 import type { WeeklyReport } from '../protocol/weekly-report';
 import type { StepId } from '../flow/steps';
 import type { JourneyOutcome } from '../protocol/telemetry';
+import { addDays } from '../domain/dates';
+import { isoWeek } from '../domain/iso-week';
 
 /*
  * A complete, realistic weekly report for tests of what reads one (charts, CSV, PDF, the route, the
@@ -17,15 +19,6 @@ export interface ReportFixtureOptions {
   terminals?: number;
 }
 
-/** Monday of an ISO week, 'YYYY-MM-DD' (the week holding 4 January is week 1). */
-export function isoWeekMonday(week: string): string {
-  const [year, w] = week.split('-W').map(Number) as [number, number];
-  const jan4 = Date.UTC(year, 0, 4);
-  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7;
-  return new Date(jan4 + ((w - 1) * 7 - jan4Weekday) * 86_400_000).toISOString().slice(0, 10);
-}
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Where the journeys of a week stopped: at each step, how many left and how. */
 const LEAVERS: [StepId, [JourneyOutcome, number][]][] = [
@@ -45,7 +38,7 @@ export function reportFixture(options: ReportFixtureOptions = {}): WeeklyReport 
   const week = options.week ?? '2026-W49';
   const scale = options.scale ?? 1;
   const n = (x: number) => Math.round(x * scale);
-  const from = isoWeekMonday(week);
+  const from = isoWeek(week)!.monday;
   const applications = n(18_900);
   const leavers = LEAVERS.map(([step, left]) => ({ step, left: left.map(([outcome, count]) => ({ outcome, count: n(count) })) }));
   const started = applications + leavers.reduce((sum, s) => sum + s.left.reduce((a, l) => a + l.count, 0), 0);

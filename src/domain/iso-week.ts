@@ -1,11 +1,11 @@
-import { addDays, KAZAKHSTAN_OFFSET_MS, kazakhstanDate, toIsoDate, weekday } from '../../src/domain/dates';
-import { ReportError } from './report-error';
+import { addDays, KAZAKHSTAN_OFFSET_MS, kazakhstanDate, toIsoDate, weekday } from './dates';
 
 /*
  * ISO 8601 weeks ('2026-W49') cut on Kazakhstan's time (UTC+5 all year since 2024-03-01): Monday
  * 00:00 to the next Monday 00:00 there. Week 1 is the week holding the year's first Thursday, so a
  * year has 53 weeks when it starts on a Thursday, or on a Wednesday in a leap year (2020, 2026).
- * Plain date arithmetic on a fixed offset: no time-zone library needed.
+ * Plain date arithmetic on a fixed offset: no time-zone library needed. The back office's report,
+ * the console's week picker and the tests all count weeks here.
  */
 
 export interface IsoWeekRange {
@@ -41,14 +41,20 @@ export function formatIsoWeek(year: number, number: number): string {
   return `${String(year).padStart(4, '0')}-W${String(number).padStart(2, '0')}`;
 }
 
-/** The week of '2026-W49'; a malformed string, week 00 or a week 53 the year does not have is `invalid_week`. */
-export function parseIsoWeek(week: string): IsoWeekRange {
+/** The week of '2026-W49'; null for a malformed string, week 00 or a week 53 the year does not have. */
+export function isoWeek(week: string): IsoWeekRange | null {
   const match = ISO_WEEK.exec(week);
   const year = Number(match?.[1]);
   const number = Number(match?.[2]);
-  if (!match || year < 1 || number < 1) throw new ReportError('invalid_week', `not an ISO week like 2026-W49: ${JSON.stringify(week)}`);
-  if (number > weeksInYear(year)) throw new ReportError('invalid_week', `${year} has ${weeksInYear(year)} ISO weeks, not ${number}`);
+  if (!match || year < 1 || number < 1 || number > weeksInYear(year)) return null;
   return rangeOf(year, number);
+}
+
+/** As isoWeek, for a week known to be one (the week before or after a valid one). */
+function knownWeek(week: string): IsoWeekRange {
+  const range = isoWeek(week);
+  if (!range) throw new RangeError(`not an ISO week: ${week}`);
+  return range;
 }
 
 function rangeOf(year: number, number: number): IsoWeekRange {
@@ -74,9 +80,9 @@ export function isoWeekOf(instant: Date): IsoWeekRange {
 
 /** The week before (2027-W01 → 2026-W53). */
 export function previousIsoWeek(week: string): IsoWeekRange {
-  return isoWeekOfDate(addDays(parseIsoWeek(week).monday, -7));
+  return isoWeekOfDate(addDays(knownWeek(week).monday, -7));
 }
 
 export function nextIsoWeek(week: string): IsoWeekRange {
-  return isoWeekOfDate(addDays(parseIsoWeek(week).monday, 7));
+  return isoWeekOfDate(addDays(knownWeek(week).monday, 7));
 }
