@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDays, kazakhstanDate } from '../src/domain/dates';
 import { openDatabase } from '../server/db/open-database';
-import { PILOT_SEED, PilotSeedError, seedPilot } from '../server/seed/pilot/write-pilot';
+import { checkPilotOptions, PILOT_SEED, PilotSeedError, seedPilot } from '../server/seed/pilot/write-pilot';
 
 function fail(message: string): never {
   console.error(`seed:pilot: ${message}`);
@@ -25,9 +25,16 @@ const { values } = (() => {
   }
 })();
 const until = values.until ?? addDays(kazakhstanDate(new Date()), -1);
-if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(`${until}T00:00:00Z`))) fail(`--until ${until}: give a date, YYYY-MM-DD`);
+for (const name of ['terminals', 'days', 'seed'] as const) {
+  const value = values[name];
+  if (value !== undefined && !/^\d+$/.test(value)) fail(`--${name} ${value}: give a whole number`);
+}
 const options = { terminals: Number(values.terminals), days: Number(values.days), until, seed: values.seed === undefined ? PILOT_SEED : Number(values.seed) };
-if (!Number.isSafeInteger(options.seed)) fail(`--seed ${values.seed}: give a whole number`);
+try {
+  checkPilotOptions(options);
+} catch (error) {
+  fail((error as Error).message);
+}
 
 const url = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(process.env.DATA_DIR ?? './data');

@@ -3,7 +3,7 @@
 // terminal is either all there or absent. A terminal already there is kept as it is: seeding again
 // adds nothing, and seeding 500 after 60 adds the 440 others.
 import jpeg from 'jpeg-js';
-import { addDays, KAZAKHSTAN_OFFSET_MS } from '../../../src/domain/dates';
+import { addDays, isValidDate, KAZAKHSTAN_OFFSET_MS } from '../../../src/domain/dates';
 import type { Database, Queryable } from '../../db/database';
 import { cloneTerminals, GENERATED_TERMINALS } from './clone-pilot';
 import { pickPilotCentres, pilotTerminals, type PilotCentre, type PilotTerminal } from './pilot-fleet';
@@ -85,10 +85,18 @@ async function writeTerminal(db: Database, terminal: PilotTerminal, range: Pilot
 
 export class PilotSeedError extends Error {}
 
-/** Seeds the pilot; `progress` hears after each terminal. */
-export async function seedPilot(db: Database, options: PilotOptions, progress: (done: number, of: number) => void = () => {}): Promise<PilotSummary> {
+/** Refuses options the seed cannot honour, naming the option as the command line spells it. */
+export function checkPilotOptions(options: PilotOptions): void {
   if (!Number.isInteger(options.terminals) || options.terminals < 1 || options.terminals > 9999) throw new PilotSeedError(`--terminals ${options.terminals}: give a whole number from 1 to 9999`);
   if (!Number.isInteger(options.days) || options.days < 1 || options.days > 3660) throw new PilotSeedError(`--days ${options.days}: give a whole number from 1 to 3660`);
+  const [y, m, d] = options.until.split('-').map(Number);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.until) || !isValidDate(y!, m!, d!)) throw new PilotSeedError(`--until ${options.until}: give a date, YYYY-MM-DD`);
+  if (!Number.isSafeInteger(options.seed)) throw new PilotSeedError(`--seed ${options.seed}: give a whole number`);
+}
+
+/** Seeds the pilot; `progress` hears after each terminal. */
+export async function seedPilot(db: Database, options: PilotOptions, progress: (done: number, of: number) => void = () => {}): Promise<PilotSummary> {
+  checkPilotOptions(options);
   const centres = pickPilotCentres(await loadCentres(db));
   if (centres.length === 0) throw new PilotSeedError('no centres in the database to put the pilot in (migrations 0012 and 0020 seed them)');
   const range = pilotRange(options);
