@@ -99,6 +99,17 @@ const JOURNEY_FAULTS: { step: StepId; device: Device; code: string; chance: numb
 
 const DEFERRING_STEPS = new Set(STEP_IDS.filter((s) => OFFLINE_POLICY[s].defers !== null));
 
+/**
+ * Offline nothing is refused at the kiosk and no face is matched: the back office does both later
+ * (only a failed liveness still calls an operator); with no SMS code to wait for, fewer give up at the phone.
+ */
+function offlineChance(how: Leave, step: StepId, chance: number): number {
+  if (how === 'refused') return 0;
+  if (how === 'operator') return chance * 0.4;
+  if (how === 'cancel' && step === 'phone') return chance * 0.4;
+  return chance;
+}
+
 function documentFor(random: Random, service: ServiceCode): DocumentKind {
   if (service === '13' || service === '17') return 'passport';
   if (service === '09') return 'id_card';
@@ -151,9 +162,7 @@ export function syntheticJourney(random: Random, startedAt: number, conditions: 
     const r = random();
     let acc = 0;
     for (const [how, chance] of Object.entries(chances) as [Leave, number][]) {
-      // Offline nothing is refused or matched at the kiosk: the back office does it later; fewer give up at the phone.
-      const p = conditions.offline && (how === 'refused' || (how === 'operator' && step === 'identify')) ? (how === 'operator' ? chance * 0.4 : 0) : conditions.offline && step === 'phone' && how === 'cancel' ? chance * 0.4 : chance;
-      acc += p;
+      acc += conditions.offline ? offlineChance(how, step, chance) : chance;
       if (r < acc) {
         const code = how === 'refused' ? refusalFor(random, service) : how === 'operator' ? (conditions.offline ? 'liveness_failed' : weighted(random, OPERATOR_CAUSES)) : null;
         leave = { step, how, code };
