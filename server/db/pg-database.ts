@@ -3,7 +3,10 @@ import type { Database, Queryable } from './database';
 
 /** PostgreSQL through a connection pool; every process of the back office can share one server. */
 export async function openPgDatabase(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // No JIT: the back office's statements are short, and the weekly report's, past PostgreSQL's cost
+  // thresholds at 500 terminals, spent more compiling than running (1.1 s without, 2.6–6.3 s with:
+  // docs/benchmarks.md, bench:report).
+  const pool = new pg.Pool({ connectionString, max: 10, options: '-c jit=off' });
   // Fail at start, not on the first citizen, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();

@@ -175,13 +175,13 @@ export function makeFixture(from: Date, to: Date, asOf: Date, seed = 49): Fixtur
   const h = 3_600_000;
   const stretches: FixtureStretch[] = [
     // Across the week's start, inside, across its end, still lasting, ended after the report, entirely before.
-    { terminal: 'T-E1', fault: 'printer_paper_out', startedAt: new Date(from.getTime() - 5 * h), endedAt: new Date(from.getTime() + 2 * h) },
-    { terminal: 'T-E1', fault: 'printer_paper_out', startedAt: new Date(from.getTime() + 50 * h), endedAt: new Date(from.getTime() + 50 * h + 17 * 60_000) },
-    { terminal: 'T-E2', fault: 'scanner_missing', startedAt: new Date(from.getTime() + 30 * h), endedAt: new Date(from.getTime() + 31.5 * h) },
+    { terminal: 'T-E1', fault: 'paper_out', startedAt: new Date(from.getTime() - 5 * h), endedAt: new Date(from.getTime() + 2 * h) },
+    { terminal: 'T-E1', fault: 'paper_out', startedAt: new Date(from.getTime() + 50 * h), endedAt: new Date(from.getTime() + 50 * h + 17 * 60_000) },
+    { terminal: 'T-E2', fault: 'pad_missing', startedAt: new Date(from.getTime() + 30 * h), endedAt: new Date(from.getTime() + 31.5 * h) },
     { terminal: 'T-S1', fault: 'camera_missing', startedAt: new Date(to.getTime() - 3 * h), endedAt: new Date(to.getTime() + 4 * h) },
-    { terminal: 'T-A1', fault: 'offline', startedAt: new Date(to.getTime() - 10 * h), endedAt: null },
-    { terminal: 'T-X1', fault: 'scanner_missing', startedAt: new Date(to.getTime() - 2 * h), endedAt: new Date(asOf.getTime() + 5 * h) },
-    { terminal: 'T-A1', fault: 'printer_paper_out', startedAt: new Date(from.getTime() - 30 * h), endedAt: new Date(from.getTime() - 20 * h) },
+    { terminal: 'T-A1', fault: 'storage_full', startedAt: new Date(to.getTime() - 10 * h), endedAt: null },
+    { terminal: 'T-X1', fault: 'pad_missing', startedAt: new Date(to.getTime() - 2 * h), endedAt: new Date(asOf.getTime() + 5 * h) },
+    { terminal: 'T-A1', fault: 'paper_out', startedAt: new Date(from.getTime() - 30 * h), endedAt: new Date(from.getTime() - 20 * h) },
     // Begun after the report's instant: unknown then.
     { terminal: 'T-E2', fault: 'camera_missing', startedAt: new Date(asOf.getTime() + h), endedAt: null },
   ];

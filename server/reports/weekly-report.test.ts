@@ -222,7 +222,7 @@ describe(`the weekly report on ${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
     expect(r.deviceFaults.length).toBeGreaterThan(3);
     expect([r.fees.paid.journeys, r.fees.exempt.journeys, r.fees.deferred.journeys].every((n) => n > 0)).toBe(true);
     expect(r.offline.arrival.maxS).toBeGreaterThan(3600);
-    expect(r.outOfOrder.map((o) => o.fault).sort()).toEqual(['camera_missing', 'offline', 'printer_paper_out', 'scanner_missing']);
+    expect(r.outOfOrder.map((o) => o.fault).sort()).toEqual(['camera_missing', 'pad_missing', 'paper_out', 'storage_full']);
     expect(r.terminals).toBe(5);
     expect(r.throughput.days.every((d) => d.journeys > 0)).toBe(true);
   });

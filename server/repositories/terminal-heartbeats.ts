@@ -58,7 +58,10 @@ export class TerminalHeartbeatsRepository {
           heartbeat.lastSyncAt,
         ],
       );
-      if (rows.length > 0) await recordOutOfOrder(tx, terminalId, fault, since ?? receivedAt, receivedAt);
+      // A device's fault is kept by the device's code (paper_out, camera_missing…): the report sums
+      // minutes by what a technician must fix, not by "a device".
+      const stretchFault = fault === 'device_fault' && readiness.detail ? readiness.detail : fault;
+      if (rows.length > 0) await recordOutOfOrder(tx, terminalId, stretchFault, since ?? receivedAt, receivedAt);
     });
   }
 }

@@ -16,8 +16,8 @@ describe('stretches out of order, from the heartbeats', () => {
 
   const beat = (terminal: TestTerminal, body: Heartbeat) =>
     signedInject(t.app, terminal, { method: 'POST', url: '/api/v1/terminals/heartbeat', payload: body }, t.now());
-  const outOfOrder = (fault: string, since: Date | null): Heartbeat =>
-    heartbeatBody({ readiness: { fault, detail: fault === 'device_fault' ? 'paper_out' : null, since: since?.toISOString() ?? null } });
+  const outOfOrder = (fault: string, since: Date | null, detail = 'paper_out'): Heartbeat =>
+    heartbeatBody({ readiness: { fault, detail: fault === 'device_fault' ? detail : null, since: since?.toISOString() ?? null } });
   const inOrder = () => heartbeatBody();
   const stretches = async (terminalId: string) =>
     (
@@ -36,6 +36,8 @@ describe('stretches out of order, from the heartbeats', () => {
       // The kiosk saw it a minute before the heartbeat, and keeps that "since" across faults.
       [60, outOfOrder('device_fault', t0)],
       [120, outOfOrder('device_fault', t0)],
+      // A device's fault is kept by the device's code: another device's is another stretch.
+      [150, outOfOrder('device_fault', t0, 'camera_missing')],
       [180, outOfOrder('storage_full', t0)],
       [240, inOrder()],
       [300, outOfOrder('device_fault', null)],
@@ -46,9 +48,10 @@ describe('stretches out of order, from the heartbeats', () => {
       expect((await beat(terminal, body)).statusCode).toBe(200);
     }
     expect(await stretches('OOO-1')).toEqual([
-      { fault: 'device_fault', from: t0, to: after(t0, 180) },
+      { fault: 'paper_out', from: t0, to: after(t0, 150) },
+      { fault: 'camera_missing', from: after(t0, 150), to: after(t0, 180) },
       { fault: 'storage_full', from: after(t0, 180), to: after(t0, 240) },
-      { fault: 'device_fault', from: after(t0, 300), to: null },
+      { fault: 'paper_out', from: after(t0, 300), to: null },
     ]);
   });
 
@@ -68,7 +71,7 @@ describe('stretches out of order, from the heartbeats', () => {
     await beat(terminal, outOfOrder('camera_missing', after(t.now(), 120)));
     expect(await stretches('OOO-2')).toEqual([
       { fault: 'storage_full', from: t0, to: after(t0, 60) },
-      { fault: 'device_fault', from: after(t0, 60), to: after(t0, 180) },
+      { fault: 'paper_out', from: after(t0, 60), to: after(t0, 180) },
       { fault: 'camera_missing', from: after(t0, 240), to: null },
     ]);
   });
@@ -81,7 +84,7 @@ describe('stretches out of order, from the heartbeats', () => {
     // Reloaded at t0 + 100 s: its "since" starts again, with the new fault.
     await beat(terminal, outOfOrder('storage_full', after(t0, 100)));
     expect(await stretches('OOO-3')).toEqual([
-      { fault: 'device_fault', from: t0, to: after(t0, 100) },
+      { fault: 'paper_out', from: t0, to: after(t0, 100) },
       { fault: 'storage_full', from: after(t0, 100), to: null },
     ]);
   });
@@ -93,7 +96,7 @@ describe('stretches out of order, from the heartbeats', () => {
     await repository.record('OOO-4', outOfOrder('device_fault', null), t0);
     await repository.record('OOO-4', inOrder(), after(t0, 60));
     await repository.record('OOO-4', outOfOrder('storage_full', null), after(t0, 30));
-    expect(await stretches('OOO-4')).toEqual([{ fault: 'device_fault', from: t0, to: after(t0, 60) }]);
+    expect(await stretches('OOO-4')).toEqual([{ fault: 'paper_out', from: t0, to: after(t0, 60) }]);
   });
 
   it('opens one stretch, not two, for heartbeats of one terminal taken at once by two processes', async () => {
@@ -102,7 +105,7 @@ describe('stretches out of order, from the heartbeats', () => {
     // Two back-office processes: two repositories on the one database (on PostgreSQL, two connections).
     const processes = [new TerminalHeartbeatsRepository(t.db), new TerminalHeartbeatsRepository(t.db)];
     await Promise.all(Array.from({ length: 6 }, (_, i) => processes[i % 2]!.record('OOO-5', outOfOrder('device_fault', t0), after(t0, 10 + i))));
-    expect(await stretches('OOO-5')).toEqual([{ fault: 'device_fault', from: t0, to: null }]);
+    expect(await stretches('OOO-5')).toEqual([{ fault: 'paper_out', from: t0, to: null }]);
 
     // Then a change and a return in order race: whichever order they are taken in, at most one stretch is open.
     await Promise.all([
