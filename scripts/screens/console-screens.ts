@@ -2,6 +2,8 @@
 // at 1280×800, on a back office of its own with a few applications made through its API (one
 // waiting for review, with a face in the band around the threshold) on the e2e run's fixed day.
 // Runs against the built console (the npm script builds it first); the data folder is removed at the end.
+// The weekly report's pages on a second back office of their own, seeded first with four weeks of a
+// synthetic pilot (server/seed/pilot/) up to the day before the fixed day.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, request, type APIRequestContext, type Page } from '@playwright/test';
@@ -12,6 +14,9 @@ import { citizen } from '../../e2e/support/citizens';
 import { E2E_CLOCK } from '../../e2e/support/kiosk-clock';
 import { REPO_ROOT } from '../../e2e/support/paths';
 import { makeDataDir, startBackOffice } from './backoffice';
+import { addDays } from '../../src/domain/dates';
+import { openDatabase } from '../../server/db/open-database';
+import { PILOT_SEED, seedPilot } from '../../server/seed/pilot/write-pilot';
 import { signInToConsole } from '../../e2e/support/console';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screens');
@@ -107,6 +112,44 @@ async function adminPages(page: Page): Promise<void> {
   await signOut(page);
 }
 
+/** A problem recorded by the branch's supervisor, then the analyst's weekly report for the country (the week before the fixed day). */
+async function reportPages(page: Page): Promise<void> {
+  await signInToConsole(page, 'supervisor');
+  await page.locator('[data-action="nav-problems"]').click();
+  const section = page.locator('[data-page="problems"]');
+  await section.locator('[data-action="record-problem"]').click();
+  const form = section.locator('[data-form="problem"]');
+  await form.locator('select[name="category"]').selectOption('device');
+  await form.locator('textarea[name="description"]').fill('В терминале AST-ESIL-K01 закончилась бумага для чеков, двое граждан ушли без расписки');
+  await form.locator('textarea[name="action-taken"]').fill('Заправили рулон, попросили ЦОН проверять бумагу утром');
+  await form.locator('[data-action="submit-problem"]').click();
+  await expect(section.locator('[data-field="recorded"]')).toBeVisible();
+  await shot(page, '13-problems');
+  await signOut(page);
+
+  await signInToConsole(page, 'analyst');
+  await expect(page.locator('[data-page="report"]')).toBeVisible();
+  for (const chart of ['funnel', 'service-time', 'throughput']) await expect(page.locator(`[data-chart="${chart}"] svg, [data-chart="${chart}"] canvas`).first()).toBeVisible();
+  await shot(page, '14-weekly-report');
+  await page.locator('[data-action="lang-kk"]').click();
+  await expect(page.locator('[data-action="download-pdf"]')).toHaveAttribute('href', /lang=kk/);
+  await shot(page, '15-weekly-report-kk');
+  await signOut(page);
+}
+
+/** A back office on a data folder seeded with `days` of a pilot ending the day before the fixed day. */
+async function seededBackOffice(days: number) {
+  const dataDir = makeDataDir('report-screens-data');
+  const db = await openDatabase({ dataDir });
+  try {
+    await seedPilot(db, { terminals: 20, days, until: addDays(E2E_CLOCK.slice(0, 10), -1), seed: PILOT_SEED });
+  } finally {
+    await db.close();
+  }
+  const backOffice = await startBackOffice(dataDir, join(REPO_ROOT, '.cache', 'report-screens-backoffice.log'), { ADMIN_TOKEN: E2E_ADMIN_TOKEN, BACK_OFFICE_CLOCK: E2E_CLOCK });
+  return { dataDir, backOffice };
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const dataDir = makeDataDir('console-screens-data');
@@ -131,6 +174,15 @@ async function main(): Promise<void> {
     await api.dispose();
     await backOffice.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+  const { dataDir: reportDir, backOffice: reportOffice } = await seededBackOffice(28);
+  const reportBrowser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    await reportPages(await reportBrowser.newPage({ baseURL: reportOffice.baseURL, viewport: VIEWPORT }));
+  } finally {
+    await reportBrowser.close();
+    await reportOffice.stop();
+    rmSync(reportDir, { recursive: true, force: true });
   }
   console.log(`screens: done, in ${OUT_DIR}`);
 }
