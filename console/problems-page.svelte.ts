@@ -3,10 +3,10 @@
 // reloads the list, so the page shows what the back office holds.
 import { CentreList } from '../src/protocol/centres';
 import { Problem, ProblemPlaces, ProblemsPage as ProblemsPageBody, type NewProblem, type ProblemEdit } from '../src/protocol/problems';
-import { call, ConsoleError } from './api';
+import { call, type ConsoleError } from './api';
+import { asConsoleError, changeThenReload } from './page-change';
 import { problemsQuery, thisWeek, type ProblemFilterForm } from './problems-form';
 
-const asConsoleError = (error: unknown) => (error instanceof ConsoleError ? error : new ConsoleError('server', null));
 
 export class ProblemsPage {
   filters = $state<ProblemFilterForm>(thisWeek());
@@ -58,23 +58,10 @@ export class ProblemsPage {
 
   /** Null when done; else the refusal, for the form to say. */
   record(request: NewProblem): Promise<ConsoleError | null> {
-    return this.#change(() => call('POST', '/problems', Problem, request));
+    return changeThenReload(this, () => call('POST', '/problems', Problem, request));
   }
 
   update(id: string, edit: ProblemEdit): Promise<ConsoleError | null> {
-    return this.#change(() => call('PUT', `/problems/${encodeURIComponent(id)}`, Problem, edit));
-  }
-
-  async #change(send: () => Promise<unknown>): Promise<ConsoleError | null> {
-    this.busy = true;
-    try {
-      await send();
-      await this.load();
-      return null;
-    } catch (error) {
-      return asConsoleError(error);
-    } finally {
-      this.busy = false;
-    }
+    return changeThenReload(this, () => call('PUT', `/problems/${encodeURIComponent(id)}`, Problem, edit));
   }
 }

@@ -4,9 +4,9 @@
 import { FleetList, type FleetTerminal } from '../src/protocol/heartbeat';
 import { TerminalCreated } from '../src/protocol/packets';
 import { ManagedTerminal, TerminalCentres, type StaffEnrolRequest } from '../src/protocol/staff-terminals';
-import { call, ConsoleError } from './api';
+import { call, type ConsoleError } from './api';
+import { asConsoleError, changeThenReload } from './page-change';
 
-const asConsoleError = (error: unknown) => (error instanceof ConsoleError ? error : new ConsoleError('server', null));
 
 export class TerminalsPage {
   terminals = $state<FleetTerminal[] | null>(null);
@@ -30,33 +30,20 @@ export class TerminalsPage {
 
   /** Null when done; else the refusal, for the form to say. */
   async enrol(request: StaffEnrolRequest): Promise<ConsoleError | null> {
-    return this.#change(async () => {
+    return changeThenReload(this, async () => {
       this.issued = await call('POST', '/terminals', TerminalCreated, request);
     });
   }
 
   rename(terminalId: string, name: string | null): Promise<ConsoleError | null> {
-    return this.#change(() => call('PUT', `/terminals/${encodeURIComponent(terminalId)}/name`, ManagedTerminal, { name }));
+    return changeThenReload(this, () => call('PUT', `/terminals/${encodeURIComponent(terminalId)}/name`, ManagedTerminal, { name }));
   }
 
   move(terminalId: string, centreId: string): Promise<ConsoleError | null> {
-    return this.#change(() => call('PUT', `/terminals/${encodeURIComponent(terminalId)}/centre`, ManagedTerminal, { centreId }));
+    return changeThenReload(this, () => call('PUT', `/terminals/${encodeURIComponent(terminalId)}/centre`, ManagedTerminal, { centreId }));
   }
 
   revoke(terminalId: string): Promise<ConsoleError | null> {
-    return this.#change(() => call('POST', `/terminals/${encodeURIComponent(terminalId)}/revoke`, ManagedTerminal));
-  }
-
-  async #change(send: () => Promise<unknown>): Promise<ConsoleError | null> {
-    this.busy = true;
-    try {
-      await send();
-      await this.load();
-      return null;
-    } catch (error) {
-      return asConsoleError(error);
-    } finally {
-      this.busy = false;
-    }
+    return changeThenReload(this, () => call('POST', `/terminals/${encodeURIComponent(terminalId)}/revoke`, ManagedTerminal));
   }
 }
