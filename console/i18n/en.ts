@@ -30,7 +30,6 @@ export const en = {
   'nav.applications': 'Applications',
   'nav.terminals': 'Terminals',
   'home.choose': 'Choose a section above.',
-  'home.analyst': 'Reports for your role are not in the console yet.',
   'apps.title': 'Applications',
   'apps.status': 'Status',
   'apps.any': 'Any',

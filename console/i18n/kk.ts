@@ -32,7 +32,6 @@ export const kk: ConsoleCatalogue = {
   'nav.applications': 'Өтініштер',
   'nav.terminals': 'Терминалдар',
   'home.choose': 'Жоғарыдан бөлімді таңдаңыз.',
-  'home.analyst': 'Сіздің рөліңізге арналған есептер консольде әзірге жоқ.',
   'apps.title': 'Өтініштер',
   'apps.status': 'Күйі',
   'apps.any': 'Кез келген',

@@ -31,7 +31,6 @@ export const ru: ConsoleCatalogue = {
   'nav.applications': 'Заявления',
   'nav.terminals': 'Терминалы',
   'home.choose': 'Выберите раздел выше.',
-  'home.analyst': 'Отчётов для вашей роли в консоли пока нет.',
   'apps.title': 'Заявления',
   'apps.status': 'Статус',
   'apps.any': 'Любой',
