@@ -97,6 +97,6 @@ describe('staff: the audit log, for admins', () => {
   it("shows each account's last sign-in in the accounts list, null for one that never signed in", async () => {
     const page = (await asStaff(t.app, admin, { method: 'GET', url: '/api/v1/staff/accounts' })).json() as AccountsPage;
     const last = Object.fromEntries(page.accounts.map((a) => [a.username, a.lastSignInAt]));
-    expect(last).toEqual({ admin: t.now().toISOString(), analyst: null, operator: t.now().toISOString(), supervisor: null });
+    expect(last).toEqual({ admin: t.now().toISOString(), analyst: null, operator: t.now().toISOString(), supervisor: null, police: null });
   });
 });
