@@ -10,6 +10,11 @@ export const CONSOLE_CATALOGUES: Record<Lang, ConsoleCatalogue> = { ru, kk, en }
 export const CONSOLE_LANGS: readonly Lang[] = ['ru', 'kk', 'en'];
 export const LANG_NAMES: Record<Lang, string> = { ru: 'Русский', kk: 'Қазақша', en: 'English' };
 
+/** Whether a key built from a code (a problem's category, a fault…) has words in the console. */
+export function isConsoleKey(key: string): key is ConsoleKey {
+  return Object.hasOwn(en, key);
+}
+
 export function translate(lang: Lang, key: ConsoleKey, params?: Params): string {
   return fillPlaceholders(CONSOLE_CATALOGUES[lang][key], params);
 }

@@ -5,7 +5,7 @@ import { translate as kioskTranslate } from '../../src/i18n';
 import type { Lang } from '../../src/protocol/common';
 import type { WeeklyReport } from '../../src/protocol/weekly-report';
 import { formatDuration } from '../format';
-import { translate, type ConsoleKey } from '../i18n';
+import { isConsoleKey, translate, type ConsoleKey } from '../i18n';
 import { formatCount, formatDecimal, formatInstant, formatMinutes, formatShare, formatTenge, formatWeekday, NO_FIGURE } from './report-format';
 
 export type ReportTable = {
@@ -32,6 +32,12 @@ const table = (id: string, title: ConsoleKey, columns: Array<[ConsoleKey, boolea
   ...(note === undefined ? {} : { note }),
   ...(WIDE.includes(id) ? { wide: true } : {}),
 });
+
+/** A problem's category, source or status in words (the problems page's own), its code if the console has none. */
+function worded(lang: Lang, field: 'category' | 'source' | 'status', code: string): string {
+  const key = `problems.${field}.${code}`;
+  return isConsoleKey(key) ? translate(lang, key) : code;
+}
 
 /** The figures behind the three charts: the funnel, service time, each day's throughput. */
 export function chartTables(lang: Lang, report: WeeklyReport): { funnel: ReportTable; serviceTime: ReportTable; throughput: ReportTable } {
@@ -115,7 +121,7 @@ export function sectionTables(lang: Lang, report: WeeklyReport): ReportTable[] {
         ['report.col.action', false],
         ['report.col.status', false],
       ],
-      report.problems.map((p) => [formatInstant(lang, p.happenedAt), p.centreId, p.terminalId ?? NO_FIGURE, p.category, p.source, p.description, p.actionTaken, p.status]),
+      report.problems.map((p) => [formatInstant(lang, p.happenedAt), p.centreId, p.terminalId ?? NO_FIGURE, worded(lang, 'category', p.category), worded(lang, 'source', p.source), p.description, p.actionTaken, worded(lang, 'status', p.status)]),
     ),
   ];
 }

@@ -18,6 +18,7 @@ import { addDays } from '../../src/domain/dates';
 import { openDatabase } from '../../server/db/open-database';
 import { PILOT_SEED, seedPilot } from '../../server/seed/pilot/write-pilot';
 import { signInToConsole } from '../../e2e/support/console';
+import { setKioskClock } from '../../e2e/support/kiosk-clock';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screens');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -120,7 +121,9 @@ async function reportPages(page: Page): Promise<void> {
   await section.locator('[data-action="record-problem"]').click();
   const form = section.locator('[data-form="problem"]');
   await form.locator('select[name="category"]').selectOption('device');
-  await form.locator('textarea[name="description"]').fill('В терминале AST-ESIL-K01 закончилась бумага для чеков, двое граждан ушли без расписки');
+  // The Friday before the fixed day: in the week the analyst's report shows.
+  await form.locator('input[name="happened-at"]').fill('2026-06-12T10:30');
+  await form.locator('textarea[name="description"]').fill('В терминале у входа закончилась бумага для чеков, двое граждан ушли без расписки');
   await form.locator('textarea[name="action-taken"]').fill('Заправили рулон, попросили ЦОН проверять бумагу утром');
   await form.locator('[data-action="submit-problem"]').click();
   await expect(section.locator('[data-field="recorded"]')).toBeVisible();
@@ -128,6 +131,8 @@ async function reportPages(page: Page): Promise<void> {
   await signOut(page);
 
   await signInToConsole(page, 'analyst');
+  // The week before the fixed day, by its address (as a report is bookmarked or sent on).
+  await page.goto('/console/report?week=2026-W24&scope=country');
   await expect(page.locator('[data-page="report"]')).toBeVisible();
   for (const chart of ['funnel', 'service-time', 'throughput']) await expect(page.locator(`[data-chart="${chart}"] svg, [data-chart="${chart}"] canvas`).first()).toBeVisible();
   await shot(page, '14-weekly-report');
@@ -178,7 +183,10 @@ async function main(): Promise<void> {
   const { dataDir: reportDir, backOffice: reportOffice } = await seededBackOffice(28);
   const reportBrowser = await chromium.launch(chromiumLaunchOptions());
   try {
-    await reportPages(await reportBrowser.newPage({ baseURL: reportOffice.baseURL, viewport: VIEWPORT }));
+    // On the back office's clock (its fixed day), as the e2e pages are: a problem is recorded as of now there.
+    const context = await reportBrowser.newContext({ baseURL: reportOffice.baseURL, viewport: VIEWPORT });
+    await setKioskClock(context, reportOffice.baseURL);
+    await reportPages(await context.newPage());
   } finally {
     await reportBrowser.close();
     await reportOffice.stop();

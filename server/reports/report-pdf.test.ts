@@ -61,6 +61,9 @@ describe('reportPdf', { timeout: 60_000 }, () => {
     for (const step of report.funnel) expect(digits).toContain(String(step.reached));
     // The problems register, word for word.
     expect(squeeze(text)).toContain(squeeze('Передано в отдел полиции'));
+    // Its category and status in words, not codes.
+    expect(squeeze(text)).toContain(squeeze('жабдық (филиал)'));
+    expect(squeeze(text)).toContain(squeeze('шешілді'));
   });
 
   it('makes the same report in Russian', async () => {

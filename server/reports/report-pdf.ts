@@ -7,7 +7,7 @@ import { reportChartSvg } from '../../src/reports/report-echarts';
 import { formatTiyn } from '../../src/domain/fees';
 import { formatAlmatyDateTime } from '../../src/domain/receipt';
 import { DEFAULT_FAMILY, fontRuns, pdfFonts, svgTextAsOutlines } from './report-fonts';
-import { REPORT_TEXTS, type PdfLang, type ReportTexts } from './report-texts';
+import { problemWord, REPORT_TEXTS, type PdfLang, type ReportTexts } from './report-texts';
 
 /*
  * The weekly report as a PDF in Russian or Kazakh (docs/api.md, "The weekly report's exports"): the header, the design
@@ -167,10 +167,10 @@ export function reportDocument(r: WeeklyReport, lang: PdfLang): TDocumentDefinit
       r.problems.map((p) => [
         formatAlmatyDateTime(p.happenedAt),
         p.terminalId ? `${p.centreId} / ${p.terminalId}` : p.centreId,
-        `${p.category} (${p.source})`,
+        `${problemWord(x, p.category)} (${problemWord(x, p.source)})`,
         p.description,
         p.actionTaken,
-        p.status,
+        problemWord(x, p.status),
       ]),
       x,
       [52, 70, 55, '*', '*', 52],

@@ -1,3 +1,4 @@
+import type { ProblemCategory, ProblemSource, ProblemStatus } from '../../src/protocol/problems';
 import type { StepId } from '../../src/flow/steps';
 import type { JourneyOutcome } from '../../src/protocol/telemetry';
 import type { ReportChartLabels } from '../../src/reports/report-charts';
@@ -83,6 +84,8 @@ export interface ReportTexts {
     actual: string;
   };
   fees: { paid: string; exempt: string; deferred: string };
+  /** A problem's category, source and status in words, as the console's problems page says them. */
+  problem: Record<ProblemCategory | ProblemSource | ProblemStatus, string>;
   design: { serviceTime: string; perDay: string; perMonth: string };
   /** Unit suffixes. */
   units: { seconds: string; minutes: string; tenge: string };
@@ -194,6 +197,7 @@ const ru: ReportTexts = {
     actual: 'Факт',
   },
   fees: { paid: 'Оплачено', exempt: 'Освобождены', deferred: 'Отложено' },
+  problem: { device: 'оборудование', network: 'связь', software: 'программа', payment: 'оплата', identification: 'идентификация', queue: 'очередь и скопление людей', other: 'другое', branch: 'филиал', police: 'полиция', open: 'открыта', resolved: 'решена' },
   design: { serviceTime: 'Среднее время обслуживания', perDay: 'Заявлений в день на терминал', perMonth: 'Заявлений в месяц на терминал' },
   units: { seconds: 'с', minutes: 'мин', tenge: '₸' },
 };
@@ -301,6 +305,7 @@ const kk: ReportTexts = {
     actual: 'Нақты',
   },
   fees: { paid: 'Төленді', exempt: 'Босатылған', deferred: 'Кейінге қалдырылды' },
+  problem: { device: 'жабдық', network: 'байланыс', software: 'бағдарлама', payment: 'төлем', identification: 'сәйкестендіру', queue: 'кезек және адамдардың жиналуы', other: 'басқа', branch: 'филиал', police: 'полиция', open: 'ашық', resolved: 'шешілді' },
   design: { serviceTime: 'Орташа қызмет көрсету уақыты', perDay: 'Бір терминалға күніне өтініштер', perMonth: 'Бір терминалға айына өтініштер' },
   units: { seconds: 'с', minutes: 'мин', tenge: '₸' },
 };
@@ -396,8 +401,14 @@ const en: ReportTexts = {
     actual: 'Actual',
   },
   fees: { paid: 'Paid', exempt: 'Exempt', deferred: 'Deferred' },
+  problem: { device: 'device', network: 'network', software: 'software', payment: 'payment', identification: 'identification', queue: 'queue and crowding', other: 'other', branch: 'branch', police: 'police', open: 'open', resolved: 'resolved' },
   design: { serviceTime: 'Average service time', perDay: 'Applications a day per terminal', perMonth: 'Applications a month per terminal' },
   units: { seconds: 's', minutes: 'min', tenge: '₸' },
 };
 
 export const REPORT_TEXTS: Record<ReportLang, ReportTexts> = { ru, kk, en };
+
+/** A problem's category, source or status in words; a code this back office has no words for as it is. */
+export function problemWord(texts: ReportTexts, code: string): string {
+  return Object.hasOwn(texts.problem, code) ? texts.problem[code as keyof ReportTexts['problem']] : code;
+}
