@@ -4,7 +4,7 @@ import { TEST_DATABASE_URL } from '../db/test-database';
 import { nextIsoWeek } from '../../src/domain/iso-week';
 import { parseIsoWeek } from './report-error';
 import { makeFixture, writeFixture } from './report-fixture';
-import { keptWeeklyReport, regenerateWeeklyReport } from './weekly-report';
+import { keptWeeklyReport, regenerateWeeklyReport, weeklyReport } from './weekly-report';
 import { reportScopes } from './weekly-report-job';
 
 /* The Monday job through the app's own job queue, on the test's clock: no timer, nothing waited for. */
@@ -70,5 +70,21 @@ describe(`the Monday job of the weekly reports on ${TEST_DATABASE_URL ? 'Postgre
     await t.app.jobs.drain({ delayed: true });
     expect((await kept()).length).toBe(reports);
     expect(await planned()).toEqual([nextIsoWeek('2026-W10').week]);
+  });
+  it('back after weeks away, keeps each quiet week with the country\'s report alone and plans the week now running', async () => {
+    // W12 and W13 with nothing in them (the fixture's rows are in W10 and the first hours of W11; its
+    // terminals back in order by W10's end), then the first day of W14.
+    await t.db.query('UPDATE terminal_out_of_order SET ended_at = GREATEST(started_at, $1) WHERE ended_at IS NULL OR ended_at > $1', [w10.to]);
+    t.advance((parseIsoWeek('2026-W13').to.getTime() + 3_600_000 - t.now().getTime()) / 1000);
+    await t.app.jobs.drain({ delayed: true });
+    const quiet = (await kept()).filter((k) => k.week >= '2026-W12');
+    expect(quiet).toEqual([
+      { week: '2026-W12', scope: 'country' },
+      { week: '2026-W13', scope: 'country' },
+    ]);
+    expect((await keptWeeklyReport(t.db, '2026-W12', 'country'))!.journeys.started).toBe(0);
+    expect(await planned()).toEqual(['2026-W14']);
+    // A scope asked for afterwards is made then, as empty as the country says.
+    expect((await weeklyReport(t.db, '2026-W12', 'centre:AST-ESIL', t.now())).journeys.started).toBe(0);
   });
 });

@@ -34,11 +34,18 @@ export async function reportScopes(db: Queryable): Promise<string[]> {
   return ['country', ...scopes];
 }
 
-/** The week's reports, each kept unless it already was; the number of scopes. */
+/**
+ * The week's reports, each kept unless it already was; the number made. A week with nothing in it
+ * anywhere (no terminal sent anything, no problem recorded) keeps the country's alone: its other
+ * scopes would be as empty, and one asked for later is made then (weeklyReport). A back office
+ * down for weeks catches up each quiet week with one report, not one per centre and terminal.
+ */
 export async function generateWeeklyReports(db: Queryable, week: string, now: Date): Promise<number> {
-  const scopes = await reportScopes(db);
+  const country = await weeklyReport(db, week, 'country', now);
+  if (country.terminals === 0 && country.problems.length === 0) return 1;
+  const scopes = (await reportScopes(db)).filter((scope) => scope !== 'country');
   for (const scope of scopes) await weeklyReport(db, week, scope, now);
-  return scopes.length;
+  return scopes.length + 1;
 }
 
 /** Plans the job of a week for its Monday 00:30 (now, if that is past); false when it was already planned. */
