@@ -5,13 +5,12 @@ import { BranchList, CentreList } from '../../src/protocol/centres';
 import { FleetList } from '../../src/protocol/heartbeat';
 import type { StaffMember } from '../../src/protocol/staff';
 import { WeeklyReport } from '../../src/protocol/weekly-report';
-import { call, ConsoleError } from '../api';
+import { call, type ConsoleError } from '../api';
+import { asConsoleError } from '../page-change';
 import { routePath } from '../router.svelte';
 import { addWeeks, compareWeeks, lastFinishedWeek, type Week } from './iso-week';
 import { pageQuery, readPageQuery, reportPath } from './report-query';
 import { defaultScope, scopeAllowed, type ScopeLists } from './report-scope';
-
-const asConsoleError = (error: unknown) => (error instanceof ConsoleError ? error : new ConsoleError('server', null));
 
 type Who = Pick<StaffMember, 'role' | 'branchId'>;
 
