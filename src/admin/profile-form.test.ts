@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAMERA_DRIVERS, PRESET_PROFILES, PRINTER_DRIVERS, PRINTER_WIDTHS, SCANNER_DRIVERS, SIGNATURE_DRIVERS } from '../devices/profile';
+import { CAMERA_DRIVERS, HEADPHONE_JACKS, KEYPAD_DRIVERS, LAYOUTS, PRESET_PROFILES, PRINTER_DRIVERS, PRINTER_WIDTHS, SCANNER_DRIVERS, SIGNATURE_DRIVERS } from '../devices/profile';
 import { PRINTER_MODELS } from '../devices/printer/printer-models';
 import { PROFILE_OPTIONS, changedSettings, presetProfile, settingLabel, settingOf, withSetting } from './profile-form';
 
@@ -12,6 +12,9 @@ describe('the profile form', () => {
       scanner: SCANNER_DRIVERS,
       camera: CAMERA_DRIVERS,
       signature: SIGNATURE_DRIVERS,
+      keypad: KEYPAD_DRIVERS,
+      headphones: HEADPHONE_JACKS,
+      layout: LAYOUTS,
     });
   });
 

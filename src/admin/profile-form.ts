@@ -1,5 +1,8 @@
 import {
   CAMERA_DRIVERS,
+  HEADPHONE_JACKS,
+  KEYPAD_DRIVERS,
+  LAYOUTS,
   PRESET_PROFILES,
   PRINTER_DRIVERS,
   PRINTER_MODEL_IDS,
@@ -8,6 +11,9 @@ import {
   SIGNATURE_DRIVERS,
   type CameraDriver,
   type DeviceProfile,
+  type HeadphoneJack,
+  type KeypadDriver,
+  type Layout,
   type PresetName,
   type PrinterDriver,
   type PrinterWidth,
@@ -30,6 +36,9 @@ export interface ProfileSettings {
   scanner: ScannerDriver;
   camera: CameraDriver;
   signature: SignatureDriver;
+  keypad: KeypadDriver;
+  headphones: HeadphoneJack;
+  layout: Layout;
 }
 export type ProfileField = keyof ProfileSettings;
 
@@ -40,6 +49,9 @@ export const PROFILE_OPTIONS: { readonly [F in ProfileField]: readonly ProfileSe
   scanner: SCANNER_DRIVERS,
   camera: CAMERA_DRIVERS,
   signature: SIGNATURE_DRIVERS,
+  keypad: KEYPAD_DRIVERS,
+  headphones: HEADPHONE_JACKS,
+  layout: LAYOUTS,
 };
 
 export const PROFILE_FIELDS = Object.keys(PROFILE_OPTIONS) as ProfileField[];
@@ -62,8 +74,8 @@ export function presetProfile(preset: PresetName): DeviceProfile {
 }
 
 export function settingOf<F extends ProfileField>(profile: DeviceProfile, field: F): ProfileSettings[F] {
-  const { printer, scanner, camera, signature } = profile;
-  const settings: ProfileSettings = { printer: printer.driver, width: printer.width, model: printer.model, scanner, camera, signature };
+  const { printer, scanner, camera, signature, keypad, headphones, layout } = profile;
+  const settings: ProfileSettings = { printer: printer.driver, width: printer.width, model: printer.model, scanner, camera, signature, keypad, headphones, layout };
   return settings[field];
 }
 
@@ -77,6 +89,9 @@ export function withSetting<F extends ProfileField>(profile: DeviceProfile, fiel
   if (set.scanner !== undefined) next.scanner = set.scanner;
   if (set.camera !== undefined) next.camera = set.camera;
   if (set.signature !== undefined) next.signature = set.signature;
+  if (set.keypad !== undefined) next.keypad = set.keypad;
+  if (set.headphones !== undefined) next.headphones = set.headphones;
+  if (set.layout !== undefined) next.layout = set.layout;
   return next;
 }
 

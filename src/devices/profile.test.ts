@@ -10,6 +10,9 @@ const STORED: DeviceProfile = {
   scanner: 'camera',
   camera: 'camera',
   signature: 'webhid',
+  keypad: 'webhid',
+  headphones: 'fitted',
+  layout: 'low',
 };
 
 describe('readProfile', () => {
@@ -83,6 +86,11 @@ describe('readProfile', () => {
 });
 
 describe('checkProfile', () => {
+  it('reads a profile stored before the keypad, headphones and layout settings existed as a terminal without them', () => {
+    const { keypad: _keypad, headphones: _headphones, layout: _layout, ...older } = STORED;
+    expect(checkProfile(older)).toEqual({ ok: true, profile: { ...older, keypad: 'none', headphones: 'none', layout: 'standard' } });
+  });
+
   it('takes every preset and a well-formed profile', () => {
     for (const profile of [...Object.values(PRESET_PROFILES), STORED]) expect(checkProfile(profile)).toEqual({ ok: true, profile });
   });
@@ -97,6 +105,7 @@ describe('checkProfile', () => {
         { code: 'missing', field: 'signature', value: '', allowed: ['touch', 'webhid'] },
       ],
     });
+    expect(checkProfile({ ...STORED, layout: 'high' })).toMatchObject({ ok: false, problems: [{ code: 'unknown_value', field: 'layout', value: 'high' }] });
     expect(checkProfile(null)).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.objectContaining({ field: 'preset', code: 'missing' })]) as unknown });
   });
 });

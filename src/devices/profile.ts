@@ -11,6 +11,16 @@ export const SCANNER_DRIVERS = ['webhid', 'camera', 'emulated'] as const;
 /** `camera`: the terminal's own, by getUserMedia. `emulated`: a recorded citizen, for a desktop without a webcam. */
 export const CAMERA_DRIVERS = ['camera', 'emulated'] as const;
 export const SIGNATURE_DRIVERS = ['touch', 'webhid'] as const;
+/**
+ * The tactile keypad a citizen who cannot see the screen moves through it with (issue 14):
+ * `keyboard` is a USB keypad that types keys (and a tester's physical keyboard), `webhid` one read
+ * by WebHID, `none` a terminal without one.
+ */
+export const KEYPAD_DRIVERS = ['none', 'keyboard', 'webhid'] as const;
+/** Whether the terminal has a headphone jack: with a headset plugged in, the kiosk speaks by itself. */
+export const HEADPHONE_JACKS = ['none', 'fitted'] as const;
+/** `low` keeps every control in the lower part of a tall screen, within a seated citizen's reach. */
+export const LAYOUTS = ['standard', 'low'] as const;
 /** Paper widths in mm. */
 export const PRINTER_WIDTHS = [58, 80] as const satisfies readonly PaperWidthMm[];
 export const PRESETS = ['kiosk', 'emulated', 'test'] as const;
@@ -21,6 +31,9 @@ export type PrinterDriver = (typeof PRINTER_DRIVERS)[number];
 export type ScannerDriver = (typeof SCANNER_DRIVERS)[number];
 export type CameraDriver = (typeof CAMERA_DRIVERS)[number];
 export type SignatureDriver = (typeof SIGNATURE_DRIVERS)[number];
+export type KeypadDriver = (typeof KEYPAD_DRIVERS)[number];
+export type HeadphoneJack = (typeof HEADPHONE_JACKS)[number];
+export type Layout = (typeof LAYOUTS)[number];
 export type PrinterWidth = PaperWidthMm;
 export type PresetName = (typeof PRESETS)[number];
 export type DeviceKind = 'printer' | 'scanner' | 'camera' | 'signature';
@@ -32,7 +45,16 @@ export interface DeviceProfile {
   scanner: ScannerDriver;
   camera: CameraDriver;
   signature: SignatureDriver;
+  keypad: KeypadDriver;
+  headphones: HeadphoneJack;
+  layout: Layout;
 }
+
+/**
+ * What a profile stored before a setting existed takes for it: the kiosk starts as it did, and the
+ * technician sets the new setting when the terminal has it.
+ */
+const ADDED_LATER = { keypad: 'none', headphones: 'none', layout: 'standard' } as const satisfies Partial<DeviceProfile>;
 
 /**
  * `kiosk`: the real devices of a terminal. `emulated`: a tester's desktop Chrome, the receipt on
@@ -48,6 +70,9 @@ export const PRESET_PROFILES: Readonly<Record<PresetName, DeviceProfile>> = {
     scanner: 'webhid',
     camera: 'camera',
     signature: 'touch',
+    keypad: 'keyboard',
+    headphones: 'fitted',
+    layout: 'standard',
   },
   emulated: {
     preset: 'emulated',
@@ -55,6 +80,10 @@ export const PRESET_PROFILES: Readonly<Record<PresetName, DeviceProfile>> = {
     scanner: 'emulated',
     camera: 'camera',
     signature: 'touch',
+    // A tester's physical keyboard moves through the screen as a terminal's keypad would.
+    keypad: 'keyboard',
+    headphones: 'none',
+    layout: 'standard',
   },
   test: {
     preset: 'test',
@@ -62,13 +91,16 @@ export const PRESET_PROFILES: Readonly<Record<PresetName, DeviceProfile>> = {
     scanner: 'emulated',
     camera: 'camera',
     signature: 'touch',
+    keypad: 'keyboard',
+    headphones: 'none',
+    layout: 'standard',
   },
 };
 
 /** What is wrong with a profile, by field: `allowed` lists what would have been taken. */
 export interface ProfileProblem {
   code: 'unknown_value' | 'missing';
-  field: 'profile' | 'preset' | 'printer' | 'width' | 'model' | 'scanner' | 'camera' | 'signature';
+  field: 'profile' | 'preset' | 'printer' | 'width' | 'model' | 'scanner' | 'camera' | 'signature' | 'keypad' | 'headphones' | 'layout';
   value: string;
   allowed?: readonly string[];
 }
@@ -81,12 +113,12 @@ export type ProfileChoice =
   | { ok: false; source: ProfileSource; problems: ProfileProblem[] };
 
 /** The query parameters a tester may set: ?profile=… picks a preset, the others change one setting of it. */
-const QUERY_KEYS = ['profile', 'printer', 'width', 'model', 'scanner', 'camera', 'signature'] as const;
+const QUERY_KEYS = ['profile', 'printer', 'width', 'model', 'scanner', 'camera', 'signature', 'keypad', 'headphones', 'layout'] as const;
 
 /**
  * The profile this kiosk runs with. The query string wins (a tester's session): ?profile= names
  * the preset to start from — without it the stored profile, else `emulated` — and ?printer=,
- * ?width=, ?model=, ?scanner=, ?camera=, ?signature= change single settings. Then the stored
+ * ?width=, ?model=, ?scanner=, ?camera=, ?signature=, ?keypad=, ?headphones=, ?layout= change single settings. Then the stored
  * profile (technician mode), then `emulated`. A value that is not one we know is refused with the
  * reason, never replaced by a default: a misspelt ?printer= would otherwise look like a printer fault.
  */
@@ -120,6 +152,9 @@ export function readProfile(search: string, stored: unknown): ProfileChoice {
     scanner: pick('scanner', SCANNER_DRIVERS, base.scanner),
     camera: pick('camera', CAMERA_DRIVERS, base.camera),
     signature: pick('signature', SIGNATURE_DRIVERS, base.signature),
+    keypad: pick('keypad', KEYPAD_DRIVERS, base.keypad),
+    headphones: pick('headphones', HEADPHONE_JACKS, base.headphones),
+    layout: pick('layout', LAYOUTS, base.layout),
   };
   return problems.length === 0 ? { ok: true, profile, source: 'query' } : { ok: false, source: 'query', problems };
 }
@@ -143,10 +178,13 @@ export function checkProfile(value: unknown): { ok: true; profile: DeviceProfile
   const scanner = field('scanner', record.scanner, SCANNER_DRIVERS);
   const camera = field('camera', record.camera, CAMERA_DRIVERS);
   const signature = field('signature', record.signature, SIGNATURE_DRIVERS);
-  if (problems.length > 0 || !preset || !driver || !width || !model || !scanner || !camera || !signature) {
+  const keypad = field('keypad', record.keypad ?? ADDED_LATER.keypad, KEYPAD_DRIVERS);
+  const headphones = field('headphones', record.headphones ?? ADDED_LATER.headphones, HEADPHONE_JACKS);
+  const layout = field('layout', record.layout ?? ADDED_LATER.layout, LAYOUTS);
+  if (problems.length > 0 || !preset || !driver || !width || !model || !scanner || !camera || !signature || !keypad || !headphones || !layout) {
     return { ok: false, problems };
   }
-  return { ok: true, profile: { preset, printer: { driver, width, model }, scanner, camera, signature } };
+  return { ok: true, profile: { preset, printer: { driver, width, model }, scanner, camera, signature, keypad, headphones, layout } };
 }
 
 function oneOf<T extends string | number>(field: ProfileProblem['field'], value: string, allowed: readonly T[], problems: ProfileProblem[]): T | undefined {

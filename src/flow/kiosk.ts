@@ -4,6 +4,7 @@ import type { Camera } from '../devices/camera/camera';
 import type { Printer } from '../devices/printer/printer';
 import type { Scanner } from '../devices/scanner/scanner';
 import type { SignaturePad } from '../devices/signature/signature-pad';
+import type { Speaker } from '../speech/speaker';
 import type { Connection } from '../sync/connection.svelte';
 import type { KioskDb } from '../sync/kiosk-db';
 import type { KioskOutbox } from '../sync/kiosk-outbox';
@@ -34,6 +35,8 @@ export interface Kiosk {
   connection: Connection;
   /** The kiosk's IndexedDB: the outbox, the terminal, technician settings. */
   db: KioskDb;
+  /** Says the screen aloud (src/speech/speaker.ts). */
+  speaker: Speaker;
 }
 
 const KEY = Symbol('kiosk');

@@ -1,0 +1,20 @@
+/**
+ * What the kiosk says aloud (issue 14): the contract between the speech (src/speech/) and what asks
+ * for it — the "listen" button, the tactile keypad's focus, a step that changes its instruction.
+ * Every text spoken is one the screen shows, in the language of the element it is in.
+ */
+export interface Speaker {
+  /** Says the screen: its title, instruction and messages (an open dialog's instead), then its controls. */
+  speakScreen(): void;
+  /** Says one element: the control the keypad's focus moved to, or a message that just appeared. */
+  speakElement(element: Element): void;
+  /** Stops what is being said: the citizen moved on, or the session ended. */
+  stop(): void;
+}
+
+/** Until the speech is built in: says nothing. */
+export const SILENT_SPEAKER: Speaker = {
+  speakScreen: () => {},
+  speakElement: () => {},
+  stop: () => {},
+};
