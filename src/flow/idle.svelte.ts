@@ -1,5 +1,10 @@
 export const IDLE_MS = 60_000;
 export const COUNTDOWN_S = 15;
+/**
+ * The phone step: the citizen finds their phone in a bag, reads their own number off it, waits for
+ * the SMS (a resend is a minute away) and types the code, which lives 5 minutes (server/phone/policy.ts).
+ */
+export const PHONE_IDLE_MS = 3 * 60_000;
 
 /**
  * Watches for a citizen who walked away. After `idleMs` without a touch it shows a countdown;

@@ -1,6 +1,6 @@
 import type { EventLog, WipeReason } from './events';
 import type { Session } from './session.svelte';
-import { STEP_IDS, STEPS, StepGuardError, nextStep, type StepId } from './steps';
+import { STEPS, StepGuardError, backFrom, nextStep, type StepId } from './steps';
 
 /** Where the citizen is in the journey; moves only along the table in steps.ts. */
 export class Journey {
@@ -15,10 +15,21 @@ export class Journey {
     this.#enter(nextStep(this.step, this.session.data));
   }
 
-  /** Back to an earlier step (e.g. "choose another reason"), keeping what that step still has. */
-  backTo(step: StepId): void {
-    if (STEP_IDS.indexOf(step) >= STEP_IDS.indexOf(this.step) || !STEPS[step].guard(this.session.data)) return;
-    this.#enter(step);
+  /** Whether the current step offers Back (steps.ts BACK). */
+  get canGoBack(): boolean {
+    return backFrom(this.step, this.session.data) !== null;
+  }
+
+  /**
+   * One step back, keeping what is still valid and dropping what must be proved again (steps.ts
+   * BACK). Back to the first screen ends the session: it is the screen between citizens.
+   */
+  back(): void {
+    const move = backFrom(this.step, this.session.data);
+    if (!move) return;
+    if (move.to === 'language') return this.end('cancel');
+    this.session.update(move.patch);
+    this.#enter(move.to);
   }
 
   /**

@@ -30,3 +30,29 @@ describe('Journey.skipTo, for a scanned e-application', () => {
     expect(journey.step).toBe('service');
   });
 });
+
+describe('Journey.back', () => {
+  it('goes one step back keeping the IIN typed, and from the reasons back to the first screen ends the session', () => {
+    const { session, journey, log } = journeyAt();
+    session.update({ lang: 'kk' });
+    journey.advance();
+    session.update({ service: '07', document: 'id_card' });
+    journey.advance();
+    session.update({ iin: '900101300017', citizen: { maskedName: 'А. Б.', lostIdCardsThisYear: 0 } });
+    journey.advance();
+    expect(journey.step).toBe('phone');
+    expect(journey.canGoBack).toBe(true);
+
+    journey.back();
+    expect(journey.step).toBe('iin');
+    expect(session.data).toMatchObject({ iin: null, citizen: null, prefill: { iin: '900101300017' }, service: '07' });
+    journey.back();
+    expect(journey.step).toBe('service');
+    expect(session.data.prefill).toEqual({ iin: '900101300017' });
+    journey.back();
+    expect(journey.step).toBe('language');
+    expect(session.data.prefill).toBeNull();
+    expect(log.recent().some((e) => e.type === 'session_ended')).toBe(true);
+    expect(journey.canGoBack).toBe(false);
+  });
+});

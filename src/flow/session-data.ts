@@ -35,7 +35,10 @@ export interface SessionData {
    */
   payment: { paymentId: string | null; amountTiyn: number; status: PaymentStatus | 'deferred' | 'fee_deferred' } | null;
   application: { id: string; number: string; createdAt: string } | null;
-  /** What a scanned e-application filled in that the citizen still confirms on its step (the IIN). */
+  /**
+   * The IIN as its step shows it, not yet checked by the registry: read from a scanned e-application,
+   * or typed by the citizen (kept when they go back to change the reason or correct the number).
+   */
   prefill: { iin: string } | null;
   /** Steps that could not reach the back office: each defers its check (src/flow/offline-policy.ts). */
   offlineSteps: StepId[];

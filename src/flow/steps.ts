@@ -1,4 +1,4 @@
-import type { SessionData } from './session-data';
+import { emptySession, type SessionData } from './session-data';
 
 /**
  * The citizen's journey as data. Each step names what it needs (its guard) and the step after it.
@@ -70,4 +70,67 @@ export function nextStep(from: StepId, data: SessionData): StepId {
   if (next === null) throw new StepGuardError(from);
   if (!STEPS[next].guard(data)) throw new StepGuardError(next);
   return next;
+}
+
+type SessionKey = keyof SessionData;
+
+/**
+ * Where Back from a step leads, and what of the session it drops. Dropped is what the target step
+ * proved (the registry's answer, the SMS token, the face match, the photo, the signature): it is
+ * asked again on the way on. What the citizen typed stays for them to correct (the IIN, the number).
+ */
+export interface BackRule {
+  to: StepId;
+  drops: readonly SessionKey[];
+  /** When Back is not offered although the step has a rule. */
+  closedWhen?: (s: SessionData) => boolean;
+}
+
+/** The face match and what it vouches for: dropped by any Back that lands on the identify step or before it. */
+const IDENTITY: readonly SessionKey[] = ['identityToken', 'faceDescriptor', 'liveness', 'photoJpeg', 'photoQuality', 'signaturePng'];
+
+/** What was made for one IIN: the checked IIN itself, its number, its application and payment, its identification. */
+const FROM_PHONE: readonly SessionKey[] = ['iin', 'phone', 'phoneToken', 'application', 'payment', ...IDENTITY];
+
+/** Paid, or shown a QR that may have been paid with the link gone: the application stays as it is. */
+const paidOrMaybePaid = (s: SessionData) => s.payment?.status === 'paid' || s.payment?.status === 'deferred';
+
+export const BACK: Record<StepId, BackRule | null> = {
+  language: null,
+  // The first screen is between citizens: Back to it ends the session (only the language was chosen).
+  service: { to: 'language', drops: [] },
+  // The registry's answer depends on the reason: the number stays typed and is checked again.
+  iin: { to: 'service', drops: ['citizen', ...FROM_PHONE] },
+  // The IIN may be corrected, and the number, the application and its payment belong to that IIN.
+  phone: { to: 'iin', drops: ['citizen', ...FROM_PHONE] },
+  // The number stays on its screen; a new SMS code proves it again.
+  identify: { to: 'phone', drops: ['phoneToken', ...IDENTITY] },
+  // Whoever stands in front of the camera next is identified again against the IIN's photo: the
+  // first person's match cannot carry a second person on.
+  photo: { to: 'identify', drops: IDENTITY },
+  // The photo step checks its portrait against the face matched, so the match is kept.
+  signature: { to: 'photo', drops: ['photoJpeg', 'photoQuality', 'signaturePng'] },
+  // The application id is kept: back on the payment step the back office finds the same payment.
+  payment: { to: 'signature', drops: ['signaturePng', 'payment'], closedWhen: paidOrMaybePaid },
+  receipt: null,
+  done: null,
+};
+
+export interface BackMove {
+  to: StepId;
+  patch: Partial<SessionData>;
+}
+
+/** What Back from `step` does to the session, or null where there is no way back. */
+export function backFrom(step: StepId, data: SessionData): BackMove | null {
+  const rule = BACK[step];
+  if (!rule || rule.closedWhen?.(data)) return null;
+  const empty = emptySession();
+  const patch = Object.fromEntries(rule.drops.map((key) => [key, empty[key]])) as Partial<SessionData>;
+  // A dropped IIN stays on its screen as typed, for the citizen to correct and check again.
+  if (rule.drops.includes('iin') && data.iin !== null) patch.prefill = { iin: data.iin };
+  // The steps from the target on run again, and online if the link is back.
+  const target = STEP_IDS.indexOf(rule.to);
+  patch.offlineSteps = data.offlineSteps.filter((s) => STEP_IDS.indexOf(s) < target);
+  return { to: rule.to, patch };
 }

@@ -221,6 +221,12 @@ export const en = {
   'done.body': 'Your document will be ready by {date}. We will send an SMS.',
   'done.bodyProvisional': 'If the checks pass, your document will be ready by {date}. We will send an SMS.',
   'done.finish': 'Finish',
+
+  // Issue 14, a way back: the language switch on every step, correcting the IIN, the SMS code's lock.
+  'language.switch': 'Change the language',
+  'refusal.correctIin': 'Correct the number',
+  'phone.code.lockedUntil': 'Code entry is closed until {time}.',
+  'phone.code.lockedUntilTomorrow': 'Code entry is closed until tomorrow, {time}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -222,4 +222,10 @@ export const kk = {
   'done.body': 'Құжатыңыз {date} дейін дайын болады. SMS жібереміз.',
   'done.bodyProvisional': 'Тексерулерден өтсе, құжатыңыз {date} дейін дайын болады. SMS жібереміз.',
   'done.finish': 'Аяқтау',
+
+  // Issue 14, a way back: the language switch on every step, correcting the IIN, the SMS code's lock.
+  'language.switch': 'Тілді ауыстыру',
+  'refusal.correctIin': 'Нөмірді түзету',
+  'phone.code.lockedUntil': 'Код енгізу сағат {time} дейін жабық.',
+  'phone.code.lockedUntilTomorrow': 'Код енгізу ертең сағат {time} дейін жабық.',
 } as const satisfies Catalogue;

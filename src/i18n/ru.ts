@@ -222,4 +222,10 @@ export const ru = {
   'done.body': 'Документ будет готов к {date}. Мы пришлём SMS.',
   'done.bodyProvisional': 'Если проверки пройдут, документ будет готов к {date}. Мы пришлём SMS.',
   'done.finish': 'Завершить',
+
+  // Issue 14, a way back: the language switch on every step, correcting the IIN, the SMS code's lock.
+  'language.switch': 'Сменить язык',
+  'refusal.correctIin': 'Исправить номер',
+  'phone.code.lockedUntil': 'Ввод кода закрыт до {time}.',
+  'phone.code.lockedUntilTomorrow': 'Ввод кода закрыт до завтра, до {time}.',
 } as const satisfies Catalogue;

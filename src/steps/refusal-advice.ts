@@ -15,3 +15,10 @@ const FIXABLE_BY_ANOTHER_REASON: ReadonlySet<RefusalCode> = new Set([
 export function canChooseAnotherReason(code: RefusalCode): boolean {
   return FIXABLE_BY_ANOTHER_REASON.has(code);
 }
+
+/** Refusals a mistyped number explains: the citizen corrects it on the IIN's screen. */
+const FIXABLE_BY_THE_NUMBER: ReadonlySet<RefusalCode> = new Set(['not_found']);
+
+export function canCorrectNumber(code: RefusalCode): boolean {
+  return FIXABLE_BY_THE_NUMBER.has(code);
+}

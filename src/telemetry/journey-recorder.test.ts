@@ -177,7 +177,7 @@ describe('the journey recorder', () => {
     k.session.update({ service: '09', document: 'id_card' });
     for (let i = 0; i < 50; i++) {
       k.journey.advance();
-      k.journey.backTo('service');
+      k.journey.back();
     }
     k.journey.advance();
     k.journey.end('cancel');
