@@ -15,11 +15,6 @@ export class Journey {
     this.#enter(nextStep(this.step, this.session.data));
   }
 
-  /** Whether the current step offers Back (steps.ts BACK). */
-  get canGoBack(): boolean {
-    return backFrom(this.step, this.session.data) !== null;
-  }
-
   /**
    * One step back, keeping what is still valid and dropping what must be proved again (steps.ts
    * BACK). Back to the first screen ends the session: it is the screen between citizens.
