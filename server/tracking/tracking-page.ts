@@ -84,6 +84,7 @@ function todoSection(application: TrackedApplication, t: TrackingTexts): string 
     case 'in_production':
       return todo(t.nothingToDo);
     case 'issued':
+    case 'withdrawn':
       return '';
   }
 }
