@@ -78,7 +78,7 @@ describe('GET /track/:number, the citizen\'s tracking page', () => {
     expect(response.body).toContain(`${citizen.person.givenName} ${citizen.person.surname[0]}`);
     for (const personal of [citizen.person.iin, citizen.person.surname, citizen.phoneToType, citizen.person.birthDate]) expect(response.body).not.toContain(personal);
     // The day printed on the receipt, while a document is still to come.
-    if (status === 'rejected' || status === 'issued') expect(response.body).not.toContain(READY_BY_PRINTED);
+    if (status === 'rejected' || status === 'issued' || status === 'withdrawn') expect(response.body).not.toContain(READY_BY_PRINTED);
     else expect(response.body).toContain(READY_BY_PRINTED);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers[name]).toBe(value);
     expect(response.headers['cache-control']).toBe('no-store');
