@@ -57,6 +57,7 @@ export const en = {
   'status.ready': 'ready',
   'status.issued': 'issued',
   'status.rejected': 'refused',
+  'status.withdrawn': 'withdrawn (test)',
   'channel.online': 'online',
   'channel.offline': 'offline',
   'document.id_card': 'ID card',

@@ -59,6 +59,7 @@ export const kk: ConsoleCatalogue = {
   'status.ready': 'дайын',
   'status.issued': 'берілді',
   'status.rejected': 'қабылданбады',
+  'status.withdrawn': 'кері қайтарылды (сынақ)',
   'channel.online': 'онлайн',
   'channel.offline': 'офлайн',
   'document.id_card': 'жеке куәлік',

@@ -58,6 +58,7 @@ export const ru: ConsoleCatalogue = {
   'status.ready': 'готово',
   'status.issued': 'выдано',
   'status.rejected': 'отклонено',
+  'status.withdrawn': 'отозвано (тест)',
   'channel.online': 'онлайн',
   'channel.offline': 'офлайн',
   'document.id_card': 'удостоверение личности',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES, isFinal, isOpen, nextStatuses, statusChange, type ApplicationStatus, type StatusActor } from './status-machine';
 
-const ACTORS: StatusActor[] = ['checks', 'staff', 'production'];
+const ACTORS: StatusActor[] = ['checks', 'staff', 'production', 'tester'];
 
 describe("an application's status", () => {
   it('is settled by the checks from pending_checks: accepted, rejected, or held for a person', () => {
@@ -22,12 +22,24 @@ describe("an application's status", () => {
     expect(statusChange('accepted', 'in_production', 'production')).toEqual({ ok: true });
   });
 
-  it('ends at rejected or issued: nothing moves out of them, whoever asks', () => {
-    for (const final of ['rejected', 'issued'] as const) {
+  it('ends at rejected, issued or withdrawn: nothing moves out of them, whoever asks', () => {
+    for (const final of ['rejected', 'issued', 'withdrawn'] as const) {
       expect(isFinal(final)).toBe(true);
       expect(isOpen(final)).toBe(false);
       for (const to of APPLICATION_STATUSES) for (const by of ACTORS) expect(statusChange(final, to, by).ok).toBe(false);
     }
+  });
+
+  it('is withdrawn only by a tester, from any open status, which frees the citizen to apply again', () => {
+    const open = APPLICATION_STATUSES.filter(isOpen);
+    expect(open.sort()).toEqual(['accepted', 'in_production', 'in_review', 'pending_checks', 'ready']);
+    for (const from of open) {
+      expect(statusChange(from, 'withdrawn', 'tester')).toEqual({ ok: true });
+      for (const by of ['checks', 'staff', 'production'] as const) expect(statusChange(from, 'withdrawn', by)).toEqual({ ok: false, code: 'not_allowed' });
+    }
+    expect(isOpen('withdrawn')).toBe(false);
+    // The tester does nothing else: no acceptance, no refusal.
+    for (const from of APPLICATION_STATUSES) expect(nextStatuses(from, 'tester').filter((to) => to !== 'withdrawn')).toEqual([]);
   });
 
   it('refuses a change to the same status, so a repeated decision is not recorded twice', () => {

@@ -11,14 +11,19 @@
  * `in_review`: a check that could not be settled by rule (a face match in the grey zone around the
  * threshold, liveness evidence flagged, a payment of another amount) waits for a person.
  * `rejected` and `issued` are final: nothing a staff member does can undo or delete an application.
+ *
+ * `withdrawn` (final too): a tester took a *test* application back in the sandbox, so the same test
+ * citizen can make another (server/applications/withdraw-test-applications.ts). Only the `tester`
+ * moves there, from any open status; the tester's route exists only in the sandbox configuration and
+ * touches only applications made by test terminals.
  */
 
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../src/protocol/console';
 
 export { APPLICATION_STATUSES, type ApplicationStatus };
 
-/** Who moves an application: the back office's checks, a staff member's decision, the document's production. */
-export type StatusActor = 'checks' | 'staff' | 'production';
+/** Who moves an application: the back office's checks, a staff member's decision, the document's production, a sandbox tester. */
+export type StatusActor = 'checks' | 'staff' | 'production' | 'tester';
 
 interface Transition {
   from: ApplicationStatus;
@@ -35,6 +40,7 @@ const TRANSITIONS: readonly Transition[] = [
   { from: 'accepted', to: 'in_production', by: 'production' },
   { from: 'in_production', to: 'ready', by: 'production' },
   { from: 'ready', to: 'issued', by: 'production' },
+  ...(['pending_checks', 'in_review', 'accepted', 'in_production', 'ready'] as const).map((from) => ({ from, to: 'withdrawn' as const, by: 'tester' as const })),
 ];
 
 export type StatusChange = { ok: true } | { ok: false; code: 'same_status' | 'final_status' | 'not_allowed' };
@@ -57,5 +63,5 @@ export function isFinal(status: ApplicationStatus): boolean {
 
 /** Still open: the citizen may not start another application for the same document while one is. */
 export function isOpen(status: ApplicationStatus): boolean {
-  return status !== 'rejected' && status !== 'issued';
+  return !isFinal(status);
 }

@@ -3,6 +3,7 @@ import { refuseCrossSiteChanges } from './cross-site';
 import { formatTiyn } from '../../src/domain/fees';
 import { isStorableText } from '../../src/protocol/formats';
 import type { QrPayment } from '../adapters/sandbox-payments';
+import { withdrawTestApplications, type TestWithdrawal } from '../applications/withdraw-test-applications';
 import { PaymentParams, requireSandbox, SETTLEMENTS } from './sandbox';
 
 const REFRESH_S = 3;
@@ -15,6 +16,7 @@ const STYLESHEET = `body{font:16px system-ui,sans-serif;margin:2rem}h1{color:#b0
 table{border-collapse:collapse;margin-top:1rem}td,th{border:1px solid #ccc;padding:.4rem .6rem;text-align:left}form{display:inline;margin-right:.3rem}
 form.qr{display:block;margin-top:1rem}textarea{font:13px monospace}
 .paid{color:#060}.declined,.expired{color:#b00020}
+form.citizen{display:block;margin-top:1rem}input[name=iin]{font:18px monospace;width:10em}ul.done li{margin:.2rem 0}
 `;
 /** Refreshes the payments page, but not while a QR is being pasted, so a refresh does not wipe the paste. */
 const REFRESH_UNLESS_TYPING = `setInterval(() => { if (!document.getElementById('qr').value.trim()) location.reload(); }, ${REFRESH_S * 1000});
@@ -88,6 +90,23 @@ const sandboxPages: FastifyPluginAsync = async (app) => {
       .send(page('Payments', `${message}${qrForm(qrPayload)}<p><a href="/sandbox/payments">Back to the payments</a></p>`, 'none'));
   });
 
+  // Run a test citizen again (POST /api/v1/sandbox/citizens/:iin/withdraw-test-applications as a form).
+  app.get('/citizens', async (_request, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(citizensPage('', '')));
+
+  app.post<{ Body: Record<string, unknown> | undefined }>('/citizens/withdraw', async (request, reply) => {
+    const typed = request.body?.iin;
+    // Typed with spaces or pasted with a line break: the digits are what count.
+    const iin = typeof typed === 'string' ? typed.replace(/\s/g, '') : '';
+    if (!/^[0-9]{12}$/.test(iin)) {
+      const shown = typeof typed === 'string' && isStorableText(typed) ? typed.slice(0, 40) : '';
+      const message = '<p class="declined" data-outcome="not_an_iin">Not an IIN: type the citizen’s 12 digits.</p>';
+      return reply.code(400).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(citizensPage(message, shown));
+    }
+    const result = await withdrawTestApplications(app.db, iin, app.clock());
+    request.log.info({ withdrawn: result.withdrawn.map((a) => a.number), kept: result.kept.length }, 'sandbox test applications withdrawn');
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(citizensPage(withdrawalMessage(iin, result), iin));
+  });
+
   for (const [action, outcome] of Object.entries(SETTLEMENTS)) {
     app.post<{ Params: { id: string } }>(`/payments/:id/${action}`, { schema: { params: PaymentParams } }, async (request, reply) => {
       await sandbox.payments.settle(request.params.id, outcome);
@@ -95,6 +114,29 @@ const sandboxPages: FastifyPluginAsync = async (app) => {
     });
   }
 };
+
+const CITIZENS_INTRO = `<p>Run the same test citizen again: their open <b>test</b> applications (made by a kiosk opened with
+<code>?profile=test</code>) are withdrawn, so the next journey is not refused as “application in progress”. Nothing is
+deleted: each is marked <i>withdrawn</i>, with this tester’s event in its history (the staff console shows it).</p>`;
+
+function citizensPage(message: string, iin: string): string {
+  const form = `<form method="post" action="/sandbox/citizens/withdraw" class="citizen"><label for="iin">IIN</label>
+<input id="iin" name="iin" value="${escapeHtml(iin)}" inputmode="numeric" maxlength="40" required autocomplete="off">
+<button>Withdraw this citizen’s test applications</button></form>`;
+  return page('Test citizens', `${CITIZENS_INTRO}${message}${form}`, 'none');
+}
+
+function withdrawalMessage(iin: string, { withdrawn, kept }: TestWithdrawal): string {
+  const list = (items: TestWithdrawal['withdrawn']) => `<ul class="done">${items.map((a) => `<li>${escapeHtml(a.number)} (was ${escapeHtml(a.from)})</li>`).join('')}</ul>`;
+  const done =
+    withdrawn.length > 0
+      ? `<p class="paid" data-outcome="withdrawn">Withdrew ${withdrawn.length} test application${withdrawn.length === 1 ? '' : 's'} of ${escapeHtml(iin)}: this citizen can start a new journey.</p>${list(withdrawn)}`
+      : `<p data-outcome="none">No open test application of ${escapeHtml(iin)}: nothing to withdraw.</p>`;
+  const left = kept.length > 0
+    ? `<p class="declined" data-outcome="kept">Kept ${kept.length} open application${kept.length === 1 ? '' : 's'} that ${kept.length === 1 ? 'is' : 'are'} not a test one (made by a kiosk without <code>?profile=test</code>): the citizen is still refused as “application in progress” until ${kept.length === 1 ? 'it is' : 'they are'} decided.</p>${list(kept)}`
+    : '';
+  return `${done}${left}`;
+}
 
 function empty(columns: number): string {
   return `<tr><td colspan="${columns}">Nothing yet.</td></tr>`;
@@ -118,7 +160,7 @@ function page(title: string, body: string, refresh: keyof typeof REFRESH = 'meta
 <title>SANDBOX — ${title}</title>
 <link rel="stylesheet" href="/sandbox/sandbox.css"></head>
 <body><div class="banner">SANDBOX — synthetic data, no real SMS or money</div>
-<h1>SANDBOX: ${title}</h1><nav><a href="/sandbox/sms">SMS</a> · <a href="/sandbox/payments">Payments</a></nav>
+<h1>SANDBOX: ${title}</h1><nav><a href="/sandbox/sms">SMS</a> · <a href="/sandbox/payments">Payments</a> · <a href="/sandbox/citizens">Test citizens</a></nav>
 ${body}
 </body></html>`;
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { ApiError, Iin, Text } from '../../src/protocol/common';
 import { Enrolled, PublicKeyJwk } from '../../src/protocol/packets';
 import type { SandboxSettlement } from '../adapters/sandbox-payments';
+import { withdrawTestApplications } from '../applications/withdraw-test-applications';
+import { APPLICATION_STATUSES } from '../applications/status-machine';
 import { enrolSandboxTerminal } from '../sync/terminal-enrolment';
 import { refuseCrossSiteChanges } from './cross-site';
 
@@ -39,6 +41,10 @@ export const QrPayRequest = Type.Object({ qrPayload: Text({ minLength: 1, maxLen
 const CitizenParams = Type.Object({ iin: Iin }, { additionalProperties: false });
 /** A synthetic citizen's reference face: 128 numbers from the sample photos the sandbox registry holds. */
 const ReferenceFace = Type.Object({ iin: Type.String(), descriptor: Type.Array(Type.Number()) });
+
+const NumberAndStatus = Type.Object({ number: Type.String(), from: Type.Union(APPLICATION_STATUSES.map((s) => Type.Literal(s))) });
+/** What a tester's withdrawal did: the test applications withdrawn, and the citizen's open ones it kept (not test ones). */
+export const TestWithdrawalAnswer = Type.Object({ iin: Type.String(), withdrawn: Type.Array(NumberAndStatus), kept: Type.Array(NumberAndStatus) });
 
 export const SETTLEMENTS: Readonly<Record<string, SandboxSettlement>> = { pay: 'paid', decline: 'declined', expire: 'expired' };
 
@@ -104,6 +110,20 @@ const sandboxRoutes: FastifyPluginAsync = async (app) => {
       const descriptor = await app.registry.referenceDescriptor(request.params.iin);
       if (!descriptor) return reply.code(404).send({ code: 'not_found' });
       return { iin: request.params.iin, descriptor: [...descriptor] };
+    },
+  );
+
+  // Run the same test citizen again: their open test applications are withdrawn (recorded, never
+  // deleted), so the next journey is not refused as `application_in_progress`. Who may call it: a
+  // tester of the sandbox configuration — no such route exists in production (sandbox.test.ts).
+  app.post<{ Params: { iin: string } }>(
+    '/citizens/:iin/withdraw-test-applications',
+    { schema: { params: CitizenParams, response: { 200: TestWithdrawalAnswer, 400: ApiError } } },
+    async (request) => {
+      const { iin } = request.params;
+      const result = await withdrawTestApplications(app.db, iin, app.clock());
+      request.log.info({ withdrawn: result.withdrawn.map((a) => a.number), kept: result.kept.length }, 'sandbox test applications withdrawn');
+      return { iin, ...result };
     },
   );
 

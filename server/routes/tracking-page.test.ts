@@ -17,19 +17,19 @@ const READY_BY_PRINTED = READY_BY.split('-').reverse().join('.');
 /** What the page must say in each language: the status in words, and what to do. */
 const SAYS: Record<Lang, { status: Record<ApplicationStatus, string>; pay: string; notFound: string; tooMany: string }> = {
   kk: {
-    status: { pending_checks: 'Тексерілуде', in_review: 'Қызметкер қарап жатыр', accepted: 'Қабылданды', in_production: 'Құжат дайындалуда', ready: 'Құжат дайын', issued: 'Құжат берілді', rejected: 'Қабылданбады' },
+    status: { pending_checks: 'Тексерілуде', in_review: 'Қызметкер қарап жатыр', accepted: 'Қабылданды', in_production: 'Құжат дайындалуда', ready: 'Құжат дайын', issued: 'Құжат берілді', rejected: 'Қабылданбады', withdrawn: 'Кері қайтарылды' },
     pay: 'Мемлекеттік бажды банк қосымшасында төлеңіз',
     notFound: 'Өтініш табылмады',
     tooMany: 'Сұраныс тым көп',
   },
   ru: {
-    status: { pending_checks: 'Проверяется', in_review: 'На рассмотрении у сотрудника', accepted: 'Принято', in_production: 'Документ изготавливается', ready: 'Документ готов', issued: 'Документ выдан', rejected: 'Отклонено' },
+    status: { pending_checks: 'Проверяется', in_review: 'На рассмотрении у сотрудника', accepted: 'Принято', in_production: 'Документ изготавливается', ready: 'Документ готов', issued: 'Документ выдан', rejected: 'Отклонено', withdrawn: 'Отозвано' },
     pay: 'Оплатите госпошлину в приложении банка',
     notFound: 'Заявление не найдено',
     tooMany: 'Слишком много запросов',
   },
   en: {
-    status: { pending_checks: 'Being checked', in_review: 'Being reviewed by staff', accepted: 'Accepted', in_production: 'Document being made', ready: 'Document ready', issued: 'Document issued', rejected: 'Refused' },
+    status: { pending_checks: 'Being checked', in_review: 'Being reviewed by staff', accepted: 'Accepted', in_production: 'Document being made', ready: 'Document ready', issued: 'Document issued', rejected: 'Refused', withdrawn: 'Withdrawn' },
     pay: "Pay the state fee in your bank&#39;s app",
     notFound: 'Application not found',
     tooMany: 'Too many requests',
@@ -78,7 +78,7 @@ describe('GET /track/:number, the citizen\'s tracking page', () => {
     expect(response.body).toContain(`${citizen.person.givenName} ${citizen.person.surname[0]}`);
     for (const personal of [citizen.person.iin, citizen.person.surname, citizen.phoneToType, citizen.person.birthDate]) expect(response.body).not.toContain(personal);
     // The day printed on the receipt, while a document is still to come.
-    if (status === 'rejected' || status === 'issued') expect(response.body).not.toContain(READY_BY_PRINTED);
+    if (status === 'rejected' || status === 'issued' || status === 'withdrawn') expect(response.body).not.toContain(READY_BY_PRINTED);
     else expect(response.body).toContain(READY_BY_PRINTED);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers[name]).toBe(value);
     expect(response.headers['cache-control']).toBe('no-store');

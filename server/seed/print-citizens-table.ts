@@ -62,7 +62,8 @@ const lines = [
   '',
   '- **locked**: three wrong SMS codes lock the IIN for 30 minutes (429 `too_many_wrong_codes`, `Retry-After`); six in a day, for the rest of that day.',
   '- **application in progress**: once an application is accepted, the same person is refused with',
-  '  `application_in_progress` until it is finished.',
+  '  `application_in_progress` until it is finished. To run the same test citizen again, withdraw her test',
+  '  applications (made by a kiosk with `?profile=test`) on http://localhost:8080/sandbox/citizens.',
   '- **face mismatch**: show another face (three tries, then `too_many_attempts`).',
   '',
 ];

@@ -47,7 +47,7 @@ export function applicationPage(application: TrackedApplication, lang: Lang): st
     `<h1>${escapeHtml(t.application(number))}</h1>`,
     application.maskedName ? `<p class="name">${escapeHtml(application.maskedName)}</p>` : '',
     `<p class="status ${status}" data-status="${status}"><strong>${escapeHtml(t.status[status].label)}</strong><br>${escapeHtml(t.status[status].explanation)}</p>`,
-    status === 'rejected' || status === 'issued'
+    status === 'rejected' || status === 'issued' || status === 'withdrawn'
       ? ''
       : `<p class="ready-by">${escapeHtml(t.readyBy)}: <strong data-field="ready-by">${escapeHtml(formatDate(application.readyBy))}</strong></p>`,
     status === 'pending_checks' ? checksSection(application.checks, t) : '',
@@ -84,6 +84,7 @@ function todoSection(application: TrackedApplication, t: TrackingTexts): string 
     case 'in_production':
       return todo(t.nothingToDo);
     case 'issued':
+    case 'withdrawn':
       return '';
   }
 }

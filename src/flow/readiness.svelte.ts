@@ -1,10 +1,15 @@
 import type { Enrolled, PublicKeyJwk } from '../protocol/packets';
+import { BackOfficeError } from '../sync/backoffice';
 import type { KioskDb } from '../sync/kiosk-db';
 import { terminalRefused } from '../sync/outbox';
 import { enrolWith, terminalOf } from '../sync/terminal';
 
-/** Why the start screen says the terminal is out of order instead of inviting a citizen in. */
-export type OutOfOrder = 'not_enrolled' | 'terminal_refused' | 'storage_full' | 'device_fault';
+/**
+ * Why the start screen says the terminal is out of order instead of inviting a citizen in.
+ * `no_connection`: a kiosk that may enrol by itself could not reach the back office to do it — the
+ * network, not the terminal, is what a technician must look at.
+ */
+export type OutOfOrder = 'not_enrolled' | 'no_connection' | 'terminal_refused' | 'storage_full' | 'device_fault';
 
 /** Who this kiosk is to the back office, as the receipt names it. */
 export interface TerminalIdentity {
@@ -27,9 +32,11 @@ export class Readiness {
   refused = $state(false);
   /** A device a journey needs is missing or failing (its code: paper_out, printer_missing, profile_invalid…). */
   deviceFault = $state<string | null>(null);
+  /** The last self-enrolment found no back office (no network, or it did not answer): tried again at each check. */
+  enrolUnreachable = $state(false);
 
   get outOfOrder(): OutOfOrder | null {
-    if (this.terminal === null) return 'not_enrolled';
+    if (this.terminal === null) return this.enrolUnreachable ? 'no_connection' : 'not_enrolled';
     if (this.refused) return 'terminal_refused';
     if (this.storageFull) return 'storage_full';
     if (this.deviceFault) return 'device_fault';
@@ -41,7 +48,16 @@ export class Readiness {
    * emulated profiles) tries to. Safe to call again (on a timer, when the link returns) until enrolled.
    */
   async ensureTerminal(db: KioskDb, selfEnrol: ((publicKey: PublicKeyJwk) => Promise<Enrolled>) | null): Promise<void> {
-    const row = (await terminalOf(db)) ?? (selfEnrol ? await enrolWith(db, selfEnrol).catch(() => undefined) : undefined);
+    let unreachable = false;
+    const row =
+      (await terminalOf(db)) ??
+      (selfEnrol
+        ? await enrolWith(db, selfEnrol).catch((error: unknown) => {
+            unreachable = error instanceof BackOfficeError && error.retryable;
+            return undefined;
+          })
+        : undefined);
+    this.enrolUnreachable = !row && unreachable;
     this.terminal = row ? { terminalId: row.terminalId, centreId: row.centreId, ...(row.publicUrl ? { publicUrl: row.publicUrl } : {}) } : null;
     this.refused = row ? row.refused !== undefined || (await terminalRefused(db, row.terminalId)) : false;
   }

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolled, PublicKeyJwk } from '../protocol/packets';
+import { BackOfficeError } from '../sync/backoffice';
 import { KioskDb } from '../sync/kiosk-db';
 import { putPacket } from '../sync/outbox';
 import { fakePacket } from '../sync/packet-fixture';
@@ -62,6 +63,23 @@ describe('Readiness', () => {
     await readiness.ensureTerminal(db, () => Promise.resolve(answer));
     expect(readiness.terminal).toEqual({ terminalId: 'SBX-ABCD2345', centreId: 'AST-ESIL', publicUrl: 'https://track.example.kz' });
     expect(readiness.outOfOrder).toBeNull();
+  });
+
+  it('says no connection, not a fault of the terminal, when the self-enrolment found no back office — until it enrols', async () => {
+    const readiness = new Readiness();
+    await readiness.ensureTerminal(db, () => Promise.reject(new BackOfficeError('network', null)));
+    expect(readiness.outOfOrder).toBe('no_connection');
+    // A back office that answers but cannot work (a proxy's 502) is as far away for the kiosk.
+    await readiness.ensureTerminal(db, () => Promise.reject(new BackOfficeError('server', 502)));
+    expect(readiness.outOfOrder).toBe('no_connection');
+    // It answered, and refused: the link is fine, the terminal is what is not set up.
+    await readiness.ensureTerminal(db, () => Promise.reject(new BackOfficeError('invalid_key', 400)));
+    expect(readiness.outOfOrder).toBe('not_enrolled');
+
+    await readiness.ensureTerminal(db, () => Promise.reject(new BackOfficeError('network', null)));
+    await readiness.ensureTerminal(db, async () => enrolled('SBX-ABCD2345'));
+    expect(readiness.outOfOrder).toBeNull();
+    expect(readiness.enrolUnreachable).toBe(false);
   });
 
   it('is out of order, not enrolled, when it may not enrol by itself', async () => {

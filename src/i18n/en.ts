@@ -13,8 +13,8 @@ export const en = {
   'outOfOrder.not_enrolled': 'It has not been set up yet. Please see an operator.',
   'outOfOrder.terminal_refused': 'The service centre has switched this terminal off. Please see an operator.',
   'outOfOrder.storage_full': 'Its memory is full. Please see an operator.',
-  'outOfOrder.device_fault': 'A device of this terminal is not working (the printer, the camera or the signature pad). Please see an operator.',
-  'connection.offline': 'Offline: applications are kept on this terminal',
+  'outOfOrder.device_fault': 'One of this terminal’s devices is not working. Please see an operator.',
+  'connection.offline': 'Your application will be sent when the connection returns.',
 
   'common.next': 'Next',
   'common.back': 'Back',
@@ -227,6 +227,16 @@ export const en = {
   'refusal.correctIin': 'Correct the number',
   'phone.code.lockedUntil': 'Code entry is closed until {time}.',
   'phone.code.lockedUntilTomorrow': 'Code entry is closed until tomorrow, {time}.',
+
+  // Issue 14, the rough edges: the connection note as the citizen needs it, the out-of-order screen's real cause.
+  'connection.offline.start': 'No connection at the moment. You can still apply: no SMS code will come now, and your application will be sent when the connection returns.',
+  'outOfOrder.no_connection': 'It cannot connect to the service centre’s network. Please see an operator.',
+  'outOfOrder.device.paper_out': 'The receipt printer is out of paper. Please see an operator.',
+  'outOfOrder.device.cover_open': 'The receipt printer’s cover is open. Please see an operator.',
+  'outOfOrder.device.printer': 'The receipt printer is not working. Please see an operator.',
+  'outOfOrder.device.camera': 'The camera is not working. Please see an operator.',
+  'outOfOrder.device.pad': 'The signature pad is not working. Please see an operator.',
+  'outOfOrder.device.profile': 'Its devices are set up wrongly. Please see an operator.',
 } as const;
 
 export type MessageKey = keyof typeof en;

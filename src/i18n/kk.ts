@@ -14,8 +14,8 @@ export const kk = {
   'outOfOrder.not_enrolled': 'Терминал әлі бапталмаған. Операторға жүгініңіз.',
   'outOfOrder.terminal_refused': 'Қызмет көрсету орталығы бұл терминалды өшірді. Операторға жүгініңіз.',
   'outOfOrder.storage_full': 'Терминалдың жады толды. Операторға жүгініңіз.',
-  'outOfOrder.device_fault': 'Терминалдың бір құрылғысы жұмыс істемейді (принтер, камера немесе қолтаңба тақтасы). Операторға жүгініңіз.',
-  'connection.offline': 'Байланыс жоқ: өтініштер терминалда сақталады',
+  'outOfOrder.device_fault': 'Терминалдың бір құрылғысы жұмыс істемейді. Операторға жүгініңіз.',
+  'connection.offline': 'Өтінішіңіз байланыс қалпына келгенде жіберіледі.',
 
   'common.next': 'Әрі қарай',
   'common.back': 'Артқа',
@@ -228,4 +228,14 @@ export const kk = {
   'refusal.correctIin': 'Нөмірді түзету',
   'phone.code.lockedUntil': 'Код енгізу сағат {time} дейін жабық.',
   'phone.code.lockedUntilTomorrow': 'Код енгізу ертең сағат {time} дейін жабық.',
+
+  // Issue 14, the rough edges: the connection note as the citizen needs it, the out-of-order screen's real cause.
+  'connection.offline.start': 'Қазір байланыс жоқ. Өтінішті бәрібір беруге болады: SMS-код қазір келмейді, ал өтінішіңіз байланыс қалпына келгенде жіберіледі.',
+  'outOfOrder.no_connection': 'Терминал қызмет көрсету орталығының желісіне қосыла алмай тұр. Операторға жүгініңіз.',
+  'outOfOrder.device.paper_out': 'Қолхат принтерінде қағаз бітіп қалды. Операторға жүгініңіз.',
+  'outOfOrder.device.cover_open': 'Қолхат принтерінің қақпағы ашық тұр. Операторға жүгініңіз.',
+  'outOfOrder.device.printer': 'Қолхат принтері жұмыс істемейді. Операторға жүгініңіз.',
+  'outOfOrder.device.camera': 'Терминалдың камерасы жұмыс істемейді. Операторға жүгініңіз.',
+  'outOfOrder.device.pad': 'Қолтаңба тақтасы жұмыс істемейді. Операторға жүгініңіз.',
+  'outOfOrder.device.profile': 'Терминалдың құрылғылары дұрыс бапталмаған. Операторға жүгініңіз.',
 } as const satisfies Catalogue;

@@ -14,8 +14,8 @@ export const ru = {
   'outOfOrder.not_enrolled': 'Терминал ещё не настроен. Обратитесь к оператору.',
   'outOfOrder.terminal_refused': 'Центр обслуживания отключил этот терминал. Обратитесь к оператору.',
   'outOfOrder.storage_full': 'Память терминала заполнена. Обратитесь к оператору.',
-  'outOfOrder.device_fault': 'Одно из устройств терминала не работает (принтер, камера или планшет для подписи). Обратитесь к оператору.',
-  'connection.offline': 'Нет связи: заявления сохраняются в терминале',
+  'outOfOrder.device_fault': 'Одно из устройств терминала не работает. Обратитесь к оператору.',
+  'connection.offline': 'Заявление будет отправлено, когда восстановится связь.',
 
   'common.next': 'Далее',
   'common.back': 'Назад',
@@ -228,4 +228,14 @@ export const ru = {
   'refusal.correctIin': 'Исправить номер',
   'phone.code.lockedUntil': 'Ввод кода закрыт до {time}.',
   'phone.code.lockedUntilTomorrow': 'Ввод кода закрыт до завтра, до {time}.',
+
+  // Issue 14, the rough edges: the connection note as the citizen needs it, the out-of-order screen's real cause.
+  'connection.offline.start': 'Сейчас нет связи. Подать заявление можно: SMS-код сейчас не придёт, а заявление будет отправлено, когда восстановится связь.',
+  'outOfOrder.no_connection': 'Терминал не может подключиться к сети центра обслуживания. Обратитесь к оператору.',
+  'outOfOrder.device.paper_out': 'В принтере для расписок закончилась бумага. Обратитесь к оператору.',
+  'outOfOrder.device.cover_open': 'У принтера для расписок открыта крышка. Обратитесь к оператору.',
+  'outOfOrder.device.printer': 'Не работает принтер для расписок. Обратитесь к оператору.',
+  'outOfOrder.device.camera': 'Не работает камера терминала. Обратитесь к оператору.',
+  'outOfOrder.device.pad': 'Не работает планшет для подписи. Обратитесь к оператору.',
+  'outOfOrder.device.profile': 'Устройства терминала настроены неверно. Обратитесь к оператору.',
 } as const satisfies Catalogue;

@@ -6,7 +6,7 @@ import { LivenessEvidence } from './liveness';
 import { CentreId, TerminalId } from './packets';
 
 /** Every status an application can have; who may move it where is server/applications/status-machine.ts. */
-export const APPLICATION_STATUSES = ['pending_checks', 'in_review', 'accepted', 'in_production', 'ready', 'issued', 'rejected'] as const;
+export const APPLICATION_STATUSES = ['pending_checks', 'in_review', 'accepted', 'in_production', 'ready', 'issued', 'rejected', 'withdrawn'] as const;
 export const ApplicationStatus = Type.Union(APPLICATION_STATUSES.map((s) => Type.Literal(s)));
 export type ApplicationStatus = Static<typeof ApplicationStatus>;
 

@@ -1,10 +1,12 @@
 import { CameraError, playInto, type Camera, type CameraHandle } from './camera';
+import { cacheStorageClips, type ClipStore } from './clip-store';
 import { frameAt, jpegFrames, msToNextFrame } from './mjpeg-clip';
 
 /**
  * The citizen the emulated camera shows, under the site root: face f06 on a plain wall, turning
  * left and right (the test profile's liveness challenges) with still moments the photo step takes.
- * Made at build time by scripts/faces/emulated-camera-clip.ts; never precached, as no real kiosk plays it.
+ * Made at build time by scripts/faces/emulated-camera-clip.ts. Not precached, as no real kiosk plays
+ * it: the emulated camera keeps the clip it fetched itself (clip-store.ts), so a tester's kiosk plays it offline.
  */
 export const EMULATED_CAMERA_CLIP = 'camera/f06-live.mjpeg';
 /** The rate the clip was made for (Chromium's fake capture plays MJPEG at 30 fps too). */
@@ -17,23 +19,24 @@ export const CLIP_FPS = 30;
  */
 export class EmulatedCamera implements Camera {
   readonly #url: string;
+  readonly #store: ClipStore;
   /** The clip's frames, fetched once for the kiosk's life; a failed fetch is tried again next time. */
   #frames: Promise<Blob[]> | null = null;
 
-  constructor(url = `/${EMULATED_CAMERA_CLIP}`) {
+  constructor(url = `/${EMULATED_CAMERA_CLIP}`, store: ClipStore = cacheStorageClips(globalThis.caches)) {
     this.#url = url;
+    this.#store = store;
   }
 
+  /**
+   * Present when the clip can be played: fetched (and kept) at the first readiness check, so a
+   * tester's kiosk that loses its link before the identify step, or starts with none, still has it.
+   */
   async present(): Promise<boolean> {
-    // Once fetched, the clip plays with or without the network.
-    if (this.#frames) return this.#frames.then(() => true, () => false);
-    try {
-      const response = await fetch(this.#url, { method: 'HEAD', cache: 'no-store' });
-      // Vite's dev server answers an address it has no file for with the app's page.
-      return response.ok && !(response.headers.get('content-type') ?? '').startsWith('text/html');
-    } catch {
-      return false; // unreachable is missing: there is nothing else this camera could show
-    }
+    return this.#load().then(
+      () => true,
+      () => false,
+    );
   }
 
   async open(video: HTMLVideoElement): Promise<CameraHandle> {
@@ -80,7 +83,7 @@ export class EmulatedCamera implements Camera {
   }
 
   #load(): Promise<Blob[]> {
-    this.#frames ??= fetchFrames(this.#url).catch((error: unknown) => {
+    this.#frames ??= fetchFrames(this.#url, this.#store).catch((error: unknown) => {
       this.#frames = null;
       throw error;
     });
@@ -88,20 +91,34 @@ export class EmulatedCamera implements Camera {
   }
 }
 
-/** The clip as one Blob per JPEG: slices of one download, so nothing is copied. */
-async function fetchFrames(url: string): Promise<Blob[]> {
-  let bytes: Uint8Array<ArrayBuffer>;
+/**
+ * The clip as one Blob per JPEG: slices of one download, so nothing is copied. From the network
+ * first, so a rebuilt clip replaces the kept one (the server's ETag makes that a 304 when unchanged);
+ * the kept copy when the network fails or answers with no clip (Vite's dev server answers an
+ * address it has no file for with the app's page). Only a clip with frames in it is kept.
+ */
+async function fetchFrames(url: string, store: ClipStore): Promise<Blob[]> {
+  let failure: unknown;
+  let bytes: Uint8Array<ArrayBuffer> | null = null;
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (cause) {
-    throw new CameraError('camera_missing', { cause });
+    failure = cause;
   }
+  let ranges = bytes ? jpegFrames(bytes) : [];
+  if (bytes && ranges.length > 0) {
+    // Not keeping it costs only the offline try; the clip plays all the same.
+    await store.put(url, bytes).catch(() => undefined);
+  } else {
+    failure ??= new Error(`${url}: no JPEG frames`);
+    bytes = await store.get(url).catch(() => null);
+    ranges = bytes ? jpegFrames(bytes) : [];
+  }
+  if (!bytes || ranges.length === 0) throw new CameraError('camera_missing', { cause: failure });
   const whole = new Blob([bytes]);
-  const frames = jpegFrames(bytes).map(({ start, end }) => whole.slice(start, end, 'image/jpeg'));
-  if (frames.length === 0) throw new CameraError('camera_missing', { cause: new Error(`${url}: no JPEG frames`) });
-  return frames;
+  return ranges.map(({ start, end }) => whole.slice(start, end, 'image/jpeg'));
 }
 
 async function decode(frame: Blob): Promise<ImageBitmap> {
