@@ -78,7 +78,7 @@ test('a kiosk that cannot reach the back office to enrol says the network is the
 });
 
 test("a tester's fresh kiosk with the emulated camera keeps its recording, and plays it on the identify step with no network", async ({ page, context }) => {
-  const c = citizen('crowd-20');
+  const c = citizen('crowd-16');
   await page.goto('/?profile=test&camera=emulated');
   await expectStep(page, 'language');
   await expect(action(page, 'lang-ru')).toBeEnabled();

@@ -8,7 +8,7 @@ import { expectStep, message, pressAction } from './support/kiosk';
 import { expect, test } from './support/test';
 
 test("a test citizen refused as 'application in progress' starts again once a tester withdraws her test application", async ({ page, context, request }) => {
-  const c = citizen('crowd-21');
+  const c = citizen('crowd-17');
   // Her first application, as a test kiosk sends it: her own face, paid, so the checks accept it.
   const number = await applicationThroughApi(request, c, 'ru', { paid: true, descriptor: await faceAtDistance(request, c, 0.1) });
 
