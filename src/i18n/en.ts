@@ -221,6 +221,13 @@ export const en = {
   'done.body': 'Your document will be ready by {date}. We will send an SMS.',
   'done.bodyProvisional': 'If the checks pass, your document will be ready by {date}. We will send an SMS.',
   'done.finish': 'Finish',
+
+  // Hearing instead of reading (issue 14, speech): the listen and volume buttons, and words the speech says.
+  'speech.listen': 'Listen',
+  'speech.volumeDown': 'Quieter',
+  'speech.volumeUp': 'Louder',
+  'speech.hidden': 'hidden',
+  'speech.disabled': 'not available now',
 } as const;
 
 export type MessageKey = keyof typeof en;

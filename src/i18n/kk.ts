@@ -222,4 +222,11 @@ export const kk = {
   'done.body': 'Құжатыңыз {date} дейін дайын болады. SMS жібереміз.',
   'done.bodyProvisional': 'Тексерулерден өтсе, құжатыңыз {date} дейін дайын болады. SMS жібереміз.',
   'done.finish': 'Аяқтау',
+
+  // Hearing instead of reading (issue 14, speech): the listen and volume buttons, and words the speech says.
+  'speech.listen': 'Тыңдау',
+  'speech.volumeDown': 'Ақырынырақ',
+  'speech.volumeUp': 'Қаттырақ',
+  'speech.hidden': 'жасырын',
+  'speech.disabled': 'қазір қолжетімсіз',
 } as const satisfies Catalogue;

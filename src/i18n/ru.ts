@@ -222,4 +222,11 @@ export const ru = {
   'done.body': 'Документ будет готов к {date}. Мы пришлём SMS.',
   'done.bodyProvisional': 'Если проверки пройдут, документ будет готов к {date}. Мы пришлём SMS.',
   'done.finish': 'Завершить',
+
+  // Hearing instead of reading (issue 14, speech): the listen and volume buttons, and words the speech says.
+  'speech.listen': 'Прослушать',
+  'speech.volumeDown': 'Тише',
+  'speech.volumeUp': 'Громче',
+  'speech.hidden': 'скрыто',
+  'speech.disabled': 'сейчас недоступно',
 } as const satisfies Catalogue;
