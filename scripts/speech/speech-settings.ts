@@ -36,9 +36,9 @@ export const SAMPLE_RATE = 22_050;
 /** espeak-ng's voice for each of the kiosk's languages. */
 export const VOICES: Record<Lang, string> = { kk: 'kk', ru: 'ru', en: 'en' };
 
-/** Made clips, shared by every build on this machine, never committed (node_modules/ is ignored). */
+/** Made clips, shared by every build on this machine, never committed (node_modules/ is ignored); bench/speech.ts starts from an empty one. */
 export function cacheDir(root: string): string {
-  return join(root, 'node_modules', '.cache', 'kiosk-speech');
+  return process.env.KIOSK_SPEECH_CACHE ?? join(root, 'node_modules', '.cache', 'kiosk-speech');
 }
 
 /** A clip's name: its text, voice and every setting, so a changed text is a new clip and the old one is not served. */

@@ -15,8 +15,14 @@ describe('pronunciation lexicon', () => {
     expect(applyLexicon('kk', '786 ₸')).toBe('786 теңге');
   });
 
+  it('says a figure with its Kazakh case ending as a word with it', () => {
+    expect(applyLexicon('kk', 'Жетінші цифр 1-ден 6-ға дейін болуы керек.')).toBe('Жетінші цифр бірден алтыға дейін болуы керек.');
+    expect(applyLexicon('kk', '+7-ден кейін 10 цифр')).toBe('плюс жетіден кейін 10 цифр');
+  });
+
   it('leaves a language its own words: ИИН is Russian, ЖСН Kazakh', () => {
-    expect(applyLexicon('en', 'Enter your IIN')).toBe('Enter your IIN');
+    expect(applyLexicon('en', 'Enter your IIN')).toBe('Enter your I I N');
+    expect(applyLexicon('en', 'ЖСН')).toBe('ЖСН');
     expect(applyLexicon('kk', 'SMS')).toBe('эс эм эс');
   });
 });

@@ -16,6 +16,12 @@ const KK: readonly Rule[] = [
   [/QR/g, 'кью ар'],
   [/egov\.kz/g, 'и гов кей зед'],
   [/₸/g, 'теңге'],
+  [/№/g, 'нөмірі'],
+  // A figure with a case ending: espeak-ng reads "6-ға" as "алтыра" and "+7" by English rules.
+  [/\+7-ден/g, 'плюс жетіден'],
+  [/7-ден/g, 'жетіден'],
+  [/1-ден/g, 'бірден'],
+  [/6-ға/g, 'алтыға'],
 ];
 
 const RU: readonly Rule[] = [
@@ -34,6 +40,8 @@ const RU: readonly Rule[] = [
 ];
 
 const EN: readonly Rule[] = [
+  // Read as the word "in".
+  [/IIN/g, 'I I N'],
   [/₸/g, 'tenge'],
   [/egov\.kz/g, 'e gov dot kay zed'],
   [/(\{\w+\}) s(?!\p{L})/gu, '$1 seconds'],

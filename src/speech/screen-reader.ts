@@ -34,7 +34,8 @@ export function elementUtterances(element: Element, listening: Listening): Utter
   const personal = element.closest('[data-personal]');
   let words: string[] | null;
   if (personal) {
-    const value = personal.getAttribute('data-value') ?? personal.textContent ?? '';
+    // Said as shown (the phone with its +7), but nothing when nothing is typed yet (data-value empty).
+    const value = personal.getAttribute('data-value') === '' ? '' : (personal.textContent ?? '');
     words = value.trim() === '' ? null : personalWords(lang, value, { spell: personal.hasAttribute('data-spell'), ...listening });
   } else {
     words = textWords(lang, labelOf(element), listening);
