@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { kioskSpeech } from './scripts/speech/vite-plugin';
 
 const backOffice = process.env.BACK_OFFICE_URL ?? 'http://127.0.0.1:8080';
 
@@ -9,6 +10,8 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? 'dev') },
   plugins: [
     svelte(),
+    // The audio guidance, made at build time from the catalogues (docs/speech.md).
+    kioskSpeech(),
     VitePWA({
       // Our own service worker (src/sw.ts): precache and offline start as generateSW gave, plus the
       // outbox's Background Sync. Built to /sw.js, which src/sync/app-update.ts registers.
@@ -21,7 +24,7 @@ export default defineConfig({
       injectManifest: {
         // A classic script: registered without { type: 'module' }, as workbox-window does by default.
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,woff2,json,bin,wasm,svg,png}'],
+        globPatterns: ['**/*.{js,css,html,woff2,json,bin,wasm,svg,png}', 'speech/**/*.mp3'],
         // The emulated camera's clip (12 MB, scripts/faces/emulated-camera-clip.ts) is for testers' desktops:
         // no real kiosk plays it, so it is fetched when asked for and never stored in every kiosk's cache.
         // The staff console (a second entry) is no part of the kiosk: never in a terminal's cache.

@@ -11,6 +11,11 @@ export interface KioskConfig {
   profile: 'emulated' | 'test';
   /** The liveness challenges a test profile fixes, in order; null draws them at random, as for a citizen. */
   challenges: ChallengeKind[] | null;
+  /**
+   * `?headset=1`: a tester listens as on headphones — each screen is said by itself and personal
+   * data is said aloud — without a terminal's jack (src/speech/kiosk-speaker.svelte.ts).
+   */
+  headset: boolean;
 }
 
 const CENTRE_NAMES: Record<string, Record<Lang, string>> = {
@@ -32,6 +37,7 @@ export function readConfig(search: string): KioskConfig {
   return {
     profile,
     challenges: profile === 'test' ? fixedChallenges(params.get('challenges')) : null,
+    headset: params.get('headset') === '1',
   };
 }
 

@@ -237,6 +237,13 @@ export const en = {
   'outOfOrder.device.camera': 'The camera is not working. Please see an operator.',
   'outOfOrder.device.pad': 'The signature pad is not working. Please see an operator.',
   'outOfOrder.device.profile': 'Its devices are set up wrongly. Please see an operator.',
+
+  // Hearing instead of reading (issue 14, speech): the listen and volume buttons, and words the speech says.
+  'speech.listen': 'Listen',
+  'speech.volumeDown': 'Quieter',
+  'speech.volumeUp': 'Louder',
+  'speech.hidden': 'hidden',
+  'speech.disabled': 'not available now',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -238,4 +238,11 @@ export const kk = {
   'outOfOrder.device.camera': 'Терминалдың камерасы жұмыс істемейді. Операторға жүгініңіз.',
   'outOfOrder.device.pad': 'Қолтаңба тақтасы жұмыс істемейді. Операторға жүгініңіз.',
   'outOfOrder.device.profile': 'Терминалдың құрылғылары дұрыс бапталмаған. Операторға жүгініңіз.',
+
+  // Hearing instead of reading (issue 14, speech): the listen and volume buttons, and words the speech says.
+  'speech.listen': 'Тыңдау',
+  'speech.volumeDown': 'Ақырынырақ',
+  'speech.volumeUp': 'Қаттырақ',
+  'speech.hidden': 'жасырын',
+  'speech.disabled': 'қазір қолжетімсіз',
 } as const satisfies Catalogue;

@@ -238,4 +238,11 @@ export const ru = {
   'outOfOrder.device.camera': 'Не работает камера терминала. Обратитесь к оператору.',
   'outOfOrder.device.pad': 'Не работает планшет для подписи. Обратитесь к оператору.',
   'outOfOrder.device.profile': 'Устройства терминала настроены неверно. Обратитесь к оператору.',
+
+  // Hearing instead of reading (issue 14, speech): the listen and volume buttons, and words the speech says.
+  'speech.listen': 'Прослушать',
+  'speech.volumeDown': 'Тише',
+  'speech.volumeUp': 'Громче',
+  'speech.hidden': 'скрыто',
+  'speech.disabled': 'сейчас недоступно',
 } as const satisfies Catalogue;

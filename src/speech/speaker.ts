@@ -10,6 +10,17 @@ export interface Speaker {
   speakElement(element: Element): void;
   /** Stops what is being said: the citizen moved on, or the session ended. */
   stop(): void;
+  /** The volume the on-screen buttons (and a keypad's volume keys) change; none when nothing is said. */
+  readonly volume?: SpeechVolume;
+}
+
+/** Speech volume in steps; back to the default when the session ends. */
+export interface SpeechVolume {
+  /** 0 is the quietest, steps - 1 the loudest. */
+  readonly step: number;
+  readonly steps: number;
+  up(): void;
+  down(): void;
 }
 
 /** Until the speech is built in: says nothing. */
