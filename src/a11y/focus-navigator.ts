@@ -63,7 +63,6 @@ export class FocusNavigator {
     if (!command) return;
     press.handled = true;
     this.#engaged = true;
-    this.#screen = this.#currentScreen();
     const placed = () => this.#controls(scope, dialog !== null);
     switch (command.kind) {
       case 'move': {
