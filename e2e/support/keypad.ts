@@ -8,6 +8,7 @@ interface SpeechRequest {
   call: 'screen' | 'element';
   step: string | null;
   dialog: string | null;
+  title: string;
   action: string | null;
   text: string;
 }
@@ -81,14 +82,19 @@ async function speechRequests(page: Page): Promise<SpeechRequest[]> {
 }
 
 /**
- * The speech hook: the screen `step` (or the open dialog) was asked to be said when it appeared.
- * Today it checks what the kiosk asked of its speaker (the test profile's record); once the speech
- * is merged, the lead adds here that the screen's audio was requested from the kiosk's origin.
+ * The speech hook: the screen shown now — step `step` under its current title, or the open dialog —
+ * was asked to be said when it appeared. Today it checks what the kiosk asked of its speaker (the
+ * test profile's record); once the speech is merged, the lead adds here that the screen's audio was
+ * requested from the kiosk's origin.
  */
 export async function expectScreenSpoken(page: Page, step: string, dialog: string | null = null): Promise<void> {
+  const title = await page.evaluate((inDialog) => {
+    const root = document.querySelector(inDialog ? '[data-dialog]' : '[data-step]');
+    return (root?.querySelector('h1, h2')?.textContent ?? '').trim();
+  }, dialog !== null);
   await expect
-    .poll(async () => (await speechRequests(page)).some((r) => r.call === 'screen' && r.step === step && r.dialog === dialog), {
-      message: `the ${dialog ? `${dialog} dialog` : `${step} screen`} was to be said`,
+    .poll(async () => (await speechRequests(page)).some((r) => r.call === 'screen' && r.step === step && r.dialog === dialog && r.title === title), {
+      message: `the ${dialog ? `${dialog} dialog` : `${step} screen`} ("${title}") was to be said`,
     })
     .toBe(true);
 }
@@ -97,12 +103,4 @@ export async function expectScreenSpoken(page: Page, step: string, dialog: strin
 export async function expectSpokenControl(page: Page, action: string): Promise<void> {
   const last = (await speechRequests(page)).filter((r) => r.call === 'element').at(-1);
   expect(last?.action, 'the control the focus reached was to be said').toBe(action);
-}
-
-/** Forgets what was said so far, so the next screen's check is its own. */
-export async function forgetSpeech(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const record = (window as unknown as { __kioskSpeech?: unknown[] }).__kioskSpeech;
-    record?.splice(0);
-  });
 }

@@ -4,9 +4,10 @@ import type { Speaker } from '../speech/speaker';
 
 export interface SpeechRequest {
   call: 'screen' | 'element';
-  /** data-step of the screen shown, and the open dialog's data-dialog. */
+  /** data-step of the screen shown, the open dialog's data-dialog, and the title (the dialog's, if open). */
   step: string | null;
   dialog: string | null;
+  title: string;
   /** For `element`: what was to be said, by its data-action (or data-key) and text. */
   action: string | null;
   text: string;
@@ -22,10 +23,15 @@ declare global {
 export function recordSpeech(inner: Speaker, target: Window = window): Speaker {
   const requests: SpeechRequest[] = [];
   target.__kioskSpeech = requests;
-  const where = () => ({
-    step: target.document.querySelector<HTMLElement>('[data-step]')?.dataset.step ?? null,
-    dialog: target.document.querySelector<HTMLElement>('[data-dialog]')?.dataset.dialog ?? null,
-  });
+  const where = () => {
+    const step = target.document.querySelector<HTMLElement>('[data-step]');
+    const dialog = target.document.querySelector<HTMLElement>('[data-dialog]');
+    return {
+      step: step?.dataset.step ?? null,
+      dialog: dialog?.dataset.dialog ?? null,
+      title: ((dialog ?? step)?.querySelector('h1, h2')?.textContent ?? '').trim(),
+    };
+  };
   return {
     speakScreen() {
       requests.push({ call: 'screen', ...where(), action: null, text: '' });
