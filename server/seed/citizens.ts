@@ -108,7 +108,7 @@ const SCENARIOS: readonly Scenario[] = [
   // The offline-first and device e2e journeys (e2e/offline.spec.ts, devices.spec.ts, emulated-camera.spec.ts,
   // signature-pad.spec.ts): each may end with an application of its own, and a person with one in
   // progress cannot start another, so each test has its person. Face f06, the one the journey clips show.
-  ...(['offline', 'reload', 'replay-first', 'replay-second', 'altered', 'revoked', 'webusb', 'emulated-camera', 'signature-pad', 'telemetry'] as const).map(
+  ...(['offline', 'reload', 'replay-first', 'replay-second', 'altered', 'revoked', 'webusb', 'emulated-camera', 'signature-pad', 'telemetry', 'keypad-kk', 'keypad-ru'] as const).map(
     (name): Scenario => ({ tag: `kiosk-${name}`, shows: `07 ID card: the ${name} kiosk e2e test`, sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' }),
   ),
 ];

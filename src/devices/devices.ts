@@ -1,5 +1,7 @@
 import { checkCamera, type Camera } from './camera/camera';
 import { createCamera } from './camera/create-camera';
+import { createKeypad } from './keypad/create-keypad';
+import type { Keypad } from './keypad/keypad';
 import { createPrinter, printerFault } from './printer/create-printer';
 import { checkPrinter, type Printer } from './printer/printer';
 import { PRESET_PROFILES, type DeviceProfile, type ProfileChoice } from './profile';
@@ -19,6 +21,8 @@ export interface KioskDevices {
   signaturePad: SignaturePad;
   /** The profile reads e-application QR codes with the camera. */
   scanByCamera: boolean;
+  /** The tactile keypad; on a terminal without one, the keyboard's digits only. */
+  keypad: Keypad;
 }
 
 /**
@@ -34,6 +38,7 @@ export function createDevices(choice: ProfileChoice, search: string): KioskDevic
     scanner: createScanner(profile.scanner),
     signaturePad: createSignaturePad(profile.signature),
     scanByCamera: choice.ok && profile.scanner === 'camera',
+    keypad: createKeypad(profile.keypad),
   };
 }
 

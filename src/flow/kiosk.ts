@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { KioskConfig } from '../config';
 import type { Camera } from '../devices/camera/camera';
+import type { Keypad } from '../devices/keypad/keypad';
 import type { Printer } from '../devices/printer/printer';
 import type { Scanner } from '../devices/scanner/scanner';
 import type { SignaturePad } from '../devices/signature/signature-pad';
@@ -30,6 +31,8 @@ export interface Kiosk {
   signaturePad: SignaturePad;
   /** The profile reads e-application QR codes with the camera: the start screen offers it to the citizen. */
   scanByCamera: boolean;
+  /** The tactile keypad (or a keyboard): moves the focus, and types into the number fields. */
+  keypad: Keypad;
   readiness: Readiness;
   outbox: KioskOutbox;
   connection: Connection;

@@ -22,10 +22,3 @@ export interface SpeechVolume {
   up(): void;
   down(): void;
 }
-
-/** Until the speech is built in: says nothing. */
-export const SILENT_SPEAKER: Speaker = {
-  speakScreen: () => {},
-  speakElement: () => {},
-  stop: () => {},
-};
