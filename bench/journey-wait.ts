@@ -6,7 +6,7 @@
 // the citizen waits for, enters the page; both ends are read from the page's clock by bench/page-probe.ts.
 // Prints a table per kind, and last: software_wait_ms=<…> camera_steps_ms=<…>; writes docs/benchmarks.md.
 import { STEADY_MS } from '../src/biometrics/photo-quality-capture';
-import { PAID_PAUSE_MS, POLL_MS } from '../src/steps/payment-poll';
+import { PAID_PAUSE_MS } from '../src/steps/payment-poll';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -149,10 +149,15 @@ async function walk(page: Page, api: APIRequestContext, kind: Kind, rows: Row[])
     const from = (await marksSoFar(page)).marks;
     await payPending(api, paymentId);
     const paidAt = nodeNow();
+    // The software's wait runs from the gateway's "paid" to the receipt, less the pause in which
+    // "Paid" stays on screen to be read: that pause is deliberate, and counted apart.
+    const shownPaid = await waitMark(page, '[data-message="paid"]', from);
     receipt = await waitMark(page, 'step:receipt', from);
-    addSample(rows, `paid in the sandbox → receipt (${POLL_MS / 1000} s poll + ${PAID_PAUSE_MS / 1000} s "paid" pause)`, true, receipt.paint! - paidAt);
+    addSample(rows, 'paid in the sandbox → receipt, less the "paid" pause (long poll, then the receipt step)', true, receipt.paint! - paidAt - PAID_PAUSE_MS);
+    addSample(rows, '· paid in the sandbox → "paid" shown (long poll)', false, shownPaid.paint! - paidAt);
+    addSample(rows, `· "paid" shown → receipt: the deliberate ${PAID_PAUSE_MS / 1000} s pause to read it, and the step's change`, false, receipt.paint! - shownPaid.paint!);
   } else {
-    await j.afterMark('payment shown → amount shown (no fee)', payment, '[data-amount]');
+    await j.afterMark('payment shown → "no fee to pay" shown', payment, '[data-message="exempt"]');
     receipt = await j.afterInput('Next (no fee) → receipt', () => click(page, '[data-action="next"]'), 'step:receipt');
   }
   await j.afterMark('receipt shown → paper printed (application saved)', receipt, '[data-device="printer"]');
@@ -190,7 +195,8 @@ function cameraDetail(state: ProbeState, identify: ProbeMark, portrait: ProbeMar
 }
 
 async function openPage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1080, height: 1920 } });
+  // The probe's waits are strings the page evaluates, which the kiosk's CSP (no 'unsafe-eval') refuses.
+  const context = await browser.newContext({ baseURL, viewport: { width: 1080, height: 1920 }, bypassCSP: true });
   await context.addInitScript({ content: PROBE_SCRIPT });
   const page = await context.newPage();
   await page.goto('/?profile=test');

@@ -36,8 +36,9 @@ export const WATCHED = [
   '[data-action^="document-"]',
   '[data-field="sms-code"]',
   '[data-field="portrait"]',
-  '[data-amount]',
+  '[data-message="exempt"]',
   '[data-qr="payment"]',
+  '[data-message="paid"]',
   '[data-device="printer"]',
 ] as const;
 

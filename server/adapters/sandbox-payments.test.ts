@@ -18,14 +18,15 @@ function withTags(change: Record<string, string | undefined>): string {
 
 describe('readSandboxFeeQr', () => {
   it('reads the amount and the application number of a fee QR of the sandbox merchant', () => {
-    expect(readSandboxFeeQr(OURS)).toEqual({ ok: true, amountTiyn: 346_000, reference: 'KZ-2603-ABCD' });
+    expect(readSandboxFeeQr(OURS)).toEqual({ ok: true, amountTiyn: 346_000, reference: 'KZ-2603-ABCD', bill: null });
+    expect(readSandboxFeeQr(encodePaymentQr({ amountKzt: 3_460, reference: 'KZ-2603-ABCD', bill: '0A1B2C3D4E5F' }))).toMatchObject({ ok: true, bill: '0A1B2C3D4E5F' });
     // The helper itself changes nothing when asked to change nothing.
     expect(withTags({})).toBe(OURS);
   });
 
   it('reads the tiyn of an amount that has them', () => {
     const withTiyn = encodePaymentQr({ amountKzt: 786.4, reference: 'KZ-2501-ABCD' });
-    expect(readSandboxFeeQr(withTiyn)).toEqual({ ok: true, amountTiyn: 78_640, reference: 'KZ-2501-ABCD' });
+    expect(readSandboxFeeQr(withTiyn)).toEqual({ ok: true, amountTiyn: 78_640, reference: 'KZ-2501-ABCD', bill: null });
     expect(readSandboxFeeQr(withTags({ '54': '0.05' }))).toMatchObject({ ok: true, amountTiyn: 5 });
   });
 

@@ -47,7 +47,9 @@ export class SandboxPayments implements PaymentGateway {
   ) {}
 
   async createInvoice(invoice: { orderId: string; reference: string; amountTiyn: number; expiresAt: Date }) {
-    const qrPayload = encodePaymentQr({ amountTiyn: invoice.amountTiyn, reference: invoice.reference });
+    // The invoice's own bill number, as an acquirer's QR carries one: a new invoice after a decline
+    // or an expiry is a new QR on the kiosk, never the text of the one that was refused.
+    const qrPayload = encodePaymentQr({ amountTiyn: invoice.amountTiyn, reference: invoice.reference, bill: billNumber(invoice.orderId) });
     await this.db.query(
       `INSERT INTO sandbox_payments (id, reference, amount_tiyn, qr_payload, status, created_at, expires_at)
        VALUES ($1, $2, $3, $4, 'pending', $5, $6) ON CONFLICT (id) DO NOTHING`,
@@ -93,9 +95,8 @@ export class SandboxPayments implements PaymentGateway {
   /**
    * The citizen's banking app paying a QR: the invoice's when the gateway issued this very QR and it
    * is still pending, else a new payment under the QR's reference and amount — how a QR that an
-   * offline kiosk made itself is paid, and what findByReference then finds. A kiosk's QR for an
-   * application is the same text as the gateway's invoice for it, so the two are told apart only
-   * by whether such an invoice is pending; a QR already paid is refused.
+   * offline kiosk made itself is paid, and what findByReference then finds. An invoice's QR carries
+   * its bill number, a kiosk's own QR none; a QR already paid is refused.
    */
   async payQr(qrPayload: string): Promise<QrPayment> {
     const fee = readSandboxFeeQr(qrPayload);
@@ -110,6 +111,9 @@ export class SandboxPayments implements PaymentGateway {
       [qrPayload, now],
     );
     if (invoices[0]) return { ok: true, payment: toPayment(invoices[0]) };
+    // An invoice's QR (it has a bill number) is paid only while that invoice is pending: a declined
+    // or expired one's QR is refused, as an acquirer refuses it, so the money goes to the new QR.
+    if (fee.bill !== null) return { ok: false, code: 'not_pending', detail: 'this QR is paid already or no longer valid' };
     // Paid at once, so it never expires: its expiry is its payment time.
     const { rows: received } = await this.db.query<PaymentRow>(
       `INSERT INTO sandbox_payments (id, reference, amount_tiyn, qr_payload, status, created_at, expires_at, settled_at)
@@ -136,6 +140,11 @@ export class SandboxPayments implements PaymentGateway {
   }
 }
 
+/** Twelve hex digits of the order id: enough to tell one application's invoices apart, short enough to keep the QR small. */
+function billNumber(orderId: string): string {
+  return orderId.replaceAll('-', '').slice(0, 12).toUpperCase();
+}
+
 function toPayment(row: PaymentRow): SandboxPayment {
   return {
     id: row.id,
@@ -152,15 +161,18 @@ const MERCHANT_ACCOUNT_TAG = '26';
 const CURRENCY_TAG = '53';
 const AMOUNT_TAG = '54';
 const ADDITIONAL_DATA_TAG = '62';
+const BILL_NUMBER = '01';
 const REFERENCE_LABEL = '05';
 const CURRENCY_KZT = '398';
 
 /**
  * The fee a QR asks the sandbox merchant for, read as a bank reads it: the CRC first, then the
- * merchant, the currency, an amount with two decimals written as encodePaymentQr writes it, and the
- * application number in the reference label.
+ * merchant, the currency, an amount with two decimals written as encodePaymentQr writes it, the
+ * application number in the reference label, and an invoice's bill number if it has one.
  */
-export function readSandboxFeeQr(qrPayload: string): { ok: true; amountTiyn: number; reference: string } | { ok: false; code: QrRefusal; detail: string } {
+export function readSandboxFeeQr(
+  qrPayload: string,
+): { ok: true; amountTiyn: number; reference: string; bill: string | null } | { ok: false; code: QrRefusal; detail: string } {
   let tags: Map<string, string>;
   let merchant: Map<string, string>;
   let additional: Map<string, string>;
@@ -185,5 +197,5 @@ export function readSandboxFeeQr(qrPayload: string): { ok: true; amountTiyn: num
   if (amountTiyn === 0) return notOurs('no amount in tenge and tiyn the sandbox can take');
   const reference = additional.get(REFERENCE_LABEL);
   if (reference === undefined || !/^[A-Z0-9-]{1,25}$/.test(reference)) return notOurs('no application number as the reference');
-  return { ok: true, amountTiyn, reference };
+  return { ok: true, amountTiyn, reference, bill: additional.get(BILL_NUMBER) ?? null };
 }

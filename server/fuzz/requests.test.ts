@@ -10,7 +10,7 @@ import { buildApp } from '../app';
 import { signRequest } from '../../src/sync/request-signature';
 import { CSRF_HEADER, SESSION_COOKIE } from '../staff/session-token';
 import { signIn, type SignedIn } from '../staff/test-staff';
-import { createTestApp, enrolTerminal, TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, type TestApp, type TestTerminal } from '../test-support';
+import { createTestApp, enrolTerminal, signedInject, TEST_ADMIN_TOKEN, TEST_PUBLIC_URL, type TestApp, type TestTerminal } from '../test-support';
 import { FuzzSender, requestArbitrary, routeCollector, type HeadersFor, type RequestGeneration } from './request-fuzz';
 import { Heartbeat } from '../../src/protocol/heartbeat';
 import { kazakhstanDate } from '../../src/domain/dates';
@@ -140,6 +140,7 @@ describe('requests made from every route schema and its edges', () => {
       expect(config.routes.map((r) => `${r.method} ${r.url}`)).toEqual(
         expect.arrayContaining([
           'POST /api/v1/packets',
+          'GET /api/v1/payments/:id',
           'POST /api/v1/staff/accounts',
           'POST /api/v1/terminals/heartbeat',
           'POST /api/v1/terminals/telemetry',
@@ -298,6 +299,37 @@ describe('requests made from every route schema and its edges', () => {
           await sender.send({ method: 'POST', url: '/api/v1/staff/problems', headers: { 'content-type': 'application/json' }, body: JSON.stringify(problem), signed: true });
         }),
         { numRuns: Math.ceil(RUNS / 4), ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    }, 120_000);
+
+    it("answers a real payment's long poll whatever wait it is asked for", async () => {
+      // A payment already settled, so a valid wait is answered at once and the run stays short;
+      // the wait's text comes from the schema's edges and from anything a query can carry.
+      const paymentId = randomUUID();
+      await t.app.payments.insertOnce({
+        id: paymentId,
+        applicationId: randomUUID(),
+        iin: t.citizen('service-16').person.iin,
+        service: '16',
+        document: 'passport',
+        amountTiyn: 86_500,
+        qrPayload: '',
+        status: 'declined',
+        createdAt: t.now(),
+        expiresAt: t.now(),
+      });
+      const waitS = fc.oneof(
+        fc.constantFrom('0', '25', '26', '9999', '-1', '1.5', '', 'NaN', '%00', '1e9', '0x10', '%F0%9F%98%80'),
+        fc.string({ maxLength: 12 }).map((text) => encodeURIComponent(text)),
+        fc.nat().map(String),
+      );
+      await fc.assert(
+        fc.asyncProperty(waitS, fc.boolean(), async (wait, twice) => {
+          const url = `/api/v1/payments/${paymentId}?waitS=${wait}${twice ? `&waitS=${wait}` : ''}`;
+          const response = await signedInject(config.app(), config.terminal(), { method: 'GET', url }, t.now());
+          expect(response.statusCode, url).toBeLessThan(500);
+        }),
+        { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
     }, 120_000);
 

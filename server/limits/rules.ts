@@ -11,8 +11,9 @@ const perMinute = (name: string, limit: number): LimitRule => ({ name, limit, wi
  * Calls a terminal makes for its citizen, each counted per terminal per minute. A terminal serves one
  * citizen at a time, and typing an IIN alone takes a person 15 s or more, so even a queue of citizens
  * refused at once makes no more than four lookups a minute, and one citizen at most three tries of a
- * face match or two payments. Ten leaves room for all of that; the payment's status is polled every
- * second while the citizen pays (src/steps/payment-poll.ts), so it gets twice that.
+ * face match or two payments. Ten leaves room for all of that; the payment's status is a long poll
+ * while the citizen pays, asked again at most once a second (src/steps/payment-poll.ts), so it gets
+ * twice that.
  */
 export const TERMINAL_LOOKUPS = {
   citizens_check: perMinute('terminal_citizens_check_1m', 10),

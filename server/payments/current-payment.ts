@@ -15,7 +15,9 @@ export async function currentPayment(app: FastifyInstance, record: PaymentRecord
   return { ...record, status };
 }
 
-export function toWirePayment(record: PaymentRecord): Payment {
+/** The payment on the wire; `now` is the back office's clock, from which the seconds left are counted. */
+export function toWirePayment(record: PaymentRecord, now: Date): Payment {
+  const leftMs = record.expiresAt.getTime() - now.getTime();
   return {
     paymentId: record.id,
     amountTiyn: record.amountTiyn,
@@ -23,5 +25,6 @@ export function toWirePayment(record: PaymentRecord): Payment {
     qrPayload: record.qrPayload,
     status: record.status,
     expiresAt: record.expiresAt.toISOString(),
+    expiresInS: record.status === 'pending' ? Math.max(0, Math.floor(leftMs / 1000)) : 0,
   };
 }

@@ -5,10 +5,11 @@ import { applicationNumber } from '../../src/domain/application';
 import { quoteFeeWith } from '../../src/domain/reference-data';
 import { checkEligibility } from '../../src/domain/services';
 import { ApiError } from '../../src/protocol/common';
-import { Payment, PaymentCreateRequest } from '../../src/protocol/payments';
+import { PAYMENT_WAIT_MAX_S, Payment, PaymentCreateRequest, PaymentStatusQuery } from '../../src/protocol/payments';
 import { findCitizen } from '../citizen-lookup';
 import { currentPayment, toWirePayment } from '../payments/current-payment';
 import { PAYMENT_LIFETIME_S } from '../payments/policy';
+import { waitWhilePending } from '../payments/wait-payment';
 import { documentInForce } from '../repositories/reference-data';
 import type { PaymentRecord } from '../repositories/payments';
 import { tokenHash } from '../tokens';
@@ -36,7 +37,7 @@ const paymentRoutes: FastifyPluginAsync = async (app) => {
         if (existing.iin !== identity.iin) return reply.code(409).send({ code: 'conflict' });
         const current = await currentPayment(app, existing);
         // A payment that has just run out frees the application for a new one, below.
-        if (current.status !== 'expired' && current.status !== 'declined') return reply.code(200).send(toWirePayment(current));
+        if (current.status !== 'expired' && current.status !== 'declined') return reply.code(200).send(toWirePayment(current, app.clock()));
       }
 
       const person = await findCitizen(app, identity.iin);
@@ -75,17 +76,41 @@ const paymentRoutes: FastifyPluginAsync = async (app) => {
         record.qrPayload = invoice.qrPayload;
       }
       const { payment, created } = await app.payments.insertOnce(record);
-      return reply.code(created ? 201 : 200).send(toWirePayment(payment));
+      return reply.code(created ? 201 : 200).send(toWirePayment(payment, app.clock()));
     },
   );
 
-  app.get<{ Params: { id: string }; Reply: Payment | ApiError }>(
+  // Held answers end when the back office closes, so a shutdown does not wait out a kiosk's long poll.
+  const held = new Set<AbortController>();
+  app.addHook('preClose', async () => {
+    for (const controller of held) controller.abort();
+  });
+
+  app.get<{ Params: { id: string }; Querystring: PaymentStatusQuery; Reply: Payment | ApiError }>(
     '/payments/:id',
-    { preHandler: limitTerminalLookups('payment_status'), schema: { params: PaymentParams, response: { 200: Payment, 404: ApiError } } },
+    {
+      preHandler: limitTerminalLookups('payment_status'),
+      schema: { params: PaymentParams, querystring: PaymentStatusQuery, response: { 200: Payment, 400: ApiError, 404: ApiError } },
+    },
     async (request, reply) => {
       const record = await app.payments.findById(request.params.id);
       if (!record) return reply.code(404).send({ code: 'not_found' });
-      return toWirePayment(await currentPayment(app, record));
+      let current = await currentPayment(app, record);
+      const waitS = Math.min(Number(request.query.waitS ?? 0), PAYMENT_WAIT_MAX_S);
+      if (current.status === 'pending' && waitS > 0) {
+        const controller = new AbortController();
+        // A kiosk that went away (its step left, its link lost) no longer needs the answer.
+        const gone = () => controller.abort();
+        reply.raw.once('close', gone);
+        held.add(controller);
+        try {
+          current = await waitWhilePending(app, current, waitS * 1000, controller.signal);
+        } finally {
+          held.delete(controller);
+          reply.raw.off('close', gone);
+        }
+      }
+      return toWirePayment(current, app.clock());
     },
   );
 };

@@ -113,6 +113,15 @@ const SCENARIOS: readonly Scenario[] = [
   ),
 ];
 
+/**
+ * e2e people added after the crowd, so every citizen seeded before them keeps their IIN, name and
+ * phone. The payment e2e (e2e/payment-countdown.spec.ts): one who pays by QR, one exempt from the fee.
+ */
+const AFTER_THE_CROWD: readonly Scenario[] = [
+  { tag: 'kiosk-payment-countdown', shows: '07 ID card: the payment countdown e2e test', sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' },
+  { tag: 'kiosk-payment-exempt', shows: '18 ID card expires in 5 days, no fee: the payment e2e test', sex: 'F', service: '18', document: 'id_card', refusal: null, documents: (d) => [d.idCard(VALIDITY - 5)], face: 'f06' },
+];
+
 /** Ordinary people with an ID card and often a passport, to make the registry a crowd. */
 const CROWD = 22;
 
@@ -158,7 +167,7 @@ export function buildSeedCitizens(today: string): SeedCitizen[] {
   }));
 
   let faceCursor = 0;
-  return [...SCENARIOS, ...crowd].map((scenario, index) => {
+  return [...SCENARIOS, ...crowd, ...AFTER_THE_CROWD].map((scenario, index) => {
     const birthDate = scenario.born ?? adultBirthDate(random);
     const names = nameFor(random, scenario.sex, index % 3 === 2 ? RUSSIAN_NAMES : KAZAKH_NAMES);
     const iin = makeIin(birthDate, scenario.sex, 100 + index * 7);

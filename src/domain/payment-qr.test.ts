@@ -57,6 +57,18 @@ describe('parseEmvQr', () => {
 describe('encodePaymentQr', () => {
   const payload = encodePaymentQr({ amountKzt: 865, reference: '7K3M-9QXA-2BCD' });
 
+  it("puts an invoice's bill number beside the reference, so each invoice is its own QR", () => {
+    const payment = { amountTiyn: 86_500, reference: 'ABCD-EFGH-JKMN' };
+    const first = encodePaymentQr({ ...payment, bill: '0A1B2C3D4E5F' });
+    const second = encodePaymentQr({ ...payment, bill: '9F8E7D6C5B4A' });
+    expect(first).not.toBe(second);
+    const additional = parseTlv(parseEmvQr(first).get('62') ?? '');
+    expect(additional.get('01')).toBe('0A1B2C3D4E5F');
+    expect(additional.get('05')).toBe('ABCD-EFGH-JKMN');
+    expect(parseTlv(parseEmvQr(encodePaymentQr(payment)).get('62') ?? '').has('01')).toBe(false);
+    expect(codeOf(() => encodePaymentQr({ ...payment, bill: 'no spaces' }))).toBe('invalid_reference');
+  });
+
   it('encodes every field in TLV order with a valid CRC', () => {
     expect(payload).toBe(
       '000201' +

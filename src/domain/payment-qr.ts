@@ -37,6 +37,7 @@ const TAG = {
 const DYNAMIC = '12'; // one QR per payment, as opposed to '11', a QR printed once and reused
 const MCC_GOVERNMENT_SERVICES = '9311'; // government services, tax payments
 const CURRENCY_KZT = '398'; // ISO 4217 numeric
+const BILL_NUMBER = '01';
 const REFERENCE_LABEL = '05';
 const MAX_AMOUNT_TIYN = 999_999_999_999; // 9,999,999,999.99 ₸: tag 54's 13 characters
 const REFERENCE = /^[A-Z0-9-]{1,25}$/;
@@ -101,15 +102,20 @@ function tag54(tiyn: number): string {
 
 /**
  * The payload for one fee. The reference (the application number) goes in the additional data's
- * reference label, which banks show and pass back to the acquirer.
+ * reference label, which banks show and pass back to the acquirer. An acquirer's invoice adds its
+ * own bill number, so a new invoice for the same application is a new QR; the kiosk's own QR,
+ * made offline, has none.
  */
-export function encodePaymentQr(payment: QrAmount & { reference: string }, merchant: Merchant = SANDBOX_MERCHANT): string {
+export function encodePaymentQr(payment: QrAmount & { reference: string; bill?: string }, merchant: Merchant = SANDBOX_MERCHANT): string {
   const tiyn = qrAmountTiyn(payment);
   if (tiyn <= 0 || tiyn > MAX_AMOUNT_TIYN) {
     throw new DomainError('invalid_amount', `the amount must be above 0 and at most 9,999,999,999.99 tenge, got ${tiyn} tiyn`);
   }
   if (!REFERENCE.test(payment.reference)) {
     throw new DomainError('invalid_reference', `the reference must be 1–25 of A–Z, 0–9 and "-", got ${JSON.stringify(payment.reference)}`);
+  }
+  if (payment.bill !== undefined && !REFERENCE.test(payment.bill)) {
+    throw new DomainError('invalid_reference', `the bill number must be 1–25 of A–Z, 0–9 and "-", got ${JSON.stringify(payment.bill)}`);
   }
   validateMerchant(merchant);
   const body = [
@@ -122,7 +128,7 @@ export function encodePaymentQr(payment: QrAmount & { reference: string }, merch
     tlv(TAG.country, 'KZ'),
     tlv(TAG.merchantName, merchant.name),
     tlv(TAG.merchantCity, merchant.city),
-    tlv(TAG.additionalData, tlv(REFERENCE_LABEL, payment.reference)),
+    tlv(TAG.additionalData, (payment.bill === undefined ? '' : tlv(BILL_NUMBER, payment.bill)) + tlv(REFERENCE_LABEL, payment.reference)),
     `${TAG.crc}04`,
   ].join('');
   return body + crcHex(body);

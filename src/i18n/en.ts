@@ -179,7 +179,7 @@ export const en = {
   'payment.amount': 'To pay: {amount}',
   'payment.scan': 'Open your bank’s app and scan this QR code.',
   'payment.waiting': 'Waiting for the payment…',
-  'payment.exempt': 'No fee is due for this application.',
+  'payment.exempt': 'You have no fee to pay for this application.',
   'payment.paid': 'Paid. Thank you.',
   'payment.error.declined': 'The bank declined the payment. You can try again.',
   'payment.error.expired': 'The time for payment has run out. You can try again.',
@@ -244,6 +244,14 @@ export const en = {
   'speech.volumeUp': 'Louder',
   'speech.hidden': 'hidden',
   'speech.disabled': 'not available now',
+
+  // Issue 14, payment and receipt: the QR's countdown, the receipt taken or the paper out, the fee's status on the receipt.
+  'payment.validFor': 'This QR code is valid for {time} more.',
+  'receipt.printed': 'Please take your receipt.',
+  'receipt.error.paperOut': 'The application is saved, but the printer has run out of paper. Please see an operator; your application number is on the screen.',
+  'receipt.fee.paid': '{amount}, paid',
+  'receipt.fee.deferred': '{amount}, payment to be checked',
+  'receipt.fee.exempt': 'none, exempt',
 } as const;
 
 export type MessageKey = keyof typeof en;

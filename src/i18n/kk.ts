@@ -180,7 +180,7 @@ export const kk = {
   'payment.amount': 'Төлеуге: {amount}',
   'payment.scan': 'Банкіңіздің қосымшасын ашып, QR кодты сканерлеңіз.',
   'payment.waiting': 'Төлемді күтіп жатырмыз…',
-  'payment.exempt': 'Бұл өтініш үшін баж алынбайды.',
+  'payment.exempt': 'Бұл өтініш үшін баж төлеудің қажеті жоқ.',
   'payment.paid': 'Төленді. Рақмет.',
   'payment.error.declined': 'Банк төлемді қабылдамады. Қайталап көруге болады.',
   'payment.error.expired': 'Төлем уақыты өтіп кетті. Қайталап көруге болады.',
@@ -245,4 +245,12 @@ export const kk = {
   'speech.volumeUp': 'Қаттырақ',
   'speech.hidden': 'жасырын',
   'speech.disabled': 'қазір қолжетімсіз',
+
+  // Issue 14, payment and receipt: the QR's countdown, the receipt taken or the paper out, the fee's status on the receipt.
+  'payment.validFor': 'Бұл QR код тағы {time} жарамды.',
+  'receipt.printed': 'Қолхатыңызды алыңыз.',
+  'receipt.error.paperOut': 'Өтініш сақталды, бірақ принтерде қағаз таусылды. Операторға жүгініңіз; өтініш нөмірі экранда.',
+  'receipt.fee.paid': '{amount}, төленді',
+  'receipt.fee.deferred': '{amount}, төлем тексеріледі',
+  'receipt.fee.exempt': 'алынбайды',
 } as const satisfies Catalogue;

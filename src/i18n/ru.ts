@@ -180,7 +180,7 @@ export const ru = {
   'payment.amount': 'К оплате: {amount}',
   'payment.scan': 'Откройте приложение вашего банка и отсканируйте QR-код.',
   'payment.waiting': 'Ждём оплату…',
-  'payment.exempt': 'За это заявление пошлина не взимается.',
+  'payment.exempt': 'Платить пошлину за это заявление не нужно.',
   'payment.paid': 'Оплачено. Спасибо.',
   'payment.error.declined': 'Банк отклонил платёж. Можно попробовать снова.',
   'payment.error.expired': 'Время на оплату истекло. Можно попробовать снова.',
@@ -245,4 +245,12 @@ export const ru = {
   'speech.volumeUp': 'Громче',
   'speech.hidden': 'скрыто',
   'speech.disabled': 'сейчас недоступно',
+
+  // Issue 14, payment and receipt: the QR's countdown, the receipt taken or the paper out, the fee's status on the receipt.
+  'payment.validFor': 'QR-код действует ещё {time}.',
+  'receipt.printed': 'Возьмите, пожалуйста, расписку.',
+  'receipt.error.paperOut': 'Заявление сохранено, но в принтере закончилась бумага. Обратитесь к оператору; номер заявления — на экране.',
+  'receipt.fee.paid': '{amount}, оплачено',
+  'receipt.fee.deferred': '{amount}, оплата будет проверена',
+  'receipt.fee.exempt': 'не взимается',
 } as const satisfies Catalogue;

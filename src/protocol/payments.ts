@@ -32,5 +32,25 @@ export const Payment = Type.Object({
   qrPayload: Type.String(),
   status: PaymentStatus,
   expiresAt: IsoDateTime,
+  /**
+   * Seconds the QR can still be paid, by the back office's clock when it answered (0 once it is no
+   * longer pending): the kiosk counts down from it on its own monotonic clock, so a kiosk whose
+   * wall clock is off still shows the time the gateway allows.
+   */
+  expiresInS: Type.Integer({ minimum: 0 }),
 });
 export type Payment = Static<typeof Payment>;
+
+/** The longest a GET /api/v1/payments/:id?waitS= holds its answer while the payment stays pending. */
+export const PAYMENT_WAIT_MAX_S = 25;
+
+/**
+ * GET /api/v1/payments/:id?waitS=<seconds>: a long poll. The answer comes as soon as the payment is
+ * no longer pending, or after waitS seconds (at most PAYMENT_WAIT_MAX_S; a larger number waits that
+ * long); without waitS, at once. A string of digits, as a query carries it.
+ */
+export const PaymentStatusQuery = Type.Object(
+  { waitS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })) },
+  { additionalProperties: false },
+);
+export type PaymentStatusQuery = Static<typeof PaymentStatusQuery>;

@@ -50,6 +50,18 @@ describe('receiptJob', () => {
     expect(within(job.lines, job.columns)).toEqual([]);
   });
 
+  it('says on the fee row whether the fee was paid, is exempt, or is still to be checked', () => {
+    const feeLine = (payment: SessionData['payment']) =>
+      receiptJob(sealedSession('ru', { payment }), TERMINAL).lines.find((line) => line.startsWith('Госпошлина'));
+    expect(feeLine({ paymentId: 'pay-1', amountTiyn: 86_500, status: 'paid' })).toMatch(/ 865\s₸, оплачено$/);
+    expect(feeLine({ paymentId: null, amountTiyn: 0, status: 'not_required' })).toMatch(/ не взимается$/);
+    expect(feeLine({ paymentId: null, amountTiyn: 86_500, status: 'deferred' })).toMatch(/ 865\s₸, оплата будет проверена$/);
+    expect(feeLine({ paymentId: null, amountTiyn: 0, status: 'fee_deferred' })).toMatch(/ придёт по SMS$/);
+    const exempt = receiptJob(sealedSession('kk', { payment: { paymentId: null, amountTiyn: 0, status: 'not_required' } }), TERMINAL).lines.join('\n');
+    expect(exempt).toContain('алынбайды');
+    expect(exempt).not.toMatch(/\b0\s₸/);
+  });
+
   it("names the centre in the citizen's language", () => {
     expect(receiptJob(sealedSession('kk'), TERMINAL).lines.join('\n')).toContain('Астана қ., Есіл ауданының ХҚКО');
     expect(receiptJob(sealedSession('en'), TERMINAL).lines.join('\n')).toContain('Astana, Esil district service centre');

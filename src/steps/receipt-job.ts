@@ -46,14 +46,28 @@ export function printableReceipt(data: SessionData, terminal: TerminalIdentity):
     trackingUrl: qr,
   });
   const feeDeferred = payment.status === 'fee_deferred';
-  // The service and document rows carry codes; the citizen reads them in words. A deferred fee has no amount yet.
+  // The service and document rows carry codes; the citizen reads them in words. The fee row says
+  // what became of the fee: paid, exempt, to be checked (paid offline or not yet known to be), or a
+  // fee not set yet, which has no amount.
+  const feeText = (amount: string): string => {
+    switch (payment.status) {
+      case 'paid':
+        return translate(lang, 'receipt.fee.paid', { amount });
+      case 'not_required':
+        return t('receipt.fee.exempt');
+      case 'fee_deferred':
+        return t('receipt.feeBySms');
+      default:
+        return translate(lang, 'receipt.fee.deferred', { amount });
+    }
+  };
   const value = ({ label, value }: Receipt['rows'][number]): string =>
     label === 'service'
       ? t(`service.${value as ServiceCode}`)
       : label === 'document'
         ? t(`document.${value as DocumentKind}`)
-        : label === 'fee' && feeDeferred
-          ? t('receipt.feeBySms')
+        : label === 'fee'
+          ? feeText(value)
           : value;
   const provisional = sealed.pendingChecks.length > 0;
   return {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackOfficeError, backOffice, observeTerminalRefusal, signRequestsAs } from './backoffice';
+import { BackOfficeError, backOffice, observeReachability, observeTerminalRefusal, signRequestsAs } from './backoffice';
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } }));
@@ -17,6 +17,42 @@ describe('the back-office client', () => {
   it('has no Retry-After for a refusal without one', async () => {
     vi.stubGlobal('fetch', answer(404, { code: 'not_found' }));
     await expect(backOffice.resendCode('v')).rejects.toMatchObject({ code: 'not_found', status: 404, retryAfterS: null });
+  });
+
+  describe("the payment's long poll", () => {
+    afterEach(() => observeReachability(() => {}));
+
+    it('asks the back office to hold its answer for the wait', async () => {
+      const fetch = answer(200, { paymentId: 'p', amountTiyn: 86_500, qrPayload: 'QR', status: 'paid', expiresAt: '2026-03-02T05:15:00.000Z', expiresInS: 0 });
+      vi.stubGlobal('fetch', fetch);
+      await expect(backOffice.payment('p', { waitS: 25, signal: new AbortController().signal })).resolves.toMatchObject({ status: 'paid' });
+      expect(fetch).toHaveBeenCalledWith('/api/v1/payments/p?waitS=25', expect.anything());
+    });
+
+    it('called off by the step: an "aborted" that is not a lost link', async () => {
+      const seen: boolean[] = [];
+      observeReachability((reached) => seen.push(reached));
+      // A fetch that never answers until it is aborted, as a held request does.
+      const aborted = () => new DOMException('aborted', 'AbortError');
+      vi.stubGlobal('fetch', (_url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          if (init.signal?.aborted) reject(aborted());
+          init.signal?.addEventListener('abort', () => reject(aborted()));
+        }),
+      );
+      const controller = new AbortController();
+      const asked = backOffice.payment('p', { waitS: 25, signal: controller.signal }).catch((e: unknown) => e);
+      controller.abort();
+      const error = await asked;
+      expect(error).toBeInstanceOf(BackOfficeError);
+      expect(error).toMatchObject({ code: 'aborted', retryable: false });
+      expect(seen).toEqual([]);
+    });
+
+    it('refuses an answer without the seconds the QR has left, as the two sides disagree', async () => {
+      vi.stubGlobal('fetch', answer(200, { paymentId: 'p', amountTiyn: 86_500, qrPayload: 'QR', status: 'pending', expiresAt: '2026-03-02T05:15:00.000Z' }));
+      await expect(backOffice.payment('p')).rejects.toMatchObject({ code: 'bad_response' });
+    });
   });
 
   describe('a signed call that finds its terminal refused', () => {

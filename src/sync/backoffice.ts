@@ -55,6 +55,13 @@ export function failureCode(error: unknown): string {
 
 const TIMEOUT_MS = 15_000;
 
+/** What a call may add: the caller's own abort (a step that went away), and the time a held answer may take. */
+interface CallOptions {
+  signal?: AbortSignal;
+  /** Beyond TIMEOUT_MS: a long poll's answer comes after its wait. */
+  waitMs?: number;
+}
+
 /** Told after every call whether the back office answered (any answer below 500) or not. */
 let reachability: (reached: boolean) => void = () => {};
 
@@ -89,10 +96,12 @@ let clockOffsetMs = 0;
 
 type Signing = 'signed' | 'unsigned';
 
-async function send(method: 'GET' | 'POST', url: string, bytes: Uint8Array<ArrayBuffer> | null, terminal: SigningTerminal | undefined): Promise<Response> {
+async function send(method: 'GET' | 'POST', url: string, bytes: Uint8Array<ArrayBuffer> | null, terminal: SigningTerminal | undefined, options: CallOptions): Promise<Response> {
   const headers: Record<string, string> = bytes === null ? {} : { 'content-type': 'application/json' };
   if (terminal) Object.assign(headers, await signRequest(terminal, { method, path: url, body: bytes }, new Date(Date.now() + clockOffsetMs)));
-  return fetch(url, { method, headers, body: bytes ?? undefined, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const timeout = AbortSignal.timeout(TIMEOUT_MS + (options.waitMs ?? 0));
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  return fetch(url, { method, headers, body: bytes ?? undefined, signal });
 }
 
 /** Whether this answer refuses a request as signed at the wrong time, and if so learns the back office's time from it. */
@@ -105,16 +114,25 @@ async function learntClock(response: Response): Promise<boolean> {
   return true;
 }
 
-async function call<S extends TSchema>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown, signing: Signing = 'unsigned'): Promise<Static<S>> {
+async function call<S extends TSchema>(
+  method: 'GET' | 'POST',
+  path: string,
+  schema: S,
+  body?: unknown,
+  signing: Signing = 'unsigned',
+  options: CallOptions = {},
+): Promise<Static<S>> {
   const url = `${API_PREFIX}${path}`;
   const bytes = body === undefined ? null : new TextEncoder().encode(JSON.stringify(body));
   let response: Response;
   let terminal: SigningTerminal | undefined;
   try {
     terminal = signing === 'signed' ? await signer() : undefined;
-    response = await send(method, url, bytes, terminal);
-    if (terminal && (await learntClock(response))) response = await send(method, url, bytes, terminal);
+    response = await send(method, url, bytes, terminal, options);
+    if (terminal && (await learntClock(response))) response = await send(method, url, bytes, terminal, options);
   } catch {
+    // Called off by the kiosk itself: says nothing of the link.
+    if (options.signal?.aborted) throw new BackOfficeError('aborted', null);
     reachability(false);
     throw new BackOfficeError('network', null);
   }
@@ -145,7 +163,19 @@ export const backOffice = {
   resendCode: (verificationId: string) => call('POST', '/phone/resend', PhoneResendResponse, { verificationId }, 'signed'),
   identify: (body: IdentifyRequest) => call('POST', '/identify', IdentifyResponse, body, 'signed'),
   createPayment: (body: PaymentCreateRequest) => call('POST', '/payments', Payment, body, 'signed'),
-  payment: (paymentId: string) => call('GET', `/payments/${encodeURIComponent(paymentId)}`, Payment, undefined, 'signed'),
+  /**
+   * The payment as it stands; with `waitS`, a long poll: the back office answers as soon as it is
+   * no longer pending, or after that many seconds. `signal` calls it off (the step went away).
+   */
+  payment: (paymentId: string, wait: { waitS: number; signal: AbortSignal } | null = null) =>
+    call(
+      'GET',
+      `/payments/${encodeURIComponent(paymentId)}${wait ? `?waitS=${wait.waitS}` : ''}`,
+      Payment,
+      undefined,
+      'signed',
+      wait ? { signal: wait.signal, waitMs: wait.waitS * 1000 } : {},
+    ),
   enrolTerminal: (body: EnrolRequest) => call('POST', '/terminals/enrol', Enrolled, body),
   /** What the back office says of this terminal now: its public address for the receipt's QR (src/sync/public-url.ts). */
   terminalProfile: () => call('GET', '/terminals/me', TerminalProfile, undefined, 'signed'),
