@@ -221,6 +221,12 @@ export const en = {
   'done.body': 'Your document will be ready by {date}. We will send an SMS.',
   'done.bodyProvisional': 'If the checks pass, your document will be ready by {date}. We will send an SMS.',
   'done.finish': 'Finish',
+
+  // Seeing better (issue 14, view helper): the access bar's text size and contrast buttons.
+  'view.textSize.large': 'Larger text',
+  'view.textSize.xlarge': 'Largest text',
+  'view.textSize.normal': 'Usual text size',
+  'view.contrast': 'High contrast',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -222,4 +222,10 @@ export const kk = {
   'done.body': 'Құжатыңыз {date} дейін дайын болады. SMS жібереміз.',
   'done.bodyProvisional': 'Тексерулерден өтсе, құжатыңыз {date} дейін дайын болады. SMS жібереміз.',
   'done.finish': 'Аяқтау',
+
+  // Seeing better (issue 14, view helper): the access bar's text size and contrast buttons.
+  'view.textSize.large': 'Ірі қаріп',
+  'view.textSize.xlarge': 'Өте ірі қаріп',
+  'view.textSize.normal': 'Әдеттегі қаріп',
+  'view.contrast': 'Жоғары контраст',
 } as const satisfies Catalogue;

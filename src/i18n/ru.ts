@@ -222,4 +222,10 @@ export const ru = {
   'done.body': 'Документ будет готов к {date}. Мы пришлём SMS.',
   'done.bodyProvisional': 'Если проверки пройдут, документ будет готов к {date}. Мы пришлём SMS.',
   'done.finish': 'Завершить',
+
+  // Seeing better (issue 14, view helper): the access bar's text size and contrast buttons.
+  'view.textSize.large': 'Крупный шрифт',
+  'view.textSize.xlarge': 'Очень крупный шрифт',
+  'view.textSize.normal': 'Обычный шрифт',
+  'view.contrast': 'Высокий контраст',
 } as const satisfies Catalogue;
