@@ -116,6 +116,14 @@ const SCENARIOS: readonly Scenario[] = [
 /** Ordinary people with an ID card and often a passport, to make the registry a crowd. */
 const CROWD = 22;
 
+/**
+ * Added after the crowd, so that the people seeded before them keep their IINs and phones: the
+ * accessibility e2e journeys (e2e/accessibility.spec.ts), one per language, face f06 like the clips.
+ */
+const ADDED_AFTER_CROWD: readonly Scenario[] = (['a11y-kk', 'a11y-ru', 'a11y-en'] as const).map(
+  (name): Scenario => ({ tag: `kiosk-${name}`, shows: `07 ID card: the ${name} kiosk e2e test`, sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' }),
+);
+
 /** A valid IIN that the registry does not know: the 'not_found' refusal. */
 export const NOT_FOUND_IIN = makeIin('1987-07-07', 'M', 9876);
 
@@ -158,7 +166,7 @@ export function buildSeedCitizens(today: string): SeedCitizen[] {
   }));
 
   let faceCursor = 0;
-  return [...SCENARIOS, ...crowd].map((scenario, index) => {
+  return [...SCENARIOS, ...crowd, ...ADDED_AFTER_CROWD].map((scenario, index) => {
     const birthDate = scenario.born ?? adultBirthDate(random);
     const names = nameFor(random, scenario.sex, index % 3 === 2 ? RUSSIAN_NAMES : KAZAKH_NAMES);
     const iin = makeIin(birthDate, scenario.sex, 100 + index * 7);

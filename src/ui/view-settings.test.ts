@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TEXT_SCALE, TEXT_SIZES, nextTextSize } from './view-settings';
+import { DEFAULT_SCREEN, reachBand } from '../devices/screen-reach';
+import { TEXT_SCALE, TEXT_SIZES, nextTextSize, showLayout } from './view-settings';
 import { ViewSettings } from './view-settings.svelte';
 
 function fakeRoot() {
@@ -24,5 +25,15 @@ describe('the citizen’s view settings', () => {
     view.reset();
     expect(root.attributes).toEqual({ 'data-text-size': 'normal', 'data-contrast': 'normal' });
     expect([view.textSize, view.contrast]).toEqual(['normal', 'normal']);
+  });
+});
+
+describe('the low layout', () => {
+  it('gives kiosk.css the layout and the band of the screen within reach', () => {
+    const root = { ...fakeRoot(), properties: {} as Record<string, string>, style: { setProperty: (name: string, value: string) => void (root.properties[name] = value) } };
+    showLayout(root, 'low', reachBand(DEFAULT_SCREEN));
+    expect(root.attributes).toEqual({ 'data-layout': 'low' });
+    expect(Number(root.properties['--reach-top'])).toBeCloseTo(0.477, 3);
+    expect(root.properties['--reach-bottom']).toBe('1');
   });
 });

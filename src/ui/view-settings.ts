@@ -1,3 +1,6 @@
+import type { Layout } from '../devices/profile';
+import type { ReachBand } from '../devices/screen-reach';
+
 /*
  * "Seeing better" (issue 14): the citizen's text size and colours. The page keeps the browser's
  * zoom off (it is a kiosk), so this is the zoom: a larger root font size, which every size in rem
@@ -30,3 +33,18 @@ export interface ViewRoot {
 /** The attributes kiosk.css styles by; e2e tests read them too. */
 export const TEXT_SIZE_ATTRIBUTE = 'data-text-size';
 export const CONTRAST_ATTRIBUTE = 'data-contrast';
+
+/** The root element as the low layout needs it: an attribute, and the reach band's two custom properties. */
+export interface LayoutRoot extends ViewRoot {
+  style: { setProperty(name: string, value: string): void };
+}
+
+/**
+ * Shows the profile's layout, once at start: `data-layout` for kiosk.css, and the band of the screen
+ * within reach (shares of its height, screen-reach.ts) that the low layout keeps the controls in.
+ */
+export function showLayout(root: LayoutRoot, layout: Layout, band: ReachBand | null): void {
+  root.setAttribute('data-layout', layout);
+  root.style.setProperty('--reach-top', String(band?.top ?? 0));
+  root.style.setProperty('--reach-bottom', String(band?.bottom ?? 1));
+}
