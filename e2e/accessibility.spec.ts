@@ -4,7 +4,7 @@
 // with the low layout, every control is within a seated citizen's reach. One journey a language,
 // each screen checked as it passes; the dialogs opened on one step; the Russian journey also in
 // high contrast, the English one on a terminal with the low layout.
-import { chromium, request as apiRequest, type Page } from '@playwright/test';
+import { chromium, request as apiRequest, type Browser, type Page } from '@playwright/test';
 import type { Lang } from '../src/protocol';
 import { declinePayment, latestSmsCode, payPending } from './support/backoffice';
 import { cameraLaunchOptions } from './support/camera';
@@ -53,6 +53,13 @@ async function checkDialog(page: Page, dialog: string, checks: Checks): Promise<
   expect(found, `problems on the ${dialog} dialog`).toEqual([]);
 }
 
+/** axe needs a page of a context of its own (browser.newPage's cannot open the frames it reads). */
+async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
+  await prepareContext(context, baseURL);
+  return context.newPage();
+}
+
 const JOURNEYS: Array<{ lang: Lang; query: string; checks: Checks }> = [
   { lang: 'kk', query: '', checks: { contrast: false, band: null } },
   { lang: 'ru', query: '', checks: { contrast: true, band: null } },
@@ -61,14 +68,12 @@ const JOURNEYS: Array<{ lang: Lang; query: string; checks: Checks }> = [
 
 for (const { lang, query, checks } of JOURNEYS) {
   test(`${lang}: every screen of a paid journey, its errors and the cancel dialog${checks.contrast ? ', also in high contrast' : ''}${checks.band ? ', with the low layout' : ''}`, async ({ baseURL }) => {
-    test.setTimeout(360_000);
+    test.setTimeout(600_000);
     const c = citizen(`kiosk-a11y-${lang}`);
     const api = await apiRequest.newContext({ baseURL });
     const browser = await chromium.launch(cameraLaunchOptions('f06-live'));
     try {
-      const context = await browser.newContext({ baseURL, viewport: PORTRAIT });
-      await prepareContext(context, baseURL!);
-      const page = await context.newPage();
+      const page = await newPage(browser, baseURL!);
       await page.goto(`/?profile=test${query}`);
       await expect(action(page, `lang-${lang}`)).toBeEnabled();
       await checkScreen(page, 'first', checks);
@@ -153,11 +158,11 @@ for (const { lang, query, checks } of JOURNEYS) {
 }
 
 test('every language: the refusal, the idle dialog, the camera reading a QR, and the terminal out of order', async ({ browser, baseURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const checks: Checks = { contrast: true, band: null };
   const refused = citizen('refusal-deceased');
   for (const lang of ['kk', 'ru', 'en'] as const) {
-    const page = await browser.newPage({ viewport: PORTRAIT });
+    const page = await newPage(browser, baseURL!);
     await page.clock.install();
     await page.goto('/');
     await chooseService(page, lang, refused);
@@ -171,24 +176,22 @@ test('every language: the refusal, the idle dialog, the camera reading a QR, and
     await page.clock.fastForward(61_000);
     await expect(page.locator('[data-dialog="idle"]')).toBeVisible();
     await checkDialog(page, `${lang} idle`, checks);
-    await page.close();
+    await page.context().close();
   }
 
-  const scanning = await browser.newPage({ viewport: PORTRAIT });
+  const scanning = await newPage(browser, baseURL!);
   await scanning.goto('/?scanner=camera');
   await checkScreen(scanning, 'first, with the camera as the QR reader', checks);
   await pressAction(scanning, 'scan-camera-open');
   await expect(scanning.locator('[data-panel="scan-camera"] video')).toHaveJSProperty('paused', false);
   await checkScreen(scanning, 'camera reading a QR', checks);
-  await scanning.close();
+  await scanning.context().close();
 
   // A kiosk that could not enrol (its first start with no back office) takes no citizen.
   const offline = await chromium.launch(chromiumLaunchOptions(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']));
   try {
-    const context = await offline.newContext({ baseURL, viewport: PORTRAIT });
-    await prepareContext(context, baseURL!);
-    await context.route('**/api/v1/sandbox/terminals', (route) => route.abort('internetdisconnected'));
-    const page = await context.newPage();
+    const page = await newPage(offline, baseURL!);
+    await page.context().route('**/api/v1/sandbox/terminals', (route) => route.abort('internetdisconnected'));
     await page.goto('/');
     await expect(message(page, 'out_of_order')).toBeVisible();
     await checkScreen(page, 'out of order', checks);
