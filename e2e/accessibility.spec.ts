@@ -113,8 +113,17 @@ for (const { lang, query, checks } of JOURNEYS) {
       for (let i = 0; i < 6; i++) await page.locator('[data-key="erase"]').click();
       await typeDigits(page, await latestSmsCode(api, c.phoneToType));
 
+      // While the citizen turns their head, only axe: changing the screen's size mid-challenge would
+      // move the camera under the face. A challenge missed on a busy machine is its retry screen, checked whole.
       await expectStep(page, 'identify');
-      await checkScreen(page, 'identify', checks);
+      expect(await axeViolations(page), 'axe on the identify screen').toEqual([]);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const retry = action(page, 'retry');
+        await expect(step(page, 'photo').or(retry)).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+        if (!(await retry.isVisible())) break;
+        await checkScreen(page, 'identify, try again', checks);
+        await retry.click();
+      }
       await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
       await expect(page.locator('[data-field="portrait"]')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
       await checkScreen(page, 'photo review', checks);
