@@ -2,7 +2,8 @@
 // (service 04, surname change, paid by QR, face f06 on the fake camera), plus a refusal, the idle
 // and cancel dialogs, the IIN and identify steps on a landscape screen, the journey's offline
 // screens, the start screen of a terminal out of order and one reading a QR with its camera, and
-// technician mode (PIN pad, overview, profile editor). Runs against the built kiosk (the npm
+// technician mode (PIN pad, overview, profile editor), and "seeing better": large text, high contrast,
+// the low layout (issue 14, docs/accessibility.md). Runs against the built kiosk (the npm
 // script builds it first) and a back office of its own on a fresh data folder, removed at the end.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { CAMERA_STEP_TIMEOUT, chooseService, drawSignature, enterIin, LANDSCAPE,
 import { action, expectStep, message, pressAction, step, typeDigits } from '../../e2e/support/kiosk';
 import { REPO_ROOT } from '../../e2e/support/paths';
 import { tapCorners } from '../../e2e/support/technician';
+import { setContrast, setTextSize } from '../../e2e/support/screen-checks';
 import { makeDataDir, startBackOffice } from './backoffice';
 import { ensureCameraVideos } from './camera-videos';
 
@@ -227,6 +229,47 @@ async function technicianMode(browser: Browser, baseURL: string): Promise<void> 
   await page.close();
 }
 
+/** 26–33: the citizen's text size and high contrast, and a terminal with the low layout (docs/accessibility.md). */
+async function seeingBetter(browser: Browser, baseURL: string): Promise<void> {
+  const c = citizen('service-07');
+  const page = await browser.newPage({ baseURL, viewport: PORTRAIT });
+  await page.goto('/');
+  // The kiosk enrols itself with the sandbox on its first start: seconds on a busy machine.
+  await expect(action(page, 'lang-ru')).toBeEnabled({ timeout: 60_000 });
+  await setTextSize(page, 'xlarge');
+  await shot(page, '26-large-text-language');
+  await chooseService(page, 'ru', c);
+  await typeDigits(page, c.person.iin.slice(0, 8));
+  await shot(page, '27-large-text-iin');
+  await page.setViewportSize(LANDSCAPE);
+  await shot(page, '28-large-text-landscape-iin');
+  await page.setViewportSize(PORTRAIT);
+  await setTextSize(page, 'normal');
+  await setContrast(page, 'high');
+  await shot(page, '29-high-contrast-iin');
+  await pressAction(page, 'cancel');
+  await expect(page.locator('[data-dialog="cancel"]')).toBeVisible();
+  await shot(page, '30-high-contrast-cancel');
+  await pressAction(page, 'cancel-yes');
+  await expectStep(page, 'language');
+  await page.close();
+
+  const low = await browser.newPage({ baseURL, viewport: PORTRAIT });
+  await low.goto('/?layout=low');
+  await expect(action(low, 'lang-ru')).toBeEnabled({ timeout: 60_000 });
+  await shot(low, '31-low-layout-language');
+  await pressAction(low, 'lang-ru');
+  await expectStep(low, 'service');
+  await shot(low, '32-low-layout-service');
+  await pressAction(low, `service-${c.example.service}`);
+  const documentChoice = action(low, `document-${c.example.document}`);
+  if (await documentChoice.isVisible().catch(() => false)) await documentChoice.click();
+  await expectStep(low, 'iin');
+  await typeDigits(low, c.person.iin.slice(0, 8));
+  await shot(low, '33-low-layout-iin');
+  await low.close();
+}
+
 async function main(): Promise<void> {
   ensureCameraVideos(['f06-live']);
   mkdirSync(OUT_DIR, { recursive: true });
@@ -241,16 +284,23 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+  // `-- --seeing-better`: only 26–33, without the camera journeys.
+  const onlySeeingBetter = process.argv.includes('--seeing-better');
   try {
-    await journey(backOffice.baseURL);
-    await landscapeIdentify(backOffice.baseURL);
-    await offlineJourney(backOffice.baseURL);
+    if (!onlySeeingBetter) {
+      await journey(backOffice.baseURL);
+      await landscapeIdentify(backOffice.baseURL);
+      await offlineJourney(backOffice.baseURL);
+    }
     // A kiosk without a camera is out of order: Chromium's test-pattern camera stands in.
     const browser = await chromium.launch(chromiumLaunchOptions(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']));
     try {
-      await withoutCamera(browser, backOffice.baseURL);
-      await scanByCamera(browser, backOffice.baseURL);
-      await technicianMode(browser, backOffice.baseURL);
+      if (!onlySeeingBetter) {
+        await withoutCamera(browser, backOffice.baseURL);
+        await scanByCamera(browser, backOffice.baseURL);
+        await technicianMode(browser, backOffice.baseURL);
+      }
+      await seeingBetter(browser, backOffice.baseURL);
     } finally {
       await browser.close();
     }

@@ -108,22 +108,28 @@ const SCENARIOS: readonly Scenario[] = [
   // The offline-first and device e2e journeys (e2e/offline.spec.ts, devices.spec.ts, emulated-camera.spec.ts,
   // signature-pad.spec.ts): each may end with an application of its own, and a person with one in
   // progress cannot start another, so each test has its person. Face f06, the one the journey clips show.
-  ...(['offline', 'reload', 'replay-first', 'replay-second', 'altered', 'revoked', 'webusb', 'emulated-camera', 'signature-pad', 'telemetry', 'keypad-kk', 'keypad-ru'] as const).map(
+  ...(['offline', 'reload', 'replay-first', 'replay-second', 'altered', 'revoked', 'webusb', 'emulated-camera', 'signature-pad', 'telemetry'] as const).map(
     (name): Scenario => ({ tag: `kiosk-${name}`, shows: `07 ID card: the ${name} kiosk e2e test`, sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' }),
   ),
 ];
 
 /**
  * e2e people added after the crowd, so every citizen seeded before them keeps their IIN, name and
- * phone. The payment e2e (e2e/payment-countdown.spec.ts): one who pays by QR, one exempt from the fee.
+ * phone.
  */
 const AFTER_THE_CROWD: readonly Scenario[] = [
+  // The accessibility journeys (e2e/accessibility.spec.ts, one per language) and the tactile keypad's (e2e/keypad.spec.ts).
+  ...(['a11y-kk', 'a11y-ru', 'a11y-en', 'keypad-kk', 'keypad-ru'] as const).map(
+    (name): Scenario => ({ tag: `kiosk-${name}`, shows: `07 ID card: the ${name} kiosk e2e test`, sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' }),
+  ),
+  // The payment e2e (e2e/payment-countdown.spec.ts): one who pays by QR, one exempt from the fee.
   { tag: 'kiosk-payment-countdown', shows: '07 ID card: the payment countdown e2e test', sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' },
   { tag: 'kiosk-payment-exempt', shows: '18 ID card expires in 5 days, no fee: the payment e2e test', sex: 'F', service: '18', document: 'id_card', refusal: null, documents: (d) => [d.idCard(VALIDITY - 5)], face: 'f06' },
 ];
 
 /** Ordinary people with an ID card and often a passport, to make the registry a crowd. */
 const CROWD = 22;
+
 
 /** A valid IIN that the registry does not know: the 'not_found' refusal. */
 export const NOT_FOUND_IIN = makeIin('1987-07-07', 'M', 9876);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAMERA_DRIVERS, HEADPHONE_JACKS, KEYPAD_DRIVERS, LAYOUTS, PRESET_PROFILES, PRINTER_DRIVERS, PRINTER_WIDTHS, SCANNER_DRIVERS, SIGNATURE_DRIVERS } from '../devices/profile';
 import { PRINTER_MODELS } from '../devices/printer/printer-models';
-import { PROFILE_OPTIONS, changedSettings, presetProfile, settingLabel, settingOf, withSetting } from './profile-form';
+import { PROFILE_OPTIONS, changedSettings, presetProfile, reachText, settingLabel, settingOf, withScreen, withSetting } from './profile-form';
 
 describe('the profile form', () => {
   it('offers exactly what the profile takes', () => {
@@ -40,5 +40,21 @@ describe('the profile form', () => {
     expect(settingLabel('ru', 'printer', 'webusb')).toBe('USB-принтер');
     expect(settingLabel('ru', 'width', 58)).toBe('58 mm');
     expect(settingLabel('ru', 'scanner', 'bluetooth')).toBe('bluetooth');
+  });
+});
+
+describe('the screen’s geometry in the profile form', () => {
+  it('takes whole millimetres and says which part of the screen a seated citizen reaches', () => {
+    const typed = withScreen(presetProfile('kiosk'), 'screenBottomMm', '700', 'ru');
+    expect(typed).toEqual({ ok: true, profile: { ...PRESET_PROFILES.kiosk, screen: { heightMm: 708, bottomMm: 700 } } });
+    expect(reachText('ru', { heightMm: 708, bottomMm: 700 })).toBe(
+      'Сидящий гражданин достаёт от 700 до 1220 мм над полом: это часть экрана от 27% до 100% его высоты, считая сверху',
+    );
+  });
+
+  it('says in words what is wrong with a length, and when no part of the screen is within reach', () => {
+    expect(withScreen(presetProfile('kiosk'), 'screenHeightMm', '70,8', 'ru')).toEqual({ ok: false, error: 'Введите целое число миллиметров, только цифры' });
+    expect(withScreen(presetProfile('kiosk'), 'screenHeightMm', '5', 'kk')).toEqual({ ok: false, error: '100 мм-ден 3000 мм-ге дейін рұқсат етілген' });
+    expect(reachText('ru', { heightMm: 500, bottomMm: 1300 })).toMatch(/^Ни одна часть экрана/);
   });
 });

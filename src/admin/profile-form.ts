@@ -21,6 +21,8 @@ import {
   type SignatureDriver,
 } from '../devices/profile';
 import type { PrinterModelId } from '../devices/printer/printer-models';
+import { SCREEN_FIELDS, type ScreenField } from '../devices/profile';
+import { SCREEN_LIMITS, reachBand, readMillimetres, type ScreenGeometry } from '../devices/screen-reach';
 import { TECH_MESSAGES, techText, type TechKey, type TechLang } from './messages';
 
 /*
@@ -111,4 +113,23 @@ export function settingLabel(lang: TechLang, field: ProfileField, value: string 
   if (field === 'model' && value in MODEL_NAMES) return MODEL_NAMES[value as keyof typeof MODEL_NAMES];
   const key = `profile.${field}.${value}`;
   return key in TECH_MESSAGES[lang] ? techText(lang, key as TechKey) : String(value);
+}
+
+/**
+ * The profile with one of the screen's lengths as the technician typed it, or what is wrong with it
+ * in the technician's words (the draft keeps its last good value meanwhile).
+ */
+export function withScreen(profile: DeviceProfile, field: ScreenField, text: string, lang: TechLang): { ok: true; profile: DeviceProfile } | { ok: false; error: string } {
+  const key = SCREEN_FIELDS[field];
+  const read = readMillimetres(key, text);
+  if (!read.ok) return { ok: false, error: techText(lang, `profile.screen.${read.problem}`, SCREEN_LIMITS[key]) };
+  return { ok: true, profile: { ...profile, printer: { ...profile.printer }, screen: { ...profile.screen, [key]: read.mm } } };
+}
+
+/** Which part of the screen a seated citizen reaches, for the technician to check against the terminal. */
+export function reachText(lang: TechLang, screen: ScreenGeometry): string {
+  const band = reachBand(screen);
+  if (!band) return techText(lang, 'profile.screen.out_of_reach');
+  const percent = (share: number) => Math.round(share * 100);
+  return techText(lang, 'profile.screen.reach', { from: band.fromMm, to: band.toMm, top: percent(band.top), bottom: percent(band.bottom) });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRINTER_MODELS } from './printer/printer-models';
 import { PRESET_PROFILES, checkProfile, readProfile, type DeviceProfile } from './profile';
+import { DEFAULT_SCREEN } from './screen-reach';
 
 const MODELS = Object.keys(PRINTER_MODELS);
 
@@ -13,6 +14,7 @@ const STORED: DeviceProfile = {
   keypad: 'webhid',
   headphones: 'fitted',
   layout: 'low',
+  screen: { heightMm: 1000, bottomMm: 400 },
 };
 
 describe('readProfile', () => {
@@ -85,10 +87,53 @@ describe('readProfile', () => {
   });
 });
 
+describe('the screen geometry in the query string', () => {
+  it('changes the screen a tester’s kiosk lays its controls out for', () => {
+    expect(readProfile('?layout=low&screenHeightMm=1200&screenBottomMm=500', undefined)).toEqual({
+      ok: true,
+      source: 'query',
+      profile: { ...PRESET_PROFILES.emulated, layout: 'low', screen: { heightMm: 1200, bottomMm: 500 } },
+    });
+  });
+
+  it('refuses lengths it cannot read, naming the field and the value', () => {
+    expect(readProfile('?screenHeightMm=70cm&screenBottomMm=-1', undefined)).toEqual({
+      ok: false,
+      source: 'query',
+      problems: [
+        { code: 'not_a_number', field: 'screenHeightMm', value: '70cm' },
+        { code: 'not_a_number', field: 'screenBottomMm', value: '-1' },
+      ],
+    });
+    expect(readProfile('?layout=low&screenBottomMm=1500', undefined)).toMatchObject({ ok: false, problems: [{ code: 'out_of_reach', field: 'screenBottomMm' }] });
+  });
+});
+
 describe('checkProfile', () => {
   it('reads a profile stored before the keypad, headphones and layout settings existed as a terminal without them', () => {
-    const { keypad: _keypad, headphones: _headphones, layout: _layout, ...older } = STORED;
-    expect(checkProfile(older)).toEqual({ ok: true, profile: { ...older, keypad: 'none', headphones: 'none', layout: 'standard' } });
+    const { keypad: _keypad, headphones: _headphones, layout: _layout, screen: _screen, ...older } = STORED;
+    expect(checkProfile(older)).toEqual({ ok: true, profile: { ...older, keypad: 'none', headphones: 'none', layout: 'standard', screen: DEFAULT_SCREEN } });
+  });
+
+  it('reads a profile stored before the screen geometry existed with a 32" portrait floor kiosk', () => {
+    const { screen: _screen, ...older } = STORED;
+    expect(checkProfile(older)).toEqual({ ok: true, profile: { ...older, screen: DEFAULT_SCREEN } });
+  });
+
+  it('refuses a screen length that is not whole millimetres within the limits, and a low layout out of reach', () => {
+    expect(checkProfile({ ...STORED, screen: { heightMm: 'big', bottomMm: 20000 } })).toEqual({
+      ok: false,
+      problems: [
+        { code: 'not_a_number', field: 'screenHeightMm', value: 'big' },
+        { code: 'out_of_range', field: 'screenBottomMm', value: '20000' },
+      ],
+    });
+    expect(checkProfile({ ...STORED, screen: { heightMm: 700, bottomMm: 1300 } })).toEqual({
+      ok: false,
+      problems: [{ code: 'out_of_reach', field: 'screenBottomMm', value: '1300' }],
+    });
+    // The same screen with the standard layout: the controls stay where they always were.
+    expect(checkProfile({ ...STORED, layout: 'standard', screen: { heightMm: 700, bottomMm: 1300 } })).toMatchObject({ ok: true });
   });
 
   it('takes every preset and a well-formed profile', () => {

@@ -1,4 +1,5 @@
 import { PRINTER_MODELS, type PaperWidthMm, type PrinterModelId } from './printer/printer-models';
+import { DEFAULT_SCREEN, readMillimetres, reachBand, type ScreenGeometry } from './screen-reach';
 
 /*
  * The device profile: which driver serves each kind of device on this kiosk. A technician stores
@@ -48,13 +49,15 @@ export interface DeviceProfile {
   keypad: KeypadDriver;
   headphones: HeadphoneJack;
   layout: Layout;
+  /** The visible screen's height and its lower edge's height above the floor: where the low layout puts the controls. */
+  screen: ScreenGeometry;
 }
 
 /**
  * What a profile stored before a setting existed takes for it: the kiosk starts as it did, and the
  * technician sets the new setting when the terminal has it.
  */
-const ADDED_LATER = { keypad: 'none', headphones: 'none', layout: 'standard' } as const satisfies Partial<DeviceProfile>;
+const ADDED_LATER = { keypad: 'none', headphones: 'none', layout: 'standard', screen: DEFAULT_SCREEN } as const satisfies Partial<DeviceProfile>;
 
 /**
  * `kiosk`: the real devices of a terminal. `emulated`: a tester's desktop Chrome, the receipt on
@@ -73,6 +76,7 @@ export const PRESET_PROFILES: Readonly<Record<PresetName, DeviceProfile>> = {
     keypad: 'keyboard',
     headphones: 'fitted',
     layout: 'standard',
+    screen: DEFAULT_SCREEN,
   },
   emulated: {
     preset: 'emulated',
@@ -84,6 +88,7 @@ export const PRESET_PROFILES: Readonly<Record<PresetName, DeviceProfile>> = {
     keypad: 'keyboard',
     headphones: 'none',
     layout: 'standard',
+    screen: DEFAULT_SCREEN,
   },
   test: {
     preset: 'test',
@@ -94,16 +99,22 @@ export const PRESET_PROFILES: Readonly<Record<PresetName, DeviceProfile>> = {
     keypad: 'keyboard',
     headphones: 'none',
     layout: 'standard',
+    screen: DEFAULT_SCREEN,
   },
 };
 
 /** What is wrong with a profile, by field: `allowed` lists what would have been taken. */
 export interface ProfileProblem {
-  code: 'unknown_value' | 'missing';
-  field: 'profile' | 'preset' | 'printer' | 'width' | 'model' | 'scanner' | 'camera' | 'signature' | 'keypad' | 'headphones' | 'layout';
+  /** `not_a_number`, `out_of_range`: a screen length that is not whole mm within SCREEN_LIMITS; `out_of_reach`: a low layout on a screen no part of which is within reach. */
+  code: 'unknown_value' | 'missing' | 'not_a_number' | 'out_of_range' | 'out_of_reach';
+  field: 'profile' | 'preset' | 'printer' | 'width' | 'model' | 'scanner' | 'camera' | 'signature' | 'keypad' | 'headphones' | 'layout' | ScreenField;
   value: string;
   allowed?: readonly string[];
 }
+
+/** The screen's geometry as the query string and the problems name it. */
+export const SCREEN_FIELDS = { screenHeightMm: 'heightMm', screenBottomMm: 'bottomMm' } as const satisfies Record<string, keyof ScreenGeometry>;
+export type ScreenField = keyof typeof SCREEN_FIELDS;
 
 export type ProfileSource = 'query' | 'stored' | 'default';
 
@@ -113,12 +124,13 @@ export type ProfileChoice =
   | { ok: false; source: ProfileSource; problems: ProfileProblem[] };
 
 /** The query parameters a tester may set: ?profile=… picks a preset, the others change one setting of it. */
-const QUERY_KEYS = ['profile', 'printer', 'width', 'model', 'scanner', 'camera', 'signature', 'keypad', 'headphones', 'layout'] as const;
+const QUERY_KEYS = ['profile', 'printer', 'width', 'model', 'scanner', 'camera', 'signature', 'keypad', 'headphones', 'layout', 'screenHeightMm', 'screenBottomMm'] as const;
 
 /**
  * The profile this kiosk runs with. The query string wins (a tester's session): ?profile= names
  * the preset to start from — without it the stored profile, else `emulated` — and ?printer=,
- * ?width=, ?model=, ?scanner=, ?camera=, ?signature=, ?keypad=, ?headphones=, ?layout= change single settings. Then the stored
+ * ?width=, ?model=, ?scanner=, ?camera=, ?signature=, ?keypad=, ?headphones=, ?layout=, ?screenHeightMm=,
+ * ?screenBottomMm= change single settings. Then the stored
  * profile (technician mode), then `emulated`. A value that is not one we know is refused with the
  * reason, never replaced by a default: a misspelt ?printer= would otherwise look like a printer fault.
  */
@@ -155,7 +167,12 @@ export function readProfile(search: string, stored: unknown): ProfileChoice {
     keypad: pick('keypad', KEYPAD_DRIVERS, base.keypad),
     headphones: pick('headphones', HEADPHONE_JACKS, base.headphones),
     layout: pick('layout', LAYOUTS, base.layout),
+    screen: {
+      heightMm: millimetres('screenHeightMm', params.get('screenHeightMm') ?? undefined, base.screen.heightMm, problems),
+      bottomMm: millimetres('screenBottomMm', params.get('screenBottomMm') ?? undefined, base.screen.bottomMm, problems),
+    },
   };
+  checkReach(profile, problems);
   return problems.length === 0 ? { ok: true, profile, source: 'query' } : { ok: false, source: 'query', problems };
 }
 
@@ -181,10 +198,33 @@ export function checkProfile(value: unknown): { ok: true; profile: DeviceProfile
   const keypad = field('keypad', record.keypad ?? ADDED_LATER.keypad, KEYPAD_DRIVERS);
   const headphones = field('headphones', record.headphones ?? ADDED_LATER.headphones, HEADPHONE_JACKS);
   const layout = field('layout', record.layout ?? ADDED_LATER.layout, LAYOUTS);
+  const storedScreen = typeof record.screen === 'object' && record.screen !== null ? (record.screen as Record<string, unknown>) : {};
+  const screen: ScreenGeometry = {
+    heightMm: millimetres('screenHeightMm', storedScreen.heightMm, ADDED_LATER.screen.heightMm, problems),
+    bottomMm: millimetres('screenBottomMm', storedScreen.bottomMm, ADDED_LATER.screen.bottomMm, problems),
+  };
   if (problems.length > 0 || !preset || !driver || !width || !model || !scanner || !camera || !signature || !keypad || !headphones || !layout) {
     return { ok: false, problems };
   }
-  return { ok: true, profile: { preset, printer: { driver, width, model }, scanner, camera, signature, keypad, headphones, layout } };
+  const profile: DeviceProfile = { preset, printer: { driver, width, model }, scanner, camera, signature, keypad, headphones, layout, screen };
+  checkReach(profile, problems);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, profile };
+}
+
+/** A screen length from the query string or storage; absent, the fallback (a profile stored before the geometry existed reads with the default). */
+function millimetres(name: ScreenField, raw: unknown, fallback: number, problems: ProfileProblem[]): number {
+  if (raw === undefined || raw === null) return fallback;
+  const read = readMillimetres(SCREEN_FIELDS[name], String(raw));
+  if (read.ok) return read.mm;
+  problems.push({ code: read.problem, field: name, value: String(raw) });
+  return fallback;
+}
+
+/** A low layout needs some of the screen within reach; a standard one puts controls where they always were. */
+function checkReach(profile: DeviceProfile, problems: ProfileProblem[]): void {
+  if (profile.layout === 'low' && reachBand(profile.screen) === null) {
+    problems.push({ code: 'out_of_reach', field: 'screenBottomMm', value: String(profile.screen.bottomMm) });
+  }
 }
 
 function oneOf<T extends string | number>(field: ProfileProblem['field'], value: string, allowed: readonly T[], problems: ProfileProblem[]): T | undefined {

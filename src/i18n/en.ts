@@ -252,6 +252,12 @@ export const en = {
   'receipt.fee.paid': '{amount}, paid',
   'receipt.fee.deferred': '{amount}, payment to be checked',
   'receipt.fee.exempt': 'none, exempt',
+
+  // Seeing better (issue 14, view helper): the access bar's text size and contrast buttons.
+  'view.textSize.large': 'Larger text',
+  'view.textSize.xlarge': 'Largest text',
+  'view.textSize.normal': 'Usual text size',
+  'view.contrast': 'High contrast',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -253,4 +253,10 @@ export const kk = {
   'receipt.fee.paid': '{amount}, төленді',
   'receipt.fee.deferred': '{amount}, төлем тексеріледі',
   'receipt.fee.exempt': 'алынбайды',
+
+  // Seeing better (issue 14, view helper): the access bar's text size and contrast buttons.
+  'view.textSize.large': 'Ірі қаріп',
+  'view.textSize.xlarge': 'Өте ірі қаріп',
+  'view.textSize.normal': 'Әдеттегі қаріп',
+  'view.contrast': 'Жоғары контраст',
 } as const satisfies Catalogue;

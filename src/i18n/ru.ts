@@ -253,4 +253,10 @@ export const ru = {
   'receipt.fee.paid': '{amount}, оплачено',
   'receipt.fee.deferred': '{amount}, оплата будет проверена',
   'receipt.fee.exempt': 'не взимается',
+
+  // Seeing better (issue 14, view helper): the access bar's text size and contrast buttons.
+  'view.textSize.large': 'Крупный шрифт',
+  'view.textSize.xlarge': 'Очень крупный шрифт',
+  'view.textSize.normal': 'Обычный шрифт',
+  'view.contrast': 'Высокий контраст',
 } as const satisfies Catalogue;
