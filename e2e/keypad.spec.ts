@@ -13,7 +13,7 @@ import { cameraLaunchOptions, type CameraVideo } from './support/camera';
 import { citizen, phoneDigits } from './support/citizens';
 import { installFakeHidPad, penScribble, signWithFakePad } from './support/fake-hid-pad';
 import { CAMERA_STEP_TIMEOUT, PORTRAIT, pay } from './support/journey';
-import { expectFocusRing, expectScreenSpoken, focusSeen, moveTo, pressWithKeypad, typeOnKeypad } from './support/keypad';
+import { expectFocusRing, expectScreenSpoken, focusSeen, hearClips, moveTo, pressWithKeypad, typeOnKeypad } from './support/keypad';
 import { action, expectStep, step } from './support/kiosk';
 import { expect, prepareContext, test } from './support/test';
 
@@ -27,6 +27,7 @@ async function openKeypadKiosk(c: SeedCitizen, baseURL: string) {
   await prepareContext(context, baseURL);
   await installFakeHidPad(context);
   const page = await context.newPage();
+  hearClips(page);
   await page.goto(KEYPAD_KIOSK);
   await expectStep(page, 'language');
   await expect(action(page, 'lang-kk')).toBeEnabled();

@@ -4,15 +4,13 @@
 // from the service worker's precache when the network is gone.
 import type { BrowserContext, Page } from '@playwright/test';
 import type { SeedCitizen } from '../server/seed/citizens';
-import { CATALOGUES, LANG_NAMES, type MessageKey } from '../src/i18n';
+import { CATALOGUES, LANG_NAMES } from '../src/i18n';
 import type { Lang } from '../src/protocol';
-import { clipsOf, splitMessage } from '../src/speech/message-parts';
-import { clipHash, speechSettings } from '../scripts/speech/speech-settings';
 import { chromiumLaunchOptions } from './support/chromium';
 import { citizen } from './support/citizens';
 import { chooseService } from './support/journey';
 import { action, expectStep, pressAction, typeDigits } from './support/kiosk';
-import { REPO_ROOT } from './support/paths';
+import { CLIPS, clipUrl, listenForClips as listen, partsOf } from './support/speech-clips';
 import { expect, test } from './support/test';
 
 // A kiosk starts speech without a touch (docs/speech.md); the default camera flags are kept.
@@ -20,39 +18,9 @@ test.use({
   launchOptions: chromiumLaunchOptions(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']),
 });
 
-const settings = speechSettings(REPO_ROOT);
-const clips = { kk: clipsOf('kk'), ru: clipsOf('ru'), en: clipsOf('en') };
-
-/** The address of the clip that says `key` (a message's part, or a word) in `lang`, as the build names it. */
-function clipUrl(lang: Lang, key: string): string {
-  const clip = clips[lang].get(key);
-  if (!clip) throw new Error(`no ${lang} clip for ${JSON.stringify(key)}`);
-  return `/speech/${lang}/${clipHash(settings, lang, clip.spoken)}.mp3`;
-}
-
-/** The clips the page asked for, as they are asked (and from where they were answered). */
-function listen(page: Page): { urls: Set<string>; fromServiceWorker: Map<string, boolean> } {
-  const urls = new Set<string>();
-  const fromServiceWorker = new Map<string, boolean>();
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.startsWith('/speech/')) urls.add(path);
-  });
-  page.on('response', (response) => {
-    const path = new URL(response.url()).pathname;
-    if (path.startsWith('/speech/')) fromServiceWorker.set(path, response.fromServiceWorker() && response.status() === 200);
-  });
-  return { urls, fromServiceWorker };
-}
-
 async function expectSaid(heard: Set<string>, lang: Lang, keys: string[]): Promise<void> {
   const wanted = keys.map((key) => clipUrl(lang, key));
   await expect.poll(() => wanted.filter((url) => !heard.has(url)), { message: `${lang}: ${keys.join(' | ')}` }).toEqual([]);
-}
-
-/** The keys of a message's fixed parts, each said by its own clip. */
-function partsOf(lang: Lang, message: MessageKey): string[] {
-  return splitMessage(lang, CATALOGUES[lang][message]).flatMap((s) => (s.kind === 'text' && s.key !== null ? [s.key] : []));
 }
 
 /** The reason for the application, and the document when the reason serves two. */
@@ -97,7 +65,7 @@ test.describe('audio guidance', () => {
     await expectSaid(urls, 'kk', ['ЖСН енгізіңіз', CATALOGUES.kk['iin.hint'], ...partsOf('kk', 'common.stepOf'), CATALOGUES.kk['speech.hidden']]);
     expect(urls.has(clipUrl('kk', 'нөл')), 'the IIN said aloud').toBe(false);
     // No clip the build did not make was asked for.
-    const made = new Set([...(['kk', 'ru', 'en'] as const)].flatMap((lang) => [...clips[lang].keys()].map((key) => clipUrl(lang, key))));
+    const made = new Set([...(['kk', 'ru', 'en'] as const)].flatMap((lang) => [...CLIPS[lang].keys()].map((key) => clipUrl(lang, key))));
     expect([...urls].filter((url) => !made.has(url))).toEqual([]);
   });
 

@@ -2,6 +2,8 @@
 // test profile takes for one (profile keypad `keyboard`): ArrowDown/ArrowUp move the focus, Enter
 // presses the focused control, digits type, F1 says the screen again. No pointer, no page.click.
 import { expect, type Page } from '@playwright/test';
+import type { Lang } from '../../src/protocol';
+import { listenForClips, titleClips } from './speech-clips';
 
 /** What the test profile kept of what the kiosk asked its speaker to say (src/a11y/speech-record.ts). */
 interface SpeechRequest {
@@ -81,22 +83,33 @@ async function speechRequests(page: Page): Promise<SpeechRequest[]> {
   return page.evaluate(() => (window as unknown as { __kioskSpeech?: SpeechRequest[] }).__kioskSpeech ?? []);
 }
 
+/** The clips each keypad kiosk's page asked for (listenForClips), kept from its first screen. */
+const clipsAsked = new WeakMap<Page, Set<string>>();
+
+/** Keeps the clips `page` asks for, for expectScreenSpoken. */
+export function hearClips(page: Page): void {
+  clipsAsked.set(page, listenForClips(page).urls);
+}
+
 /**
- * The speech hook: the screen shown now — step `step` under its current title, or the open dialog —
- * was asked to be said when it appeared. Today it checks what the kiosk asked of its speaker (the
- * test profile's record); once the speech is merged, the lead adds here that the screen's audio was
- * requested from the kiosk's origin.
+ * The screen shown now — step `step` under its current title, or the open dialog — was asked to be
+ * said when it appeared (the test profile's record of the speaker's calls), and its title's audio
+ * was requested from the kiosk's origin (on a page that hearClips watches).
  */
 export async function expectScreenSpoken(page: Page, step: string, dialog: string | null = null): Promise<void> {
-  const title = await page.evaluate((inDialog) => {
+  const { title, lang } = await page.evaluate((inDialog) => {
     const root = document.querySelector(inDialog ? '[data-dialog]' : '[data-step]');
-    return (root?.querySelector('h1, h2')?.textContent ?? '').trim();
+    return { title: (root?.querySelector('h1, h2')?.textContent ?? '').trim(), lang: document.documentElement.lang as Lang };
   }, dialog !== null);
   await expect
     .poll(async () => (await speechRequests(page)).some((r) => r.call === 'screen' && r.step === step && r.dialog === dialog && r.title === title), {
       message: `the ${dialog ? `${dialog} dialog` : `${step} screen`} ("${title}") was to be said`,
     })
     .toBe(true);
+  const asked = clipsAsked.get(page);
+  if (!asked) return;
+  const wanted = titleClips(lang, title);
+  await expect.poll(() => wanted.filter((url) => !asked.has(url)), { message: `the audio of "${title}" was requested` }).toEqual([]);
 }
 
 /** The control the focus just reached was to be said. */
