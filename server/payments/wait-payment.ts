@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { PaymentRecord } from '../repositories/payments';
 import { currentPayment } from './current-payment';
@@ -26,21 +27,10 @@ export async function waitWhilePending(
   while (current.status === 'pending' && !signal.aborted) {
     const left = until - performance.now();
     if (left <= 0) break;
-    await pause(Math.min(REREAD_MS, left), signal);
+    // An abort (the kiosk went away, the back office closing) ends the pause early; the loop then stops.
+    await sleep(Math.min(REREAD_MS, left), undefined, { signal }).catch(() => undefined);
     if (signal.aborted) break;
     current = await currentPayment(app, (await app.payments.findById(current.id)) ?? current);
   }
   return current;
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
