@@ -2,18 +2,10 @@
 // test profile takes for one (profile keypad `keyboard`): ArrowDown/ArrowUp move the focus, Enter
 // presses the focused control, digits type, F1 says the screen again. No pointer, no page.click.
 import { expect, type Page } from '@playwright/test';
+import type { SpeechRequest } from '../../src/a11y/speech-record';
 import type { Lang } from '../../src/protocol';
 import { listenForClips, titleClips } from './speech-clips';
 
-/** What the test profile kept of what the kiosk asked its speaker to say (src/a11y/speech-record.ts). */
-interface SpeechRequest {
-  call: 'screen' | 'element';
-  step: string | null;
-  dialog: string | null;
-  title: string;
-  action: string | null;
-  text: string;
-}
 
 /** The focused element, and whether a focus ring shows on it: outline or ring wide enough to see. */
 export interface FocusSeen {
