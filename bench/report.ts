@@ -85,7 +85,7 @@ from the identify step's appearance; "models" is measured when the page loads, b
 - Liveness, matching and auto-capture need frames: the camera rows depend on the CPU (face analysis
   runs in a worker on tfjs-wasm; the photo step runs the expression net too) and on the clip: the
   liveness sequence waits for the turns it shows, the photo for a moment frontal and still enough
-  to pass every check for ${STEADY_MS} ms (the \`-live\` clips: 18 s, two cycles of a left and a right
+  to pass every check for ${STEADY_MS} ms (the \`-live\` clips: 23 s, two cycles of a left and a right
   turn between still moments, camera noise in every frame).
 - The machine is shared (other tests may be running): load average ${r.loadBefore} before, ${r.loadAfter} after.
   Max columns show the noise; take medians.

@@ -153,8 +153,8 @@ export function turnSchedule(maxDegrees: number): number[] {
 }
 
 /**
- * The head turn (degrees, as turnHead's) of each frame of the live clip at `fps`: twice over, 2.5 s still (baselines), a turn to the person's
- * own left and back, 1.5 s still, a turn to the right and back, 1.5 s still.
+ * The head turn (degrees, as turnHead's) of each frame of the live clip at `fps`: twice over, 3.5 s still (baselines), a turn to the person's
+ * own left and back, 3 s still, a turn to the right and back, 1.5 s still.
  */
 export function liveSchedule(fps: number, maxDegrees: number): number[] {
   const n = (seconds: number) => Math.round(seconds * fps);
@@ -162,8 +162,14 @@ export function liveSchedule(fps: number, maxDegrees: number): number[] {
   const ramp = (seconds: number, from: number, to: number) =>
     Array.from({ length: n(seconds) }, (_, i) => from + (to - from) * smoothstep((i + 1) / n(seconds)));
   const turn = (to: number) => [...ramp(0.45, 0, to), ...hold(0.8, to), ...ramp(0.45, to, 0)];
-  const cycle = [...hold(2.5, 0), ...turn(maxDegrees), ...hold(1.5, 0), ...turn(-maxDegrees), ...hold(1.5, 0)];
-  // Two cycles (~18 s), each frame with its own noise: a sequence started anywhere, a retry too,
+  // The still between the turns is long enough for the second challenge's baseline (its return and
+  // four steady frames) when the face worker manages only 3 frames a second: on CI's two shared
+  // cores, with the fake camera's compositing, it did (100–600 ms a frame), and with 1.5 s the
+  // baseline slipped past the right turn to the next left one ("you turned the other way"). A
+  // sequence started between the left turn and the right one meets the right turn first and fails
+  // that way whatever the clip: e2e/support/journey.ts tries again, as a citizen would.
+  const cycle = [...hold(3.5, 0), ...turn(maxDegrees), ...hold(3, 0), ...turn(-maxDegrees), ...hold(1.5, 0)];
+  // Two cycles (~23 s), each frame with its own noise: a sequence started anywhere, a retry too,
   // finds a left turn within its time limit and never sees a frame twice before the clip loops.
   // No blink: face-api's 68 landmarks barely follow painted eyelids (see docs/biometrics.md).
   return [...cycle, ...cycle];

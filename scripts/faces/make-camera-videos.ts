@@ -9,7 +9,7 @@
  * and, for the liveness sequence and the ICAO photo checks, MJPEG clips (.mjpeg; Chromium plays
  * them at a fixed 30 fps whatever the file says) in which every frame has its own camera noise:
  *   <faceId>-live.mjpeg  on a plain light wall, frontal and level, turns left and back, turns right
- *                        and back, twice (18 s, see liveSchedule): passes the sequence
+ *                        and back, twice (23 s, see liveSchedule): passes the sequence
  *                        ['turn_left', 'turn_right'], a retry too, without looping or freezing; its
  *                        still moments pass the photo checks for a face that can (f01, f06, f13)
  *   <faceId>-icao.mjpeg  frontal, level and still on a plain light wall (6 s; loops harmlessly)
