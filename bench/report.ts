@@ -22,6 +22,8 @@ export interface BenchReport {
   runs: number;
   results: KindResult[];
   cameraMs: number;
+  /** Journeys whose identification was tried again: a try begun between the clip's two turns. */
+  retried: number;
   summary: string;
 }
 
@@ -49,7 +51,9 @@ the one that goes through every step; \`camera_steps_ms\` is the median, over al
 journeys, of the time from the identify step's appearance to the photo review (the liveness
 sequence, the face match and the portrait, taken by itself once every photo check has held for
 ${STEADY_MS} ms), which includes the head turns and the still moments the clip shows — a citizen's own
-movement, not the software's.
+movement, not the software's. Identification was tried again in ${r.retried} of the ${r.results.length * r.runs} journeys (the clip
+loops from the browser's launch, and a try begun between its left and right turns fails as "the
+other way"); their camera rows include the retry.
 
 ${kinds}
 
