@@ -14,7 +14,7 @@ import { chromium, request, type APIRequestContext, type Browser, type Page } fr
 import { latestSmsCode, payPending } from '../e2e/support/backoffice';
 import { cameraLaunchOptions, type CameraVideo } from '../e2e/support/camera';
 import { citizen, phoneDigits } from '../e2e/support/citizens';
-import { drawSignature, shownPaymentId } from '../e2e/support/journey';
+import { drawSignature, passIdentify, shownPaymentId } from '../e2e/support/journey';
 import { typeDigits } from '../e2e/support/kiosk';
 import { REPO_ROOT } from '../e2e/support/paths';
 import { makeDataDir, startBackOffice } from '../scripts/screens/backoffice';
@@ -26,7 +26,7 @@ import { benchmarkReport, type KindResult } from './report';
 import { addSample, countedMedianSum, median, table, type Row } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** Journeys whose identification was tried again (see portraitAfterTries). */
+/** Journeys whose identification was tried again: a try begun between the clip's turns (passIdentify). */
 let retriedJourneys = 0;
 const STEP_TIMEOUT_MS = 30_000;
 const CAMERA_TIMEOUT_MS = 90_000;
@@ -131,7 +131,10 @@ async function walk(page: Page, api: APIRequestContext, kind: Kind, rows: Row[])
   const code = await latestSmsCode(api, c.phoneToType);
   const identify = await j.afterInput('last code digit → identify (code checked)', () => typeDigits(page, code), 'step:identify');
 
-  const portrait = await portraitAfterTries(page);
+  // The fake camera's clip loops from the browser's launch: a try begun between its turns is tried
+  // again, as a citizen would, and that journey's camera row includes the retry.
+  if ((await passIdentify(page)) > 0) retriedJourneys += 1;
+  const portrait = await waitMark(page, '[data-field="portrait"]', 0, CAMERA_TIMEOUT_MS);
   addSample(rows, CAMERA_ROW, false, portrait.paint! - identify.paint!);
   cameraDetail(await probe(page), identify, portrait, rows);
 
@@ -168,23 +171,6 @@ async function walk(page: Page, api: APIRequestContext, kind: Kind, rows: Row[])
 }
 
 /** The camera steps' parts, from the guidance line and the face worker's answers. */
-/**
- * The portrait, once taken. The fake camera's clip loops from the browser's launch, so a try may
- * start between its left turn and its right one and fail as "the other way": the citizen tries
- * again, as e2e/support/journey.ts does; such a journey's camera row includes the retry.
- */
-async function portraitAfterTries(page: Page): Promise<ProbeMark> {
-  const retry = page.locator('[data-action="retry"]');
-  for (let tries = 1; tries < 3; tries++) {
-    await page.locator('[data-field="portrait"]').or(retry).first().waitFor({ timeout: CAMERA_TIMEOUT_MS });
-    if (!(await retry.isVisible())) break;
-    retriedJourneys += 1;
-    console.log('identification tried again: the try started between the clip\'s turns');
-    await retry.click();
-  }
-  return waitMark(page, '[data-field="portrait"]', 0, CAMERA_TIMEOUT_MS);
-}
-
 function cameraDetail(state: ProbeState, identify: ProbeMark, portrait: ProbeMark, rows: Row[]): void {
   const photo = state.marks.find((m) => m.name === 'step:photo' && m.dom >= identify.dom);
   const photoAt = photo?.dom ?? portrait.dom;

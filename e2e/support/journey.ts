@@ -58,16 +58,19 @@ export async function verifyPhone(page: Page, request: APIRequestContext, c: See
  * browser's launch, so a sequence may start between the clip's left turn and its right one and
  * meet the right turn first ("you turned the other way", scripts/faces/frames.ts liveSchedule):
  * the citizen is asked to try again and does, as a citizen would, within the step's three tries.
- * identify.spec.ts tests the sequence itself.
+ * identify.spec.ts tests the sequence itself. Returns how many times the citizen tried again.
  */
-export async function passIdentify(page: Page): Promise<void> {
+export async function passIdentify(page: Page): Promise<number> {
   const retry = page.locator('[data-action="retry"]');
+  let retries = 0;
   for (let tries = 3; tries > 1; tries--) {
     await expect(step(page, 'photo').or(retry)).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
     if (await step(page, 'photo').isVisible()) break;
     await retry.click();
+    retries += 1;
   }
   await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
+  return retries;
 }
 
 /** Identification, then the photo taken by itself and accepted. */
