@@ -12,6 +12,8 @@ import type { Enrolled, EnrolRequest, SealedPacket } from '../src/protocol/packe
 import { BACKOFF_CAP_MS } from '../src/sync/backoff';
 import { createDrainer, type Answer, type Drainer } from '../src/sync/drain';
 import { KioskDb } from '../src/sync/kiosk-db';
+import { litColourEvidence } from '../src/biometrics/colour-fixture';
+import type { ScreenColour } from '../src/biometrics/colour-palette';
 import { makeApplicationPayload, PASSED_LIVENESS } from '../src/sync/packet-fixture';
 import { signRequest } from '../src/sync/request-signature';
 import { makeBackOfficeKeys } from '../src/sync/seal';
@@ -127,10 +129,13 @@ describe.skipIf(!TEST_DATABASE_URL)('two back-office processes on one PostgreSQL
     expect(wrong.json).toMatchObject({ ok: false, code: 'wrong_code' });
     const confirmed = await signed(a, kiosk, '/api/v1/phone/confirm', { verificationId, code });
     expect(confirmed.json).toMatchObject({ ok: true });
+    // The colours one process chose are answered at the other: the challenge is kept in the database.
+    const colours = await signed(a, kiosk, '/api/v1/identify/colour', { phoneToken: confirmed.json.phoneToken, calm: false });
+    const { nonce, sequence, stepMs } = colours.json as { nonce: string; sequence: ScreenColour[]; stepMs: number };
     const identified = await signed(b, kiosk, '/api/v1/identify', {
       phoneToken: confirmed.json.phoneToken,
       descriptor: sameFace(person.faceId ?? 'f01'),
-      liveness: PASSED_LIVENESS,
+      liveness: { ...PASSED_LIVENESS, colour: litColourEvidence(sequence, stepMs, nonce) },
     });
     expect(identified.json).toMatchObject({ matched: true });
 

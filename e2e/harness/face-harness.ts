@@ -2,7 +2,8 @@
 // records what it saw, for e2e/face-worker.spec.ts: window.faceHarness.run({...}) resolves with
 // the whole trace and the evidence the kiosk would send.
 // window.faceHarness.bench is `npm run bench:face`'s frame loop (bench-face.ts); .track returns raw
-// landmarks per frame (track-landmarks.ts), for measuring what the liveness checks see.
+// landmarks per frame (track-landmarks.ts), for measuring what the liveness checks see; .colour runs
+// `npm run bench:liveness`'s simulated colour-challenge sessions (bench-colour.ts).
 import type { FaceAnalysis } from '../../src/biometrics/face-analysis';
 import { faceGuidance, type Guidance } from '../../src/biometrics/guidance';
 import { estimateYaw } from '../../src/biometrics/head-pose';
@@ -10,6 +11,7 @@ import { advanceLiveness, createLiveness, livenessEvidence, type ChallengeKind, 
 import { UserMediaCamera } from '../../src/devices/camera/user-media-camera';
 import type { LivenessEvidence } from '../../src/protocol/liveness';
 import { getFaceAnalyser } from '../../src/workers/face-client';
+import { colourBench } from './bench-colour';
 import { faceBench } from './bench-face';
 import { trackLandmarks } from './track-landmarks';
 
@@ -106,8 +108,8 @@ async function run(options: HarnessOptions): Promise<HarnessResult> {
 
 declare global {
   interface Window {
-    faceHarness: { run: typeof run; bench: typeof faceBench; track: typeof trackLandmarks };
+    faceHarness: { run: typeof run; bench: typeof faceBench; track: typeof trackLandmarks; colour: typeof colourBench };
   }
 }
 
-window.faceHarness = { run, bench: faceBench, track: trackLandmarks };
+window.faceHarness = { run, bench: faceBench, track: trackLandmarks, colour: colourBench };

@@ -17,14 +17,17 @@ export const CAMERA_STEP_TIMEOUT = 60_000;
 
 /**
  * The fake camera's video is a browser launch flag, so a journey with its own face launches its
- * own Chromium. The test profile fixes the challenges the `-live` videos show: a turn left, then right.
+ * own Chromium. The test profile fixes the challenges the `-live` videos show: a turn left, then
+ * right, and lights the clip with the screen's colours as a face before it would be lit
+ * (src/devices/camera/screen-lit-camera.ts); `query` adds to the address, e.g. '&screenLight=off'
+ * for the bare clip: a replay.
  */
-export async function openKiosk(video: CameraVideo, baseURL: string, viewport = PORTRAIT): Promise<{ browser: Browser; page: Page }> {
+export async function openKiosk(video: CameraVideo, baseURL: string, viewport = PORTRAIT, query = ''): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch(cameraLaunchOptions(video));
   const context = await browser.newContext({ baseURL, viewport });
   await prepareContext(context, baseURL);
   const page = await context.newPage();
-  await page.goto('/?profile=test');
+  await page.goto(`/?profile=test${query}`);
   await expectStep(page, 'language');
   return { browser, page };
 }

@@ -20,6 +20,8 @@ const KIOSK_ROUTES: TerminalInject[] = [
   { method: 'POST', url: '/api/v1/terminals/heartbeat', payload: heartbeatBody() },
   // And its journeys' telemetry (an empty batch is answered too).
   { method: 'POST', url: '/api/v1/terminals/telemetry', payload: telemetryBatch() },
+  // The colour challenge's sequence, chosen for a citizen's next identification (last: the tests above index this list).
+  { method: 'POST', url: '/api/v1/identify/colour', payload: { phoneToken: 'x', calm: false } },
 ];
 
 describe('requests a kiosk signs', () => {

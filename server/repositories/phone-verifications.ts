@@ -1,6 +1,15 @@
 import type { Queryable } from '../db/database';
 import type { HashedCode } from '../phone/sms-code';
+import type { ScreenColour } from '../../src/biometrics/colour-palette';
 import { isUuid } from '../uuid';
+
+/** The colour sequence the back office chose for the next identification (routes/identify.ts). */
+export interface IssuedColourChallenge {
+  nonce: string;
+  sequence: ScreenColour[];
+  stepMs: number;
+  issuedAt: string;
+}
 
 export interface PhoneVerification {
   id: string;
@@ -80,6 +89,27 @@ export class PhoneVerificationsRepository {
       [id, tokenHash, at],
     );
     return rows.length > 0;
+  }
+
+  /** Keeps the colour challenge for the next identification, replacing any earlier one. */
+  async issueColourChallenge(id: string, challenge: IssuedColourChallenge): Promise<void> {
+    // ::text first: PGlite would otherwise encode the string as a JSON string, not parse it.
+    await this.db.query('UPDATE phone_verifications SET colour_challenge = $2::text::jsonb WHERE id = $1', [id, JSON.stringify(challenge)]);
+  }
+
+  /** Takes the colour challenge with this nonce, once: null when there is none with it (never issued, replaced, or spent). */
+  async spendColourChallenge(id: string, nonce: string): Promise<IssuedColourChallenge | null> {
+    const { rows } = await this.db.query<{ challenge: IssuedColourChallenge | string }>(
+      // RETURNING gives the row after the update (the challenge gone): the self-join keeps it as it was.
+      `UPDATE phone_verifications p SET colour_challenge = NULL
+       FROM phone_verifications old
+       WHERE p.id = $1 AND old.id = p.id AND p.colour_challenge ->> 'nonce' = $2
+       RETURNING old.colour_challenge AS challenge`,
+      [id, nonce],
+    );
+    const challenge = rows[0]?.challenge;
+    if (!challenge) return null;
+    return typeof challenge === 'string' ? (JSON.parse(challenge) as IssuedColourChallenge) : challenge;
   }
 
   /** Takes one face-match attempt; returns the attempts left after it, or null when none was left to take. */

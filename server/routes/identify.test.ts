@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { litColourEvidence } from '../../src/biometrics/colour-fixture';
+import { SCREEN_COLOUR_NAMES } from '../../src/biometrics/colour-palette';
 import { FACE_MATCH_THRESHOLD } from '../../src/biometrics/face-match';
 import { confirmPhone, createTestApp, PASSED_LIVENESS, sameFace, syntheticDescriptor, type TestApp } from '../test-support';
 
@@ -70,6 +72,60 @@ describe('POST /api/v1/identify', () => {
     const response = await identify({ phoneToken, descriptor: sameFace('f05'), liveness: { ...liveness, status: 'failed', reason: 'planar_motion' } });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toEqual({ code: 'liveness_failed' });
+  });
+
+  it('refuses liveness without the colour challenge, or with one its own measurements do not pass, with 422 liveness_failed', async () => {
+    const phoneToken = await confirmPhone(t, t.citizen('service-14'));
+    const { colour, ...withoutColour } = liveness;
+    expect((await identify({ phoneToken, descriptor: sameFace('f05'), liveness: withoutColour })).json()).toEqual({ code: 'liveness_failed' });
+    // Marked passed, but the face's colours did not move with the screen's: judged again, refused.
+    const still = colour!.steps.map((s) => ({ ...s, face: colour!.steps[0]!.face }));
+    const forged = { ...liveness, colour: { ...colour!, steps: still } };
+    const response = await identify({ phoneToken, descriptor: sameFace('f05'), liveness: forged });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toEqual({ code: 'liveness_failed' });
+    // Neither refusal spent one of the citizen's tries.
+    expect((await identify({ phoneToken, descriptor: sameFace('f05'), liveness })).json()).toMatchObject({ matched: false, attemptsLeft: 2 });
+  });
+
+  describe('the colour challenge the back office chooses', () => {
+    const challenge = (payload: object) => t.asTerminal({ method: 'POST', url: '/api/v1/identify/colour', payload });
+    const withColour = (colour: ReturnType<typeof litColourEvidence>) => ({ ...liveness, colour });
+
+    it('is chosen for a confirmed phone only: five colours of 300 ms, or four of 400 with reduced motion', async () => {
+      expect((await challenge({ phoneToken: 'made-up', calm: false })).json()).toEqual({ code: 'unverified_phone' });
+      const phoneToken = await confirmPhone(t, t.citizen('service-14'));
+      const normal = (await challenge({ phoneToken, calm: false })).json();
+      expect(normal).toMatchObject({ nonce: expect.stringMatching(/^[\w-]{43}$/), stepMs: 300 });
+      expect(normal.sequence).toHaveLength(5);
+      for (const name of normal.sequence) expect(SCREEN_COLOUR_NAMES).toContain(name);
+      const calm = (await challenge({ phoneToken, calm: true })).json();
+      expect(calm.sequence).toHaveLength(4);
+      expect(calm.stepMs).toBe(400);
+    });
+
+    it('must be answered with its nonce and its colours, once', async () => {
+      const citizen = t.citizen('service-04');
+      const phoneToken = await confirmPhone(t, citizen);
+      const issued = (await challenge({ phoneToken, calm: false })).json();
+      const answered = withColour(litColourEvidence(issued.sequence, issued.stepMs, issued.nonce));
+      // Other colours than the ones chosen (a recording of another session) are refused, and spend the challenge.
+      const otherColours = withColour(litColourEvidence([...issued.sequence].reverse(), issued.stepMs, issued.nonce));
+      expect((await identify({ phoneToken, descriptor: sameFace(citizen.faceId!), liveness: otherColours })).statusCode).toBe(422);
+      expect((await identify({ phoneToken, descriptor: sameFace(citizen.faceId!), liveness: answered })).json()).toEqual({ code: 'liveness_failed' });
+
+      const again = (await challenge({ phoneToken, calm: false })).json();
+      const fresh = withColour(litColourEvidence(again.sequence, again.stepMs, again.nonce));
+      const freshAnswer = await identify({ phoneToken, descriptor: sameFace(citizen.faceId!), liveness: fresh });
+      expect(freshAnswer.json(), JSON.stringify(again)).toMatchObject({ matched: true });
+      // Its nonce is spent: the same answer again is refused.
+      expect((await identify({ phoneToken, descriptor: sameFace(citizen.faceId!), liveness: fresh })).json()).toEqual({ code: 'liveness_failed' });
+      // A nonce never issued is refused; a kiosk's own colours (it could not ask) are judged on their measurements.
+      const made = withColour(litColourEvidence(again.sequence, again.stepMs, 'x'.repeat(43)));
+      expect((await identify({ phoneToken, descriptor: sameFace(citizen.faceId!), liveness: made })).statusCode).toBe(422);
+      const kiosks = withColour(litColourEvidence(again.sequence, again.stepMs, null));
+      expect((await identify({ phoneToken, descriptor: sameFace(citizen.faceId!), liveness: kiosks })).json()).toMatchObject({ matched: true });
+    });
   });
 
   it('rejects liveness evidence that is not the agreed shape with 400 invalid_request', async () => {

@@ -141,6 +141,21 @@ describe('deferred checks on the sandbox state systems', () => {
       });
     });
 
+    it('judges the colour challenge the kiosk chose offline again: refused when its measurements do not pass, left to a person when a kiosk from before it sealed none', async () => {
+      const payload = offlinePayload(t.citizen('service-07'));
+      const colour = PASSED_LIVENESS.colour!;
+      // Marked passed, but every step's face the same colour: the screen's light did nothing to it.
+      const unmoved = { ...colour, steps: colour.steps.map((s) => ({ ...s, face: colour.steps[0]!.face })) };
+      const forged = { ...payload, face: { ...payload.face, liveness: { ...PASSED_LIVENESS, colour: unmoved } } };
+      expect(await outcomeOf('face_match', forged)).toMatchObject({ outcome: 'failed', code: 'liveness_failed' });
+      const { colour: _none, ...older } = PASSED_LIVENESS;
+      expect(await outcomeOf('face_match', { ...payload, face: { ...payload.face, liveness: older } })).toMatchObject({
+        outcome: 'review',
+        code: 'liveness_flagged',
+        detail: 'colour_unchecked',
+      });
+    });
+
     it('refuses a face that did not pass liveness, and a person with no photo on record', async () => {
       const payload = offlinePayload(t.citizen('service-07'));
       const notLive = { ...payload, face: { ...payload.face, liveness: { ...PASSED_LIVENESS, status: 'failed' as const, reason: 'planar_motion' as const } } };

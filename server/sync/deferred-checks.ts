@@ -1,4 +1,5 @@
 import { faceDistance, faceMatchVerdict } from '../../src/biometrics/face-match';
+import { rejudgeColour } from '../../src/biometrics/colour-challenge';
 import { livenessFlags } from '../../src/biometrics/liveness-review';
 import type { LivenessEvidence } from '../../src/protocol/liveness';
 import { DomainError } from '../../src/domain/domain-error';
@@ -184,6 +185,8 @@ async function faceOutcome(payload: ApplicationPayload, ctx: DeferredContext): P
 /** The identify route's rule, applied to the face the kiosk sealed; the overlap around its threshold is for a person. */
 function faceMatchOutcome(face: ApplicationPayload['face'], reference: readonly number[] | null): CheckOutcome {
   if (face.liveness.status !== 'passed') return failed('face_match', 'liveness_failed');
+  // The kiosk chose the colours offline: its measurements are judged again here, as the identify route does.
+  if (face.liveness.colour && rejudgeColour(face.liveness.colour).status !== 'passed') return failed('face_match', 'liveness_failed');
   if (!reference) return failed('face_match', 'no_reference');
   const distance = faceDistance(face.descriptor, reference);
   switch (faceMatchVerdict(distance)) {

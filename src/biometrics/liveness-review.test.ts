@@ -22,6 +22,7 @@ describe('livenessFlags', () => {
     expect(livenessFlags(evidence((e) => (e.passive.maxIdentityDistance = 0.35)))).toEqual(['identity_drift']);
     expect(livenessFlags(evidence((e) => (e.challenges[1]!.parallax = 0.027)))).toEqual(['flat_turn']);
     expect(livenessFlags(evidence((e) => (e.passive.maxFaces = 2)))).toEqual(['second_face']);
+    expect(livenessFlags(evidence((e) => delete e.colour))).toEqual(['colour_unchecked']);
     expect(
       livenessFlags(
         evidence((e) => {

@@ -9,7 +9,7 @@ import { LIVENESS_THRESHOLDS as T } from './liveness-thresholds';
  * to a person (server/sync/deferred-checks.ts) instead of accepting it by rule.
  */
 
-export type LivenessFlag = 'frozen_stream' | 'repeated_frames' | 'identity_drift' | 'flat_turn' | 'second_face';
+export type LivenessFlag = 'frozen_stream' | 'repeated_frames' | 'identity_drift' | 'flat_turn' | 'second_face' | 'colour_unchecked';
 
 /*
  * The frame rate is not a flag: the e2e journeys' live (fake) camera was analysed at 4–7 frames a
@@ -31,5 +31,7 @@ export function livenessFlags(evidence: LivenessEvidence): LivenessFlag[] {
   const turns = evidence.challenges.filter((c) => c.outcome === 'passed' && c.parallax !== null);
   if (turns.some((c) => c.parallax! < T.minParallax * NEAR_PARALLAX)) flags.push('flat_turn');
   if (passive.maxFaces > 1) flags.push('second_face');
+  // Sealed by a kiosk from before the colour challenge: nothing stopped a replayed video.
+  if (!evidence.colour) flags.push('colour_unchecked');
   return flags;
 }

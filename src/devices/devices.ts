@@ -34,7 +34,7 @@ export function createDevices(choice: ProfileChoice, search: string): KioskDevic
   const profile: DeviceProfile = choice.ok ? choice.profile : PRESET_PROFILES.emulated;
   return {
     printer: createPrinter(profile.printer, printerFault(search)),
-    camera: createCamera(profile.camera),
+    camera: createCamera(profile.camera, search),
     scanner: createScanner(profile.scanner),
     signaturePad: createSignaturePad(profile.signature),
     scanByCamera: choice.ok && profile.scanner === 'camera',

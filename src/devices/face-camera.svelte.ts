@@ -1,3 +1,4 @@
+import type { ColourRegions, ColourSample } from '../biometrics/colour-regions';
 import type { FaceAnalysis } from '../biometrics/face-analysis';
 import { getFaceAnalyser, type FaceAnalyser } from '../workers/face-client';
 import { CameraError, type Camera, type CameraHandle } from './camera/camera';
@@ -16,6 +17,7 @@ export class FaceCamera {
   #analyser: FaceAnalyser | null = null;
   #wantDescriptor = false;
   #running = false;
+  #colour: { regions: ColourRegions; onSample: (sample: ColourSample | null, at: number) => void } | null = null;
 
   /** Run the expression net on the frames from now on (a few ms a face): the photo step's neutral face, the smile challenge. */
   expressions = false;
@@ -52,6 +54,19 @@ export class FaceCamera {
     this.#wantDescriptor = true;
   }
 
+  /**
+   * From the next frame on, read the colour challenge's regions instead of analysing: no detection,
+   * a millisecond or two a frame, so every step of the colour sequence gets frames. `at` is when the
+   * frame was grabbed. Analysis resumes with stopSampling().
+   */
+  sampleColour(regions: ColourRegions, onSample: (sample: ColourSample | null, at: number) => void): void {
+    this.#colour = { regions, onSample };
+  }
+
+  stopSampling(): void {
+    this.#colour = null;
+  }
+
   stop(): void {
     this.#running = false;
     this.#handle?.stop();
@@ -63,7 +78,14 @@ export class FaceCamera {
     while (this.#running && this.#handle && this.#analyser) {
       const video = this.#handle.video;
       const descriptor = this.#wantDescriptor;
+      const colour = this.#colour;
       try {
+        if (colour) {
+          const at = performance.now();
+          const reading = await this.#analyser.sampleColour(video, colour.regions);
+          if (this.#running && this.#colour === colour) colour.onSample(reading.sample, at);
+          continue;
+        }
         const analysis = await this.#analyser.analyse(video, { descriptor, expressions: this.expressions });
         if (descriptor && analysis.descriptor) this.#wantDescriptor = false;
         if (this.#running) this.onFrame(analysis, video);

@@ -138,6 +138,13 @@ export const en = {
   'identify.error.planar_motion': 'We could not confirm that you are here in person. Let us try again.',
   'identify.error.replay': 'We could not confirm that you are here in person. Let us try again.',
   'identify.error.identity_changed': 'The face changed during the check. Only the applicant should be in front of the camera.',
+  'identify.colour.look': 'Keep looking at the screen: its colour will change for a moment.',
+  'identify.error.colour_unmeasured': 'We could not see your face while the screen changed colour. Keep still and look at the screen. Let us try again.',
+  'identify.error.no_colour_response': 'We could not confirm that you are here in person. Let us try again.',
+  'identify.error.colour_mismatch': 'We could not confirm that you are here in person. Let us try again.',
+  'identify.error.glass_reflection': 'We could not confirm that you are here in person. Let us try again.',
+  'identify.error.flat_reflection': 'We could not confirm that you are here in person. Let us try again.',
+  'identify.error.too_bright': 'There is too much light on your face for the check.',
   'identify.passed': 'Thank you, it is you.',
 
   'photo.title': 'Photo for your document',

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Text } from './common';
-import { LivenessEvidence } from './liveness';
+import { LivenessEvidence, ScreenColourName } from './liveness';
 
 export const DESCRIPTOR_LENGTH = 128;
 
@@ -27,3 +27,18 @@ export const IdentifyResponse = Type.Union([
   }),
 ]);
 export type IdentifyResponse = Static<typeof IdentifyResponse>;
+
+/**
+ * POST /api/v1/identify/colour — the back office chooses the colour challenge's sequence for this
+ * phone's next identification (src/biometrics/colour-challenge.ts); the identification must then carry
+ * its nonce and these colours. Offline, the kiosk chooses them itself and the back office judges them at sync.
+ */
+export const ColourChallengeRequest = Type.Object({ phoneToken: Text({ maxLength: 64 }), calm: Type.Boolean() }, { additionalProperties: false });
+export type ColourChallengeRequest = Static<typeof ColourChallengeRequest>;
+
+export const ColourChallengeResponse = Type.Object({
+  nonce: Type.String(),
+  sequence: Type.Array(ScreenColourName),
+  stepMs: Type.Integer(),
+});
+export type ColourChallengeResponse = Static<typeof ColourChallengeResponse>;

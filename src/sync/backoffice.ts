@@ -6,6 +6,7 @@ import {
   Enrolled,
   HealthResponse,
   CitizenCheckResponse,
+  ColourChallengeResponse,
   IdentifyResponse,
   Payment,
   PhoneConfirmResponse,
@@ -13,6 +14,7 @@ import {
   PhoneStartResponse,
   type CitizenCheckRequest,
   type EnrolRequest,
+  type ColourChallengeRequest,
   type IdentifyRequest,
   type PaymentCreateRequest,
   type PhoneConfirmRequest,
@@ -161,6 +163,7 @@ export const backOffice = {
   startPhone: (body: PhoneStartRequest) => call('POST', '/phone/start', PhoneStartResponse, body, 'signed'),
   confirmPhone: (body: PhoneConfirmRequest) => call('POST', '/phone/confirm', PhoneConfirmResponse, body, 'signed'),
   resendCode: (verificationId: string) => call('POST', '/phone/resend', PhoneResendResponse, { verificationId }, 'signed'),
+  colourChallenge: (body: ColourChallengeRequest) => call('POST', '/identify/colour', ColourChallengeResponse, body, 'signed'),
   identify: (body: IdentifyRequest) => call('POST', '/identify', IdentifyResponse, body, 'signed'),
   createPayment: (body: PaymentCreateRequest) => call('POST', '/payments', Payment, body, 'signed'),
   /**

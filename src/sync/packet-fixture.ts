@@ -1,5 +1,6 @@
 // A finished application as the kiosk seals it, valid per ApplicationPayload, and the evidence in
 // it, for tests on both sides (kiosk and back office). Not imported by the kiosk's code.
+import { RECORDED_COLOUR } from '../biometrics/colour-fixture';
 import { DESCRIPTOR_LENGTH } from '../protocol/identify';
 import type { LivenessEvidence } from '../protocol/liveness';
 import type { ApplicationPayload, SealedPacket } from '../protocol/packets';
@@ -34,6 +35,7 @@ export const PASSED_LIVENESS: LivenessEvidence = {
     maxFaces: 1,
     longestFaceGapMs: 0,
   },
+  colour: RECORDED_COLOUR[0]!.evidence,
   pose: { yaw: [-20.5, 22.1], pitch: [-3, 4.2], roll: [-2, 2] },
 };
 

@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import { DeviceError } from '../devices/device-error';
+import type { ColourRegions } from '../biometrics/colour-regions';
 import type { AnalyseOptions, FaceAnalysis } from '../biometrics/face-analysis';
-import type { FaceWorkerApi, LoadOptions } from './face.worker';
+import type { ColourReading, FaceWorkerApi, LoadOptions } from './face.worker';
 
 export type FaceAnalyserErrorCode = 'face_models_failed' | 'face_frame_failed';
 
@@ -11,8 +12,10 @@ export interface FaceAnalyser {
   /** 'wasm', or a 'cpu (…)' fallback that is too slow for liveness and should be reported. */
   readonly backend: string;
   readonly loadMs: number;
-  /** Grabs the video's current frame and analyses it in the worker. */
-  analyse(video: HTMLVideoElement, options?: AnalyseOptions): Promise<FaceAnalysis>;
+  /** Grabs the video's current frame (or takes any image) and analyses it in the worker. */
+  analyse(source: ImageBitmapSource, options?: AnalyseOptions): Promise<FaceAnalysis>;
+  /** The colour challenge's regions' mean colours in the current frame: no detection, a millisecond or two. */
+  sampleColour(source: ImageBitmapSource, regions: ColourRegions): Promise<ColourReading>;
   /** Live tensors in the worker (diagnostics). */
   tensorCount(): Promise<number>;
   dispose(): void;
@@ -39,15 +42,13 @@ export async function createFaceAnalyser(options: LoadOptions = DEFAULT_LOAD): P
   return {
     backend: loaded.backend,
     loadMs: loaded.loadMs,
-    async analyse(video, analyseOptions = { descriptor: false }) {
-      let frame: ImageBitmap;
-      try {
-        frame = await createImageBitmap(video);
-      } catch (cause) {
-        // No frame yet (video not playing) or the camera went away.
-        throw new FaceAnalyserError('face_frame_failed', { cause });
-      }
+    async analyse(source, analyseOptions = { descriptor: false }) {
+      const frame = await grab(source);
       return remote.analyse(Comlink.transfer(frame, [frame]), analyseOptions);
+    },
+    async sampleColour(source, regions) {
+      const frame = await grab(source);
+      return remote.sampleColour(Comlink.transfer(frame, [frame]), regions);
     },
     tensorCount: () => remote.tensorCount(),
     dispose() {
@@ -55,6 +56,15 @@ export async function createFaceAnalyser(options: LoadOptions = DEFAULT_LOAD): P
       worker.terminate();
     },
   };
+}
+
+async function grab(source: ImageBitmapSource): Promise<ImageBitmap> {
+  try {
+    return await createImageBitmap(source);
+  } catch (cause) {
+    // No frame yet (video not playing) or the camera went away.
+    throw new FaceAnalyserError('face_frame_failed', { cause });
+  }
 }
 
 let shared: Promise<FaceAnalyser> | undefined;

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
+import { sampleColour as sampleRegions, type ColourRegions, type ColourSample } from '../biometrics/colour-regions';
 import type { AnalyseOptions, DetectedFace, FaceAnalysis, Point } from '../biometrics/face-analysis';
 
 /*
@@ -129,12 +130,44 @@ function toFace(result: FaceResult): DetectedFace {
   return face;
 }
 
+/**
+ * The colour challenge reads a quarter-size copy: its regions are averaged anyway, and at 160×120 a
+ * sample costs a millisecond or two, so it keeps up with the camera where the detector does not.
+ */
+const COLOUR_SCALE = 0.25;
+let colourCanvas: OffscreenCanvas | null = null;
+
+export interface ColourReading {
+  sample: ColourSample | null;
+  ms: number;
+}
+
+/** Mean colours of the colour challenge's regions in one frame (no detection: the regions come from the last analysis). */
+function sampleColour(frame: ImageBitmap, regions: ColourRegions): ColourReading {
+  const started = performance.now();
+  const width = Math.max(1, Math.round(frame.width * COLOUR_SCALE));
+  const height = Math.max(1, Math.round(frame.height * COLOUR_SCALE));
+  if (!colourCanvas || colourCanvas.width !== width || colourCanvas.height !== height) colourCanvas = new OffscreenCanvas(width, height);
+  const context = colourCanvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d context for the colour sample');
+  // 'medium' filters with mipmaps, so each small pixel is the mean of the ones it covers.
+  context.imageSmoothingQuality = 'medium';
+  const scale = width / frame.width;
+  try {
+    context.drawImage(frame, 0, 0, width, height);
+  } finally {
+    frame.close();
+  }
+  const sample = sampleRegions(context.getImageData(0, 0, width, height), regions, scale);
+  return { sample, ms: performance.now() - started };
+}
+
 /** Live tensor count, to prove in tests that analyse() leaks nothing. */
 function tensorCount(): number {
   return (tf as unknown as { memory(): { numTensors: number } }).memory().numTensors;
 }
 
-const api = { load, analyse, tensorCount };
+const api = { load, analyse, sampleColour, tensorCount };
 export type FaceWorkerApi = typeof api;
 
 Comlink.expose(api);

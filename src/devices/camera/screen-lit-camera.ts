@@ -1,0 +1,108 @@
+import { linear, screenLight as lightOf, type ScreenColour } from '../../biometrics/colour-palette';
+import { screenLight as kioskScreen, type ScreenLightLog } from '../../ui/screen-light';
+import { CameraError, playInto, type Camera, type CameraHandle } from './camera';
+
+/*
+ * A simulated citizen's face in the screen's light, for tests and testers' desktops: the picture of
+ * another camera (Chromium's fake capture playing a clip, or the emulated camera) with the kiosk
+ * screen's colour reflected as a face half a metre away reflects it. Diffuse, as skin is: each
+ * channel's light multiplied by (1 + k · light) / (1 + k · white) in linear light, strongest round the
+ * frame's centre where the face is and weak at the edges, where the room behind is. Without it the colour challenge
+ * rightly refuses a recorded clip as the replay it is. Used only where the camera driver is the
+ * emulated one or a test profile asks for it (createDevices): never on a terminal's real camera.
+ */
+
+/** The screen's light on the face and on the room behind it, relative to the room's own (see colour-scenes.ts): a bright hall's 0.05 would be as real, but the e2e camera's few frames a second need a clear signal. */
+const K_FACE = 0.3;
+const K_ROOM = 0.02;
+/** The page's white, in the same units (a palette colour is 1). */
+const PAGE_WHITE = 2.86;
+/** How late a camera shows the light: exposure and delivery. */
+const LAG_MS = 60;
+const FPS = 30;
+
+const encode = (v: number) => 255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * Math.min(1, v) ** (1 / 2.4) - 0.055);
+
+/**
+ * Per channel, each sRGB level (0–255) as it is with `k`'s share of the light in `colour` instead of
+ * the page's white: the light's gain applied in linear light, exactly, then encoded again.
+ */
+export function reflectionTables(colour: ScreenColour, k: number): [Uint8ClampedArray, Uint8ClampedArray, Uint8ClampedArray] {
+  const light = lightOf(colour);
+  const gains = light.map((s) => (1 + k * s) / (1 + k * PAGE_WHITE));
+  // The camera's exposure keeps the brightest channel where it was.
+  const top = Math.max(...gains);
+  return gains.map((g) => Uint8ClampedArray.from({ length: 256 }, (_, v) => encode((g / top) * linear(v)))) as [Uint8ClampedArray, Uint8ClampedArray, Uint8ClampedArray];
+}
+
+/** 1 round the frame's centre (the face the oval guides there), 0 at its corners (the room), smooth between. */
+function faceWeights(width: number, height: number): Float32Array {
+  const weights = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const r = Math.hypot(x - width / 2, y - height / 2) / (0.6 * height);
+      weights[y * width + x] = r <= 0.55 ? 1 : r >= 1 ? 0 : (1 - r) / 0.45;
+    }
+  }
+  return weights;
+}
+
+export class ScreenLitCamera implements Camera {
+  constructor(
+    private readonly inner: Camera,
+    private readonly light: ScreenLightLog = kioskScreen,
+  ) {}
+
+  present(): Promise<boolean> {
+    return this.inner.present();
+  }
+
+  async open(video: HTMLVideoElement): Promise<CameraHandle> {
+    const source = document.createElement('video');
+    const inner = await this.inner.open(source);
+    const canvas = document.createElement('canvas');
+    canvas.width = inner.width;
+    canvas.height = inner.height;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) {
+      inner.stop();
+      throw new CameraError('camera_failed');
+    }
+    const { width, height } = canvas;
+    const stream = canvas.captureStream(FPS);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const weights = faceWeights(width, height);
+    let tables: { colour: ScreenColour; face: Uint8ClampedArray[]; room: Uint8ClampedArray[] } | null = null;
+    const draw = () => {
+      if (stopped) return;
+      context.drawImage(source, 0, 0, width, height);
+      const colour = this.light.at(performance.now() - LAG_MS);
+      // Only while a colour shows (1.5 s a try) is each pixel relit; the rest of the time the picture passes as it is.
+      if (colour) {
+        if (tables?.colour !== colour) tables = { colour, face: reflectionTables(colour, K_FACE), room: reflectionTables(colour, K_ROOM) };
+        const frame = context.getImageData(0, 0, width, height);
+        const data = frame.data;
+        for (let i = 0, o = 0; i < weights.length; i++, o += 4) {
+          const w = weights[i]!;
+          for (let c = 0; c < 3; c++) {
+            const v = data[o + c]!;
+            data[o + c] = w * tables.face[c]![v]! + (1 - w) * tables.room[c]![v]!;
+          }
+        }
+        context.putImageData(frame, 0, 0);
+      }
+      timer = setTimeout(draw, 1000 / FPS);
+    };
+    const stop = () => {
+      stopped = true;
+      clearTimeout(timer);
+      for (const track of stream.getTracks()) track.stop();
+      if (video.srcObject === stream) video.srcObject = null;
+      inner.stop();
+    };
+    draw();
+    await playInto(video, stream, stop);
+    return { video, width, height, stop };
+  }
+}
