@@ -1,5 +1,5 @@
 import type { Box } from '../../src/biometrics/face-analysis';
-import { linear, relativeLuminance, SCREEN_COLOURS, screenLight, type ScreenColour } from '../../src/biometrics/colour-palette';
+import { linear, relativeLuminance, SCREEN_COLOURS, screenLight, srgbLevel, type ScreenColour } from '../../src/biometrics/colour-palette';
 import { seededRandom } from '../../src/domain/seeded-random';
 import type { RgbaImage } from '../../server/face/rgb-image';
 import { printedPhoto, screenReplay } from './presentation-attacks';
@@ -367,10 +367,8 @@ function phoneLayers(placed: Placed, random: () => number, seed: number): { laye
 
 const ENCODE_STEPS = 4096;
 const ENCODE_MAX = 2;
-const ENCODE = Float32Array.from({ length: ENCODE_STEPS + 1 }, (_, i) => {
-  const v = (i / ENCODE_STEPS) * ENCODE_MAX;
-  return 255 * (v <= 0.0031308 ? 12.92 * v : Math.min(1, 1.055 * v ** (1 / 2.4) - 0.055));
-});
+/** srgbLevel as a table: the renderer encodes every channel of every frame. */
+const ENCODE = Float32Array.from({ length: ENCODE_STEPS + 1 }, (_, i) => srgbLevel((i / ENCODE_STEPS) * ENCODE_MAX));
 
 function encode(v: number): number {
   return ENCODE[Math.min(ENCODE_STEPS, Math.max(0, Math.round((v / ENCODE_MAX) * ENCODE_STEPS)))]!;

@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { ColourEvidence } from '../protocol/liveness';
 import { addColourSample, colourAt, colourEvidence, colourOver, COLOUR_THRESHOLDS, judgeColour, rejudgeColour, startColour, type ColourSteps } from './colour-challenge';
-import { linear, screenLight, type ScreenColour } from './colour-palette';
+import { linear, screenLight, srgbLevel, type ScreenColour } from './colour-palette';
 import type { ColourSample } from './colour-regions';
 
 /*
@@ -18,7 +18,7 @@ const SEQUENCE: ScreenColour[] = ['blue', 'amber', 'green', 'magenta', 'orange']
 const SKIN: Rgb = [0.42, 0.27, 0.19];
 const WALL: Rgb = [0.5, 0.48, 0.43];
 
-const encode = (v: number) => 255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * Math.min(1, v) ** (1 / 2.4) - 0.055);
+const encode = srgbLevel;
 const srgb = (rgb: readonly number[]): Rgb => [encode(rgb[0]!), encode(rgb[1]!), encode(rgb[2]!)];
 
 /** Diffuse: albedo · (1 + k · screen), brought back to the unlit level (the camera's exposure). */

@@ -1,6 +1,6 @@
 import type { ColourEvidence } from '../protocol/liveness';
 import { addColourSample, colourEvidence, startColour } from './colour-challenge';
-import { screenLight, type ScreenColour } from './colour-palette';
+import { screenLight, srgbLevel, type ScreenColour } from './colour-palette';
 
 /**
  * Colour-challenge evidence recorded by `npm run bench:liveness` on 2026-12-07 (the held-out run, seeds
@@ -277,7 +277,7 @@ export const RECORDED_COLOUR: readonly RecordedColour[] = [
 export function litColourEvidence(sequence: readonly ScreenColour[], stepMs: number, nonce: string | null): ColourEvidence {
   const skin = [0.42, 0.27, 0.19];
   const wall = [0.5, 0.48, 0.43];
-  const encode = (v: number) => Math.round(100 * 255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * Math.min(1, v) ** (1 / 2.4) - 0.055)) / 100;
+  const encode = (v: number) => Math.round(100 * srgbLevel(v)) / 100;
   const lit = (albedo: number[], k: number, colour: ScreenColour) => {
     const light = screenLight(colour);
     return albedo.map((a, c) => encode(a * (1 + k * light[c]!))) as [number, number, number];

@@ -30,6 +30,12 @@ export function linear(value: number): number {
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 }
 
+/** Linear light (0–1, clipped at 1) to an sRGB level, 0–255 unrounded: the inverse of `linear`. */
+export function srgbLevel(value: number): number {
+  const v = Math.max(0, Math.min(1, value));
+  return 255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055);
+}
+
 /** WCAG relative luminance of an sRGB colour, 0–1. */
 export function relativeLuminance([r, g, b]: Rgb): number {
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);

@@ -1,4 +1,4 @@
-import { linear, screenLight as lightOf, type ScreenColour } from '../../biometrics/colour-palette';
+import { linear, screenLight as lightOf, srgbLevel, type ScreenColour } from '../../biometrics/colour-palette';
 import { screenLight as kioskScreen, type ScreenLightLog } from '../../ui/screen-light';
 import { CameraError, playInto, type Camera, type CameraHandle } from './camera';
 
@@ -21,8 +21,6 @@ const PAGE_WHITE = 2.86;
 const LAG_MS = 60;
 const FPS = 30;
 
-const encode = (v: number) => 255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * Math.min(1, v) ** (1 / 2.4) - 0.055);
-
 /**
  * Per channel, each sRGB level (0–255) as it is with `k`'s share of the light in `colour` instead of
  * the page's white: the light's gain applied in linear light, exactly, then encoded again.
@@ -32,7 +30,7 @@ export function reflectionTables(colour: ScreenColour, k: number): [Uint8Clamped
   const gains = light.map((s) => (1 + k * s) / (1 + k * PAGE_WHITE));
   // The camera's exposure keeps the brightest channel where it was.
   const top = Math.max(...gains);
-  return gains.map((g) => Uint8ClampedArray.from({ length: 256 }, (_, v) => encode((g / top) * linear(v)))) as [Uint8ClampedArray, Uint8ClampedArray, Uint8ClampedArray];
+  return gains.map((g) => Uint8ClampedArray.from({ length: 256 }, (_, v) => srgbLevel((g / top) * linear(v)))) as [Uint8ClampedArray, Uint8ClampedArray, Uint8ClampedArray];
 }
 
 /** 1 round the frame's centre (the face the oval guides there), 0 at its corners (the room), smooth between. */
