@@ -10,7 +10,7 @@ import { declinePayment, latestSmsCode, payPending } from './support/backoffice'
 import { cameraLaunchOptions } from './support/camera';
 import { chromiumLaunchOptions } from './support/chromium';
 import { citizen, phoneDigits } from './support/citizens';
-import { CAMERA_STEP_TIMEOUT, chooseService, drawSignature, enterIin, PORTRAIT, shownPaymentId } from './support/journey';
+import { CAMERA_STEP_TIMEOUT, chooseService, drawSignature, enterIin, isFreeFailure, PORTRAIT, shownPaymentId } from './support/journey';
 import { action, expectStep, message, pressAction, step, typeDigits } from './support/kiosk';
 import { axeViolations, largeTextProblems, layoutProblems, setContrast, setTextSize, type Band } from './support/screen-checks';
 import { expect, prepareContext, test } from './support/test';
@@ -117,11 +117,13 @@ for (const { lang, query, checks } of JOURNEYS) {
       // the face analysis' CPU and the challenge was missed (seen on a busy machine). A missed
       // challenge's retry screen is checked whole.
       await expectStep(page, 'identify');
-      for (let attempt = 0; attempt < 2; attempt++) {
+      for (let tries = 3, free = 0; tries > 1 && free < 4; ) {
         const retry = action(page, 'retry');
         await expect(step(page, 'photo').or(retry)).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
         if (!(await retry.isVisible())) break;
         await checkScreen(page, 'identify, try again', checks);
+        if (await isFreeFailure(page)) free++;
+        else tries--;
         await retry.click();
       }
       await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });

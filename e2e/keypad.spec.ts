@@ -12,7 +12,7 @@ import { latestSmsCode } from './support/backoffice';
 import { cameraLaunchOptions, type CameraVideo } from './support/camera';
 import { citizen, phoneDigits } from './support/citizens';
 import { installFakeHidPad, penScribble, signWithFakePad } from './support/fake-hid-pad';
-import { CAMERA_STEP_TIMEOUT, PORTRAIT, pay } from './support/journey';
+import { CAMERA_STEP_TIMEOUT, isFreeFailure, PORTRAIT, pay } from './support/journey';
 import { expectFocusRing, expectScreenSpoken, focusSeen, hearClips, moveTo, pressWithKeypad, typeOnKeypad } from './support/keypad';
 import { action, expectStep, step } from './support/kiosk';
 import { expect, prepareContext, test } from './support/test';
@@ -48,9 +48,11 @@ async function expectNewScreen(page: Page, id: string): Promise<void> {
  */
 async function passIdentifyByKeypad(page: Page): Promise<void> {
   const retry = action(page, 'retry');
-  for (let tries = 3; tries > 0; tries--) {
+  for (let tries = 3, free = 0; tries > 0 && free < 4; ) {
     await expect(step(page, 'photo').or(retry)).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });
     if (await step(page, 'photo').isVisible()) return;
+    if (await isFreeFailure(page)) free++;
+    else tries--;
     await pressWithKeypad(page, 'retry');
   }
   await expect(step(page, 'photo')).toBeVisible({ timeout: CAMERA_STEP_TIMEOUT });

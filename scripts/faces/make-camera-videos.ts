@@ -14,7 +14,8 @@
  *                        still moments pass the photo checks for a face that can (f01, f06, f13)
  *   <faceId>-icao.mjpeg  frontal, level and still on a plain light wall (6 s; loops harmlessly)
  *   <faceId>-then-<problem>.mjpeg  the live clip's turns in front of the room the portrait was
- *                        taken in (so no photo can be taken there), then 12 s of one photo problem
+ *                        taken in (so no photo can be taken there), 3 s looking straight at the
+ *                        screen there (the colour challenge), then 12 s of one photo problem
  *                        on the plain wall: 'turned' (head turned 20°), 'small' (too far away),
  *                        'two-faces' (f01 beside them); for the photo step's instructions
  * Usage: node --import tsx scripts/faces/make-camera-videos.ts [DIR] [name …]
@@ -50,6 +51,8 @@ const ICAO_SECONDS = 6;
 const NOISE: CameraNoise = { sigma: 2.5, jitter: 0.5 };
 
 const PHOTO_PROBLEM_SECONDS = 12;
+/** The colour challenge after the turns (1.5 s of colours, then a frame to check) with room to spare on a slow machine. */
+const COLOUR_CHALLENGE_SECONDS = 3;
 /** The 'turned' problem: well past the photo's ±5°, well inside what the landmarks follow. */
 const PROBLEM_YAW = 20;
 /** The 'small' problem: eyes about 50 px apart, under the photo's 60, and still found by the detector. */
@@ -162,10 +165,13 @@ type PhotoProblem = 'turned' | 'small' | 'two-faces';
 
 async function liveThenProblem(face: RegistryFace, problem: PhotoProblem, faces: RegistryFace[], name: string): Promise<Iterable<Uint8Array>> {
   const live = await liveFrames(face, { wall: false, name });
+  const frontal = posed(await levelStill(face), 0, false);
   const still = await problemFrame(face, problem, faces);
   const noise = cameraNoise(seedOf(`${name}-problem`), NOISE);
   return (function* () {
     yield* live;
+    // Turns that pass at the clip's last one are followed by the colours, read on a face still looking at the screen.
+    for (let i = 0; i < COLOUR_CHALLENGE_SECONDS * MJPEG_FPS; i++) yield noise(frontal);
     for (let i = 0; i < PHOTO_PROBLEM_SECONDS * MJPEG_FPS; i++) yield noise(still);
   })();
 }

@@ -125,6 +125,11 @@ const AFTER_THE_CROWD: readonly Scenario[] = [
   // The payment e2e (e2e/payment-countdown.spec.ts): one who pays by QR, one exempt from the fee.
   { tag: 'kiosk-payment-countdown', shows: '07 ID card: the payment countdown e2e test', sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' },
   { tag: 'kiosk-payment-exempt', shows: '18 ID card expires in 5 days, no fee: the payment e2e test', sex: 'F', service: '18', document: 'id_card', refusal: null, documents: (d) => [d.idCard(VALIDITY - 5)], face: 'f06' },
+  // The colour challenge's (e2e/colour-liveness.spec.ts): a lit face, and a replay in each language.
+  // Their own, so another test's SMS to them is never the newest when that one asks for its code.
+  ...(['colour-lit', 'colour-replay-kk', 'colour-replay-ru'] as const).map(
+    (name): Scenario => ({ tag: `kiosk-${name}`, shows: `07 ID card: the ${name} kiosk e2e test`, sex: 'F', service: '07', document: 'id_card', refusal: null, documents: idOk, face: 'f06' }),
+  ),
 ];
 
 /** Ordinary people with an ID card and often a passport, to make the registry a crowd. */

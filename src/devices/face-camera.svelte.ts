@@ -2,6 +2,15 @@ import type { ColourRegions, ColourSample } from '../biometrics/colour-regions';
 import type { FaceAnalysis } from '../biometrics/face-analysis';
 import { getFaceAnalyser, type FaceAnalyser } from '../workers/face-client';
 import { CameraError, type Camera, type CameraHandle } from './camera/camera';
+import { nextFrameTime } from './camera/frame-time';
+
+/** Frames read at once while the colours show: enough for a slow round trip, few enough that a stalled worker is not flooded. */
+const MAX_FRAMES_IN_FLIGHT = 3;
+
+interface ColourSampling {
+  regions: ColourRegions;
+  onSample: (sample: ColourSample | null, at: number) => void;
+}
 
 export type FaceCameraError = 'camera_denied' | 'camera_missing' | 'camera_failed' | 'face_models_failed';
 
@@ -17,7 +26,7 @@ export class FaceCamera {
   #analyser: FaceAnalyser | null = null;
   #wantDescriptor = false;
   #running = false;
-  #colour: { regions: ColourRegions; onSample: (sample: ColourSample | null, at: number) => void } | null = null;
+  #colour: ColourSampling | null = null;
 
   /** Run the expression net on the frames from now on (a few ms a face): the photo step's neutral face, the smile challenge. */
   expressions = false;
@@ -56,8 +65,8 @@ export class FaceCamera {
 
   /**
    * From the next frame on, read the colour challenge's regions instead of analysing: no detection,
-   * a millisecond or two a frame, so every step of the colour sequence gets frames. `at` is when the
-   * frame was grabbed. Analysis resumes with stopSampling().
+   * a millisecond or two a frame, so every step of the colour sequence gets frames. Each new frame
+   * is read once, and `at` is when it was taken (frame-time.ts). Analysis resumes with stopSampling().
    */
   sampleColour(regions: ColourRegions, onSample: (sample: ColourSample | null, at: number) => void): void {
     this.#colour = { regions, onSample };
@@ -81,9 +90,7 @@ export class FaceCamera {
       const colour = this.#colour;
       try {
         if (colour) {
-          const at = performance.now();
-          const reading = await this.#analyser.sampleColour(video, colour.regions);
-          if (this.#running && this.#colour === colour) colour.onSample(reading.sample, at);
+          await this.#sampleFrames(this.#analyser, video, colour);
           continue;
         }
         const analysis = await this.#analyser.analyse(video, { descriptor, expressions: this.expressions });
@@ -94,5 +101,30 @@ export class FaceCamera {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
+  }
+
+  /**
+   * Reads every new frame while the colours show, without waiting for one reading before taking
+   * the next frame: the worker's millisecond is not the cost, the round trip to it is, and on a
+   * busy terminal waiting for it skipped every other frame. A frame that cannot be read is skipped.
+   */
+  async #sampleFrames(analyser: FaceAnalyser, video: HTMLVideoElement, colour: ColourSampling): Promise<void> {
+    let inFlight = 0;
+    let last: Promise<void> = Promise.resolve();
+    const sampling = () => this.#running && this.#colour === colour;
+    while (sampling()) {
+      const at = await nextFrameTime(video);
+      if (!sampling()) break;
+      if (inFlight >= MAX_FRAMES_IN_FLIGHT) continue;
+      inFlight += 1;
+      // The worker answers in order, so the last reading asked for is the last to come.
+      last = analyser.sampleColour(video, colour.regions).then(
+        ({ sample }) => {
+          if (sampling()) colour.onSample(sample, at);
+        },
+        () => undefined,
+      ).finally(() => (inFlight -= 1));
+    }
+    await last;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeColour } from '../../biometrics/colour-challenge';
 import { SCREEN_COLOUR_NAMES, type ScreenColour } from '../../biometrics/colour-palette';
 import { ScreenLightLog } from '../../ui/screen-light';
-import { reflectionTables } from './screen-lit-camera';
+import { mixedTables, reflectionTables } from './screen-lit-camera';
 
 describe('the simulated reflection', () => {
   it('only darkens, keeping the order of levels and black black', () => {
@@ -32,6 +32,24 @@ describe('the simulated reflection', () => {
     });
     expect(judged).toMatchObject({ status: 'passed' });
     expect(judged.glassLikeness).toBeLessThan(-1);
+  });
+});
+
+describe('the face and room mixes', () => {
+  it("are the face's reflection at the centre, the room's at the corners, and between them between", () => {
+    const mixed = mixedTables('magenta');
+    const face = reflectionTables('magenta', 0.3);
+    const room = reflectionTables('magenta', 0.02);
+    const at = (step: number, c: number, v: number) => mixed[(step * 3 + c) * 256 + v]!;
+    for (let c = 0; c < 3; c++) {
+      for (let v = 0; v < 256; v++) {
+        expect(at(32, c, v)).toBe(face[c]![v]);
+        expect(at(0, c, v)).toBe(room[c]![v]);
+        const [low, high] = [Math.min(face[c]![v]!, room[c]![v]!), Math.max(face[c]![v]!, room[c]![v]!)];
+        expect(at(16, c, v)).toBeGreaterThanOrEqual(low);
+        expect(at(16, c, v)).toBeLessThanOrEqual(high);
+      }
+    }
   });
 });
 

@@ -33,16 +33,38 @@ export function reflectionTables(colour: ScreenColour, k: number): [Uint8Clamped
   return gains.map((g) => Uint8ClampedArray.from({ length: 256 }, (_, v) => srgbLevel((g / top) * linear(v)))) as [Uint8ClampedArray, Uint8ClampedArray, Uint8ClampedArray];
 }
 
-/** 1 round the frame's centre (the face the oval guides there), 0 at its corners (the room), smooth between. */
-function faceWeights(width: number, height: number): Float32Array {
-  const weights = new Float32Array(width * height);
+/** How finely the face's share of a pixel is kept: the two tables differ by a few levels at most, so 32 steps are below one level. */
+const WEIGHT_STEPS = 32;
+
+/** Per pixel, which of the WEIGHT_STEPS + 1 mixes it takes: all face round the frame's centre (the face the oval guides there), all room at its corners, smooth between. */
+function faceWeights(width: number, height: number): Uint8Array {
+  const weights = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const r = Math.hypot(x - width / 2, y - height / 2) / (0.6 * height);
-      weights[y * width + x] = r <= 0.55 ? 1 : r >= 1 ? 0 : (1 - r) / 0.45;
+      const w = r <= 0.55 ? 1 : r >= 1 ? 0 : (1 - r) / 0.45;
+      weights[y * width + x] = Math.round(w * WEIGHT_STEPS);
     }
   }
   return weights;
+}
+
+/**
+ * One table for every mix of face and room, so relighting a pixel is three lookups, not six
+ * multiplications: the sooner a frame is drawn, the closer its light is to LAG_MS late, which on a
+ * busy test machine it otherwise was not. Index: (weight · 3 + channel) · 256 + level.
+ */
+export function mixedTables(colour: ScreenColour): Uint8ClampedArray {
+  const face = reflectionTables(colour, K_FACE);
+  const room = reflectionTables(colour, K_ROOM);
+  const mixed = new Uint8ClampedArray((WEIGHT_STEPS + 1) * 3 * 256);
+  for (let step = 0; step <= WEIGHT_STEPS; step++) {
+    const w = step / WEIGHT_STEPS;
+    for (let c = 0; c < 3; c++) {
+      for (let v = 0; v < 256; v++) mixed[(step * 3 + c) * 256 + v] = w * face[c]![v]! + (1 - w) * room[c]![v]!;
+    }
+  }
+  return mixed;
 }
 
 export class ScreenLitCamera implements Camera {
@@ -67,30 +89,35 @@ export class ScreenLitCamera implements Camera {
       throw new CameraError('camera_failed');
     }
     const { width, height } = canvas;
-    const stream = canvas.captureStream(FPS);
+    // Each frame is handed on when it is drawn (requestFrame), not at the stream's own pace: the
+    // kiosk reads a frame's time as when it reached the video, and the light in it is LAG_MS before.
+    const stream = canvas.captureStream(0);
+    const [track] = stream.getVideoTracks() as CanvasCaptureMediaStreamTrack[];
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const weights = faceWeights(width, height);
-    let tables: { colour: ScreenColour; face: Uint8ClampedArray[]; room: Uint8ClampedArray[] } | null = null;
+    let tables: { colour: ScreenColour; mixed: Uint8ClampedArray } | null = null;
     const draw = () => {
       if (stopped) return;
+      const started = performance.now();
       context.drawImage(source, 0, 0, width, height);
-      const colour = this.light.at(performance.now() - LAG_MS);
+      const colour = this.light.at(started - LAG_MS);
       // Only while a colour shows (1.5 s a try) is each pixel relit; the rest of the time the picture passes as it is.
       if (colour) {
-        if (tables?.colour !== colour) tables = { colour, face: reflectionTables(colour, K_FACE), room: reflectionTables(colour, K_ROOM) };
+        if (tables?.colour !== colour) tables = { colour, mixed: mixedTables(colour) };
+        const { mixed } = tables;
         const frame = context.getImageData(0, 0, width, height);
         const data = frame.data;
         for (let i = 0, o = 0; i < weights.length; i++, o += 4) {
-          const w = weights[i]!;
-          for (let c = 0; c < 3; c++) {
-            const v = data[o + c]!;
-            data[o + c] = w * tables.face[c]![v]! + (1 - w) * tables.room[c]![v]!;
-          }
+          const base = weights[i]! * 768;
+          data[o] = mixed[base + data[o]!]!;
+          data[o + 1] = mixed[base + 256 + data[o + 1]!]!;
+          data[o + 2] = mixed[base + 512 + data[o + 2]!]!;
         }
         context.putImageData(frame, 0, 0);
       }
-      timer = setTimeout(draw, 1000 / FPS);
+      track?.requestFrame();
+      timer = setTimeout(draw, Math.max(0, 1000 / FPS - (performance.now() - started)));
     };
     const stop = () => {
       stopped = true;
