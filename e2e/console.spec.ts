@@ -1,7 +1,8 @@
 // The staff console (console/, served at /console/) in a real browser under the back office's
 // policies: signing in with the sandbox's accounts, a wrong password said in the staff member's
 // language, the session kept across a reload by its cookie, signing out; an operator finding an
-// application of their centre and its checks; a supervisor's terminals.
+// application of their centre, its checks and its colour challenge; a supervisor's terminals.
+import { PASSED_LIVENESS } from '../src/sync/packet-fixture';
 import { applicationThroughApi } from './support/api-application';
 import { reviewApplication } from './support/backoffice';
 import { citizen } from './support/citizens';
@@ -91,6 +92,15 @@ test("an operator finds an application of their centre in the list, opens it, an
   await expect(page.locator('[data-field="status"]')).toHaveAttribute('data-status', status);
   await expect(page.locator('[data-field="checks"] tr[data-check]')).not.toHaveCount(0);
   await expect(page.locator('[data-field="history"] li').first()).toContainText('проверяется');
+  // The colour challenge the face passed, as the kiosk sent it: each colour the screen showed, in
+  // order, beside the colour the face took, and no measure past its limit.
+  const colour = PASSED_LIVENESS.colour!;
+  await expect(page.locator('[data-field="colour"]')).toContainText(`пройдена; цвета выбрал терминал (без связи); пороги ${colour.thresholdsVersion}`);
+  const shown = page.locator('[data-field="colour-steps"] tr[data-shown]');
+  await expect(shown).toHaveCount(colour.sequence.length);
+  expect(await shown.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-shown')))).toEqual(colour.sequence);
+  await expect(page.locator('[data-field="colour-measures"] tr[data-failing="false"]')).not.toHaveCount(0);
+  await expect(page.locator('[data-field="colour-measures"] tr[data-failing="true"]')).toHaveCount(0);
 
   // A number that is not on any receipt is said, not a blank page.
   await page.goto('/console/applications/ZZZZ-ZZZZ-ZZZZ');
