@@ -1,4 +1,4 @@
-import { linear, screenLight as lightOf, srgbLevel, type ScreenColour } from '../../biometrics/colour-palette';
+import { linear, SCREEN_COLOUR_NAMES, screenLight as lightOf, srgbLevel, type ScreenColour } from '../../biometrics/colour-palette';
 import { screenLight as kioskScreen, type ScreenLightLog } from '../../ui/screen-light';
 import { CameraError, playInto, type Camera, type CameraHandle } from './camera';
 
@@ -17,8 +17,13 @@ const K_FACE = 0.3;
 const K_ROOM = 0.02;
 /** The page's white, in the same units (a palette colour is 1). */
 const PAGE_WHITE = 2.86;
-/** How late a camera shows the light: exposure and delivery. */
-const LAG_MS = 60;
+/**
+ * How late the light shows in a frame after the page set it: the screen's paint and the camera's
+ * exposure. A real camera's frame carries its capture time, so its delivery is not in the kiosk's
+ * reckoning; this frame's time is when it reached the video, so its delivery (tens of ms, more on a
+ * busy machine) comes on top, within the kiosk's 150 ms settling.
+ */
+const LAG_MS = 40;
 const FPS = 30;
 
 /**
@@ -96,16 +101,17 @@ export class ScreenLitCamera implements Camera {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const weights = faceWeights(width, height);
-    let tables: { colour: ScreenColour; mixed: Uint8ClampedArray } | null = null;
+    const tables = new Map(SCREEN_COLOUR_NAMES.map((colour) => [colour, mixedTables(colour)]));
     const draw = () => {
       if (stopped) return;
       const started = performance.now();
+      // The source's frame first (the slow part on a busy machine), then the light as it is now: the
+      // rest takes a few milliseconds, so the frame leaves about LAG_MS after the light it shows.
       context.drawImage(source, 0, 0, width, height);
-      const colour = this.light.at(started - LAG_MS);
+      const colour = this.light.at(performance.now() - LAG_MS);
       // Only while a colour shows (1.5 s a try) is each pixel relit; the rest of the time the picture passes as it is.
       if (colour) {
-        if (tables?.colour !== colour) tables = { colour, mixed: mixedTables(colour) };
-        const { mixed } = tables;
+        const mixed = tables.get(colour)!;
         const frame = context.getImageData(0, 0, width, height);
         const data = frame.data;
         for (let i = 0, o = 0; i < weights.length; i++, o += 4) {
