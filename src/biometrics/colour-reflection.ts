@@ -1,4 +1,4 @@
-import { screenLight, type ScreenColour } from './colour-palette';
+import { centred, screenLight, type ScreenColour } from './colour-palette';
 
 /*
  * Skin or glass: how the colour came back. Skin (and paper) reflects diffusely: the screen's light is
@@ -26,19 +26,14 @@ type Rgb = readonly [number, number, number];
 
 const ratios = ([r, g, b]: Rgb): [number, number] => [Math.log(r / g), Math.log(b / g)];
 
-function centred(values: [number, number][]): [number, number][] {
-  const mean = [0, 1].map((d) => values.reduce((s, v) => s + v[d]!, 0) / values.length);
-  return values.map((v) => [v[0] - mean[0]!, v[1] - mean[1]!]);
-}
-
-/** Smallest squared residual over a log grid of the model's one parameter, and the parameter there. */
-function bestFit(observed: [number, number][], predict: (p: number) => [number, number][]): { residual: number; parameter: number } {
+/** Smallest squared residual over a log grid of the model's one parameter, and the parameter there. `observed`: centred, stacked. */
+function bestFit(observed: readonly number[], predict: (p: number) => [number, number][]): { residual: number; parameter: number } {
   let best = { residual: Infinity, parameter: 0 };
   for (let i = 0; i <= 400; i++) {
     const parameter = 0.0005 * 1.03 ** i; // 0.0005 … 70
     const predicted = centred(predict(parameter));
     let residual = 0;
-    for (let j = 0; j < observed.length; j++) residual += (observed[j]![0] - predicted[j]![0]) ** 2 + (observed[j]![1] - predicted[j]![1]) ** 2;
+    for (let j = 0; j < observed.length; j++) residual += (observed[j]! - predicted[j]!) ** 2;
     if (residual < best.residual) best = { residual, parameter };
   }
   return best;
